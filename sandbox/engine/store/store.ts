@@ -1,0 +1,200 @@
+// The engine's etcd: one global revision (the resourceVersion every object carries), objects under
+// etcd-like keys (`/registry/deployments/default/web`), a bounded history of changes to replay
+// watches from, and compaction that makes older revisions answer "too old resource version".
+// Objects are stored deep-frozen; the store stamps metadata.resourceVersion itself.
+import { clone, deepFreeze, type KubeObject } from '../objects.js';
+
+export type StoreEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface StoreEvent {
+  type: StoreEventType;
+  revision: number;
+  key: string;
+  /** The object after the change; for DELETED, the last state with the deletion's revision. */
+  object: KubeObject;
+  /** The object before the change (absent for ADDED). */
+  prev?: KubeObject;
+}
+
+/** Why a store operation failed; the API layer turns these into Status errors. */
+export class StoreError extends Error {
+  constructor(
+    readonly kind: 'exists' | 'notFound' | 'conflict' | 'compacted',
+    readonly key: string,
+    readonly revision = 0,
+    readonly current = 0,
+  ) {
+    super(`${kind}: ${key}`);
+  }
+}
+
+export interface StoreWatch {
+  stop(): void;
+}
+
+export interface StoreSnapshot {
+  revision: number;
+  historyLimit: number;
+  /** Revision of the oldest event still kept minus one: watches from below it are too old. */
+  compacted: number;
+  objects: Array<[string, KubeObject]>;
+  history: Array<{ type: StoreEventType; revision: number; key: string; object: KubeObject; prev?: KubeObject }>;
+}
+
+interface Watcher {
+  prefix: string;
+  onEvent: (e: StoreEvent) => void;
+  stopped: boolean;
+}
+
+export const DEFAULT_HISTORY_LIMIT = 2000;
+
+export class Store {
+  private objects = new Map<string, KubeObject>();
+  private history: StoreEvent[] = [];
+  private watchers = new Set<Watcher>();
+  private pending: StoreEvent[] = [];
+  private dispatching = false;
+  private rev = 0;
+  private compactedRev = 0;
+
+  constructor(readonly historyLimit = DEFAULT_HISTORY_LIMIT) {}
+
+  get revision(): number {
+    return this.rev;
+  }
+  /** Watches must start at or after this revision. */
+  get compactedRevision(): number {
+    return this.compactedRev;
+  }
+
+  get(key: string): KubeObject | undefined {
+    return this.objects.get(key);
+  }
+
+  /** Every object whose key starts with prefix, in key order (etcd's range order). */
+  list(prefix: string): KubeObject[] {
+    const keys = [...this.objects.keys()].filter((k) => k.startsWith(prefix)).sort();
+    return keys.map((k) => this.objects.get(k)!);
+  }
+
+  keys(prefix: string): string[] {
+    return [...this.objects.keys()].filter((k) => k.startsWith(prefix)).sort();
+  }
+
+  create(key: string, obj: KubeObject): KubeObject {
+    if (this.objects.has(key)) throw new StoreError('exists', key);
+    return this.commit('ADDED', key, obj);
+  }
+
+  /** Replaces the object; expectedRevision (when given) must equal its current resourceVersion. */
+  update(key: string, obj: KubeObject, expectedRevision?: number): KubeObject {
+    const prev = this.objects.get(key);
+    if (!prev) throw new StoreError('notFound', key);
+    this.checkRevision(key, prev, expectedRevision);
+    return this.commit('MODIFIED', key, obj, prev);
+  }
+
+  delete(key: string, expectedRevision?: number): KubeObject {
+    const prev = this.objects.get(key);
+    if (!prev) throw new StoreError('notFound', key);
+    this.checkRevision(key, prev, expectedRevision);
+    return this.commit('DELETED', key, prev, prev);
+  }
+
+  /**
+   * Watches keys under prefix for changes after fromRevision, replaying kept history first.
+   * Events are delivered synchronously, in revision order, never re-entrantly.
+   */
+  watch(prefix: string, fromRevision: number, onEvent: (e: StoreEvent) => void): StoreWatch {
+    if (fromRevision < this.compactedRev) throw new StoreError('compacted', prefix, fromRevision, this.compactedRev);
+    const watcher: Watcher = { prefix, onEvent, stopped: false };
+    const replay = this.history.filter((e) => e.revision > fromRevision && e.key.startsWith(prefix));
+    this.watchers.add(watcher);
+    for (const e of replay) {
+      if (watcher.stopped) break;
+      onEvent(e);
+    }
+    return {
+      stop: () => {
+        watcher.stopped = true;
+        this.watchers.delete(watcher);
+      },
+    };
+  }
+
+  /** Drops history up to and including revision (like `etcdctl compact`). */
+  compact(revision: number): void {
+    this.history = this.history.filter((e) => e.revision > revision);
+    this.compactedRev = Math.max(this.compactedRev, Math.min(revision, this.rev));
+  }
+
+  snapshot(): StoreSnapshot {
+    return {
+      revision: this.rev,
+      historyLimit: this.historyLimit,
+      compacted: this.compactedRev,
+      objects: [...this.objects.entries()].map(([k, v]) => [k, clone(v)]),
+      history: this.history.map((e) => ({ ...e, object: clone(e.object), ...(e.prev ? { prev: clone(e.prev) } : {}) })),
+    };
+  }
+
+  static restore(s: StoreSnapshot): Store {
+    const store = new Store(s.historyLimit);
+    store.rev = s.revision;
+    store.compactedRev = s.compacted;
+    for (const [k, v] of s.objects) store.objects.set(k, deepFreeze(clone(v)));
+    // History entries share the frozen objects where they are the current state.
+    store.history = s.history.map((e) => ({
+      type: e.type,
+      revision: e.revision,
+      key: e.key,
+      object: deepFreeze(clone(e.object)),
+      ...(e.prev ? { prev: deepFreeze(clone(e.prev)) } : {}),
+    }));
+    return store;
+  }
+
+  private checkRevision(key: string, current: KubeObject, expected?: number): void {
+    if (expected === undefined) return;
+    const actual = Number(current.metadata.resourceVersion);
+    if (actual !== expected) throw new StoreError('conflict', key, expected, actual);
+  }
+
+  private commit(type: StoreEventType, key: string, obj: KubeObject, prev?: KubeObject): KubeObject {
+    this.rev += 1;
+    const stamped = deepFreeze({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(this.rev) } }) as KubeObject;
+    deepFreeze(stamped);
+    if (type === 'DELETED') this.objects.delete(key);
+    else this.objects.set(key, stamped);
+    const event: StoreEvent = { type, revision: this.rev, key, object: stamped, ...(prev ? { prev } : {}) };
+    this.remember(event);
+    this.dispatch(event);
+    return stamped;
+  }
+
+  private remember(event: StoreEvent): void {
+    this.history.push(event);
+    if (this.history.length > this.historyLimit) {
+      const dropped = this.history.splice(0, this.history.length - this.historyLimit);
+      this.compactedRev = dropped[dropped.length - 1].revision;
+    }
+  }
+
+  /** Delivers in order; a write made from inside a handler is queued until the current event is out. */
+  private dispatch(event: StoreEvent): void {
+    this.pending.push(event);
+    if (this.dispatching) return;
+    this.dispatching = true;
+    try {
+      while (this.pending.length) {
+        const next = this.pending.shift()!;
+        for (const w of [...this.watchers]) {
+          if (!w.stopped && next.key.startsWith(w.prefix)) w.onEvent(next);
+        }
+      }
+    } finally {
+      this.dispatching = false;
+    }
+  }
+}
