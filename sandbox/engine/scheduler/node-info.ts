@@ -1,0 +1,45 @@
+// The scheduler's view of each node: the Node and what the pods bound to it already request
+// (framework.NodeInfo). Built from the API and updated by the scheduler's own bindings.
+import type { Node, Pod } from 'kubernetes-types/core/v1';
+import { nonZeroRequests, podRequests, type Resources } from './pod-resources.js';
+import { resourceAmount } from './quantity.js';
+
+export interface NodeInfo {
+  node: Node;
+  name: string;
+  allocatable: Resources;
+  requested: Resources;
+  nonZero: { cpu: number; memory: number };
+  pods: Pod[];
+}
+
+export function newNodeInfo(node: Node): NodeInfo {
+  const allocatable: Resources = {};
+  for (const [k, q] of Object.entries(node.status?.allocatable ?? {})) allocatable[k] = resourceAmount(k, q as string);
+  return { node, name: node.metadata!.name!, allocatable, requested: {}, nonZero: { cpu: 0, memory: 0 }, pods: [] };
+}
+
+export function addPod(info: NodeInfo, pod: Pod): void {
+  info.pods.push(pod);
+  for (const [k, v] of Object.entries(podRequests(pod))) info.requested[k] = (info.requested[k] ?? 0) + v;
+  const nz = nonZeroRequests(pod);
+  info.nonZero.cpu += nz.cpu;
+  info.nonZero.memory += nz.memory;
+}
+
+/** Pods that hold resources on their node: bound and not finished (terminating pods still count). */
+export function holdsResources(pod: Pod): boolean {
+  const phase = pod.status?.phase;
+  return !!pod.spec?.nodeName && phase !== 'Succeeded' && phase !== 'Failed';
+}
+
+export function buildNodeInfos(nodes: Node[], pods: Pod[]): Map<string, NodeInfo> {
+  const infos = new Map<string, NodeInfo>();
+  for (const n of nodes) infos.set(n.metadata!.name!, newNodeInfo(n));
+  for (const p of pods) {
+    if (!holdsResources(p)) continue;
+    const info = infos.get(p.spec!.nodeName!);
+    if (info) addPod(info, p);
+  }
+  return infos;
+}
