@@ -1,0 +1,138 @@
+// One step of a pod worker (the kubelet's syncPod) on simulated time: advances each container
+// through pull → create → run as far as the clock allows, recording the kubelet's events with
+// their real texts, and says when it next has something to do.
+import type { Container, Node, Pod } from 'kubernetes-types/core/v1';
+import type { ControllerContext } from '../controllers/runtime-contract.js';
+import type { KubeObject } from '../objects.js';
+import { resolveImage } from '../images/catalogue.js';
+import { normalizedImage, parseImageRef } from '../images/reference.js';
+import { renderLogLine } from '../images/log-lines.js';
+import { goDuration } from './go-duration.js';
+import { between, KUBELET_TIMINGS as T } from './timings.js';
+import { newContainerID, type ContainerRecord, type NodeRuntimeState, type PodRecord } from './runtime-state.js';
+import type { LogStore } from './log-store.js';
+
+export interface WorkerEnv {
+  ctx: ControllerContext;
+  rt: NodeRuntimeState;
+  node: Node;
+  logs: LogStore;
+}
+
+/** The registry's answer for an image that does not exist (containerd 1.7 via CRI). */
+export function pullErrorText(image: string): string {
+  const full = normalizedImage(parseImageRef(image));
+  return `failed to pull and unpack image ${JSON.stringify(full)}: failed to resolve reference ${JSON.stringify(full)}: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`;
+}
+
+function event(env: WorkerEnv, pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string): void {
+  env.ctx.recordEvent(pod as unknown as KubeObject, type, reason, message);
+}
+
+function imagePresent(env: WorkerEnv, image: string): boolean {
+  return env.rt.images.includes(normalizedImage(parseImageRef(image)));
+}
+
+function startPull(env: WorkerEnv, pod: Pod, rec: ContainerRecord, now: number): void {
+  const { random } = env.ctx;
+  event(env, pod, 'Normal', 'Pulling', `Pulling image ${JSON.stringify(rec.image)}`);
+  const resolved = resolveImage(rec.image);
+  const start = Math.max(now, env.rt.pullerFreeAt); // serializeImagePulls: one pull at a time per node
+  let duration: number;
+  if (!resolved) duration = between(random, T.failedPullMs);
+  else if (imagePresent(env, rec.image)) duration = between(random, T.repullMs);
+  else duration = Math.round((T.pullBaseMs + resolved.spec.sizeBytes / T.pullBytesPerMs) * (1 - T.pullJitter + 2 * T.pullJitter * random.next()));
+  Object.assign(rec, { phase: 'pulling', pullQueuedAt: now, pullStartAt: start, pullDoneAt: start + duration });
+  env.rt.pullerFreeAt = start + duration;
+}
+
+function finishPull(env: WorkerEnv, pod: Pod, rec: ContainerRecord, now: number): void {
+  const resolved = resolveImage(rec.image);
+  if (!resolved) {
+    rec.pullError = pullErrorText(rec.image);
+    rec.backoffMs = rec.backoffMs ? Math.min(T.imageBackoffMaxMs, rec.backoffMs * 2) : T.imageBackoffInitialMs;
+    rec.backoffUntil = now + rec.backoffMs;
+    rec.phase = 'pull-failed';
+    rec.readyAt = now + T.backoffNoticeMs;
+    event(env, pod, 'Warning', 'Failed', `Failed to pull image ${JSON.stringify(rec.image)}: ${rec.pullError}`);
+    event(env, pod, 'Warning', 'Failed', 'Error: ErrImagePull');
+    return;
+  }
+  const ref = normalizedImage(parseImageRef(rec.image));
+  if (!env.rt.images.includes(ref)) env.rt.images.push(ref);
+  const pull = rec.pullDoneAt! - rec.pullStartAt!;
+  const total = rec.pullDoneAt! - rec.pullQueuedAt!;
+  event(env, pod, 'Normal', 'Pulled', `Successfully pulled image ${JSON.stringify(rec.image)} in ${goDuration(pull)} (${goDuration(total)} including waiting). Image size: ${resolved.spec.sizeBytes} bytes.`);
+  Object.assign(rec, { phase: 'creating', readyAt: now + between(env.ctx.random, T.startMs), backoffMs: undefined, pullError: undefined });
+}
+
+function startContainer(env: WorkerEnv, pod: Pod, rec: PodRecord, c: ContainerRecord, now: number): void {
+  c.containerID = newContainerID(env.ctx.random);
+  c.phase = 'running';
+  c.startedAt = now;
+  event(env, pod, 'Normal', 'Created', `Created container: ${c.name}`);
+  event(env, pod, 'Normal', 'Started', `Started container ${c.name}`);
+  const spec = resolveImage(c.image)?.spec;
+  const kernel = env.node.status?.nodeInfo?.kernelVersion ?? '';
+  for (const line of spec?.startLog ?? []) env.logs.append(rec.uid, c.name, c.restartCount, { at: now, text: renderLogLine(line, { nowMs: now, podIP: rec.ip, kernel }) });
+}
+
+/** Whether the image must be pulled (imagePullPolicy), or the container can be created now. */
+function needsPull(env: WorkerEnv, spec: Container): boolean {
+  if (spec.imagePullPolicy === 'Always') return true;
+  return !imagePresent(env, spec.image!);
+}
+
+/** Advances one container as far as `now` allows; returns when it next needs attention. */
+function stepContainer(env: WorkerEnv, pod: Pod, rec: PodRecord, spec: Container, c: ContainerRecord, now: number): number | undefined {
+  for (let guard = 0; guard < 8; guard++) {
+    switch (c.phase) {
+      case 'new':
+        if (needsPull(env, spec)) startPull(env, pod, c, now);
+        else {
+          event(env, pod, 'Normal', 'Pulled', `Container image ${JSON.stringify(c.image)} already present on machine`);
+          Object.assign(c, { phase: 'creating', readyAt: now + between(env.ctx.random, T.startMs) });
+        }
+        continue;
+      case 'pulling':
+        if (now < c.pullDoneAt!) return c.pullDoneAt;
+        finishPull(env, pod, c, now);
+        continue;
+      case 'pull-failed':
+        if (now < c.readyAt!) return c.readyAt;
+        c.phase = 'pull-backoff';
+        event(env, pod, 'Normal', 'BackOff', `Back-off pulling image ${JSON.stringify(c.image)}`);
+        event(env, pod, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+        continue;
+      case 'pull-backoff':
+        if (now < c.backoffUntil!) return c.backoffUntil;
+        startPull(env, pod, c, now);
+        continue;
+      case 'creating':
+        if (now < c.readyAt!) return c.readyAt;
+        startContainer(env, pod, rec, c, now);
+        continue;
+      case 'running':
+        return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Runs the pod's containers forward; returns the earliest time anything is due, if any. */
+export function advancePod(env: WorkerEnv, pod: Pod, rec: PodRecord, now: number): number | undefined {
+  if (now < rec.sandboxReadyAt) return rec.sandboxReadyAt;
+  let next: number | undefined;
+  for (const spec of pod.spec?.containers ?? []) {
+    let c = rec.containers.find((r) => r.name === spec.name);
+    if (!c) {
+      c = { name: spec.name, image: spec.image!, phase: 'new', restartCount: 0 };
+      rec.containers.push(c);
+    }
+    const due = stepContainer(env, pod, rec, spec, c, now);
+    if (due !== undefined) next = Math.min(next ?? Infinity, due);
+    // Containers start one after another within a sync; a pull or create in flight holds the rest.
+    if (c.phase === 'pulling' || c.phase === 'creating') break;
+  }
+  return next;
+}

@@ -1,0 +1,74 @@
+// The simulated container runtime's memory per node (what containerd and the kubelet's pod
+// workers know that the API does not): images present, the serial image puller's queue, pod
+// sandboxes with their IPs, and each container's progress through pull → create → run.
+// Plain JSON so an engine snapshot can carry it (see cluster.ts, ClusterRuntime).
+
+export type ContainerPhase = 'new' | 'pulling' | 'pull-failed' | 'pull-backoff' | 'creating' | 'running';
+
+export interface ContainerRecord {
+  name: string;
+  image: string;
+  phase: ContainerPhase;
+  pullQueuedAt?: number;
+  pullStartAt?: number;
+  pullDoneAt?: number;
+  pullError?: string;
+  backoffMs?: number;
+  backoffUntil?: number;
+  /** When the current phase's work completes (creating → running). */
+  readyAt?: number;
+  startedAt?: number;
+  containerID?: string;
+  restartCount: number;
+}
+
+export interface PodRecord {
+  uid: string;
+  key: string;
+  seenAt: number;
+  sandboxReadyAt: number;
+  ip: string;
+  containers: ContainerRecord[];
+  killing?: { startedAt: number; doneAt: number };
+  /** The status last written, so an unchanged status is not written again. */
+  lastStatus?: string;
+}
+
+export interface NodeRuntimeState {
+  /** Image references present in the node's image store ('docker.io/library/nginx:latest'). */
+  images: string[];
+  /** The serial image puller is busy until then. */
+  pullerFreeAt: number;
+  /** host-local IPAM: the last host number handed out in the node's pod CIDR. */
+  lastIpHost: number;
+  pods: Record<string, PodRecord>;
+}
+
+export type RuntimeState = Record<string, NodeRuntimeState>;
+
+export function newNodeRuntime(preloadedImages: string[] = []): NodeRuntimeState {
+  return { images: [...preloadedImages], pullerFreeAt: 0, lastIpHost: 1, pods: {} };
+}
+
+/** host-local IPAM: the next free address after the last one given, wrapping, skipping .0/.1/.255. */
+export function allocatePodIP(rt: NodeRuntimeState, podCIDR: string): string {
+  const base = podCIDR.split('/')[0].split('.').slice(0, 3).join('.');
+  const inUse = new Set(Object.values(rt.pods).map((p) => p.ip));
+  for (let i = 0; i < 253; i++) {
+    const host = ((((rt.lastIpHost - 2 + 1 + i) % 253) + 253) % 253) + 2; // 2..254
+    const ip = `${base}.${host}`;
+    if (!inUse.has(ip)) {
+      rt.lastIpHost = host;
+      return ip;
+    }
+  }
+  throw new Error(`no free IP in ${podCIDR}`);
+}
+
+const HEX = '0123456789abcdef';
+/** A 64-hex-digit container ID, as containerd makes them, from the injected Random. */
+export function newContainerID(random: { next(): number }): string {
+  let s = '';
+  for (let i = 0; i < 64; i++) s += HEX[Math.floor(random.next() * 16)];
+  return s;
+}

@@ -1,0 +1,30 @@
+// How long things take on a simulated node, in simulated milliseconds. Chosen to look like a
+// small kubeadm cluster on cloud VMs; ranges are drawn uniformly from the injected Random.
+
+export const KUBELET_TIMINGS = {
+  /** Pod sandbox (pause container + CNI) before the first image pull. */
+  sandboxMs: [300, 900] as [number, number],
+  /** Container create + start after the image is there. */
+  startMs: [300, 900] as [number, number],
+  /** Image pull: fixed registry round trips plus size over bandwidth, with jitter. */
+  pullBaseMs: 400,
+  pullBytesPerMs: 25_000,
+  pullJitter: 0.2,
+  /** A pull of an image another pull on the node just fetched (containerd dedups the layers). */
+  repullMs: [250, 600] as [number, number],
+  /** How long the registry takes to say an image does not exist. */
+  failedPullMs: [500, 1500] as [number, number],
+  /** The pod worker notices the failed pull at its next sync. */
+  backoffNoticeMs: 1_000,
+  /** Image pull back-off (kubelet's imageBackOff: 10 s doubling to 300 s). */
+  imageBackoffInitialMs: 10_000,
+  imageBackoffMaxMs: 300_000,
+  /** Lease renewal (leaseDurationSeconds 40 × 0.25) and node status report frequency. */
+  leaseRenewMs: 10_000,
+  leaseDurationSeconds: 40,
+  nodeStatusReportMs: 5 * 60_000,
+};
+
+export function between(random: { next(): number }, [lo, hi]: [number, number]): number {
+  return Math.round(lo + random.next() * (hi - lo));
+}
