@@ -1,0 +1,245 @@
+// One learner's sandbox for one lab: a cluster engine, a filesystem and a terminal, driven by
+// wall time, graded on every change, and snapshotted to plain JSON.
+import { ManualClock, SeededRandom } from '../engine/clock.js';
+import { grade, type GradingState } from '../grading/check.js';
+import { Vfs, type VfsSnapshot } from '../shell/vfs.js';
+import type { ChecksUpdate, CheckStatus } from '../protocol.js';
+import type { LabDefinition } from '../../labs/registry.js';
+import { unsubscriber, type EngineLike, type SandboxRuntime, type TerminalLike } from './runtime.js';
+
+export const HOME = '/root';
+/** How often simulated time catches up with wall time. */
+export const TICK_MS = 200;
+/** A restored sandbox catches up at most this much missed time (controllers, back-offs…). */
+export const MAX_CATCH_UP_MS = 10 * 60_000;
+/** Output kept for reattach when there is no shell to ask. */
+const SCREEN_KEEP_CHARS = 64 * 1024;
+
+export interface SandboxSnapshotData {
+  version: 1;
+  labSlug: string;
+  clockMs: number;
+  randomState: number;
+  cluster?: unknown;
+  fs: VfsSnapshot;
+  terminal?: unknown;
+  screen: string;
+}
+
+export interface SandboxListener {
+  output(data: string): void;
+  files(files: string[]): void;
+  checks(update: ChecksUpdate): void;
+}
+
+export interface SandboxDeps {
+  id: string;
+  userId: string;
+  lab: LabDefinition;
+  runtime: SandboxRuntime;
+  /** Wall time; injected so tests can drive it. */
+  wallNow: () => number;
+  /** Called whenever state changed that a snapshot should capture. */
+  onDirty?: () => void;
+  /** Called after grading with the latest results (persisted by the manager). */
+  onGraded?: (update: ChecksUpdate) => void;
+}
+
+export class Sandbox {
+  readonly id: string;
+  readonly userId: string;
+  readonly lab: LabDefinition;
+  readonly fs: Vfs;
+  private readonly clock: ManualClock;
+  private readonly random: SeededRandom;
+  private readonly cluster?: EngineLike;
+  private readonly terminal?: TerminalLike;
+  private readonly listeners = new Set<SandboxListener>();
+  private readonly cleanups: (() => void)[] = [];
+  private screenBuffer = '';
+  private lastWall: number;
+  private timer?: ReturnType<typeof setInterval>;
+  private gradeTimer?: ReturnType<typeof setTimeout>;
+  private lastChecks: ChecksUpdate;
+
+  private constructor(
+    private readonly deps: SandboxDeps,
+    saved?: SandboxSnapshotData,
+  ) {
+    this.id = deps.id;
+    this.userId = deps.userId;
+    this.lab = deps.lab;
+    const wall = deps.wallNow();
+    this.clock = new ManualClock(saved?.clockMs ?? wall);
+    this.random = new SeededRandom(saved?.randomState ?? hashSeed(deps.id));
+    this.lastWall = saved ? wall - Math.min(Math.max(wall - saved.clockMs, 0), MAX_CATCH_UP_MS) : wall;
+    this.fs = saved ? Vfs.restore(saved.fs, { now: () => this.clock.now() }) : this.freshFs();
+    this.screenBuffer = saved?.screen ?? '';
+    const deps_ = { clock: this.clock, random: this.random };
+    this.cluster = saved?.cluster !== undefined && deps.runtime.restoreCluster ? deps.runtime.restoreCluster(saved.cluster, deps_) : deps.runtime.createCluster?.(deps_);
+    this.terminal = this.cluster ? this.createTerminal(saved?.terminal) : undefined;
+    this.lastChecks = { checks: deps.lab.grading.checks.map((c) => ({ id: c.id, title: c.title, state: 'pending', message: '' })), allPassed: false };
+    this.watchChanges();
+  }
+
+  static create(deps: SandboxDeps): Sandbox {
+    return new Sandbox(deps);
+  }
+
+  static restore(deps: SandboxDeps, saved: SandboxSnapshotData): Sandbox {
+    if (saved?.version !== 1) throw new Error('unknown sandbox snapshot version');
+    return new Sandbox(deps, saved);
+  }
+
+  /** Start following wall time and grade the starting state. */
+  start(): void {
+    this.timer ??= setInterval(() => this.tick(), TICK_MS);
+    this.timer.unref?.();
+    if (this.deps.runtime.missing.length > 0 && this.screenBuffer === '') this.output(unavailableBanner(this.deps.runtime.missing));
+    this.gradeNow();
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+    clearTimeout(this.gradeTimer);
+    for (const cleanup of this.cleanups) cleanup();
+    this.listeners.clear();
+  }
+
+  addListener(listener: SandboxListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  input(data: string): void {
+    this.terminal?.input(data);
+  }
+
+  resize(cols: number, rows: number): void {
+    this.terminal?.resize(cols, rows);
+  }
+
+  screen(): string {
+    return this.terminal ? this.terminal.screen() : this.screenBuffer;
+  }
+
+  files(): string[] {
+    return this.fs.listFiles(HOME);
+  }
+
+  checks(): ChecksUpdate {
+    return this.lastChecks;
+  }
+
+  snapshot(): SandboxSnapshotData {
+    return {
+      version: 1,
+      labSlug: this.lab.slug,
+      clockMs: this.clock.now(),
+      randomState: this.random.state,
+      cluster: this.cluster?.snapshot(),
+      fs: this.fs.snapshot(),
+      terminal: this.terminal?.snapshot(),
+      screen: this.screen(),
+    };
+  }
+
+  /** Bring simulated time up to wall time. */
+  tick(): void {
+    const wall = this.deps.wallNow();
+    const delta = wall - this.lastWall;
+    if (delta <= 0 || !this.cluster) return;
+    this.lastWall = wall;
+    try {
+      this.cluster.advance(delta);
+    } catch (e) {
+      this.output(`\r\n\x1b[31mkubelab: the cluster stopped on an internal error: ${(e as Error).message}\x1b[0m\r\n`);
+      clearInterval(this.timer);
+    }
+  }
+
+  /** Grade now and tell listeners if anything changed. */
+  gradeNow(): ChecksUpdate {
+    const state: GradingState = { objects: this.clusterObjects(), files: this.fileContents() };
+    const checks: CheckStatus[] = grade(this.lab.grading.checks, state).map((r) => ({
+      id: r.id,
+      title: r.title,
+      state: r.passed ? 'passed' : 'failed',
+      message: r.message,
+    }));
+    const update: ChecksUpdate = { checks, allPassed: checks.every((c) => c.state === 'passed') };
+    if (JSON.stringify(update) !== JSON.stringify(this.lastChecks)) {
+      this.lastChecks = update;
+      for (const l of this.listeners) l.checks(update);
+      this.deps.onGraded?.(update);
+    }
+    return update;
+  }
+
+  private freshFs(): Vfs {
+    const fs = new Vfs({ now: () => this.clock.now() });
+    for (const [path, content] of Object.entries(this.lab.files)) {
+      fs.mkdir(path.slice(0, path.lastIndexOf('/')) || '/', { recursive: true });
+      fs.writeFile(path, content);
+    }
+    return fs;
+  }
+
+  private createTerminal(saved: unknown): TerminalLike | undefined {
+    if (!this.deps.runtime.createTerminal || !this.cluster) return undefined;
+    const env = { HOME, USER: 'root', HOSTNAME: 'controlplane', PWD: HOME, TERM: 'xterm-256color' };
+    return this.deps.runtime.createTerminal({ api: this.cluster.api, fs: this.fs, clock: this.clock, env, onOutput: (d) => this.output(d) }, saved);
+  }
+
+  private output(data: string): void {
+    this.screenBuffer = (this.screenBuffer + data).slice(-SCREEN_KEEP_CHARS);
+    for (const l of this.listeners) l.output(data);
+    this.deps.onDirty?.();
+  }
+
+  private watchChanges(): void {
+    if (this.cluster) this.cleanups.push(unsubscriber(this.cluster.onChange(() => this.changed())));
+    this.cleanups.push(
+      this.fs.onChange(() => {
+        const files = this.files();
+        for (const l of this.listeners) l.files(files);
+        this.changed();
+      }),
+    );
+  }
+
+  /** Changes come in bursts (a controller creating three pods): grade once per burst. */
+  private changed(): void {
+    this.deps.onDirty?.();
+    if (this.gradeTimer) return;
+    this.gradeTimer = setTimeout(() => {
+      this.gradeTimer = undefined;
+      this.gradeNow();
+    }, 50);
+  }
+
+  private clusterObjects(): GradingState['objects'] {
+    if (!this.cluster) return [];
+    return this.lab.grading.resources.flatMap((ref) => this.cluster!.api.list(ref).items);
+  }
+
+  private fileContents(): Map<string, string> {
+    return new Map(this.files().map((p) => [p, this.fs.readFile(p)]));
+  }
+}
+
+function unavailableBanner(missing: string[]): string {
+  const lines = ['kubelab: this sandbox has no cluster or shell yet; the editor and file checks work.', ...missing.map((m) => `  missing ${m}`)];
+  return `\x1b[33m${lines.join('\r\n')}\x1b[0m\r\n`;
+}
+
+/** A stable seed per sandbox id, so a fresh sandbox's names (pod suffixes…) are reproducible. */
+function hashSeed(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h | 0;
+}

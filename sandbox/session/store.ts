@@ -1,0 +1,32 @@
+// What the session needs from persistence. server/ implements these with Prisma; the session
+// itself never imports a database.
+import type { ChecksUpdate } from '../protocol.js';
+import type { SandboxSnapshotData } from './sandbox.js';
+
+export interface SandboxStore {
+  load(userId: string, labSlug: string): Promise<SandboxSnapshotData | undefined>;
+  save(userId: string, labSlug: string, snapshot: SandboxSnapshotData): Promise<void>;
+  /** Make sure the learner's row exists (guests get one on first use). */
+  ensureUser(userId: string): Promise<void>;
+  saveResults(userId: string, labSlug: string, update: ChecksUpdate): Promise<void>;
+}
+
+/** Keeps everything in memory: for tests of the session, and a database-less run. */
+export class MemorySandboxStore implements SandboxStore {
+  readonly snapshots = new Map<string, string>();
+  readonly results = new Map<string, ChecksUpdate>();
+  readonly users = new Set<string>();
+  async load(userId: string, labSlug: string) {
+    const json = this.snapshots.get(`${userId}:${labSlug}`);
+    return json ? (JSON.parse(json) as SandboxSnapshotData) : undefined;
+  }
+  async save(userId: string, labSlug: string, snapshot: SandboxSnapshotData) {
+    this.snapshots.set(`${userId}:${labSlug}`, JSON.stringify(snapshot));
+  }
+  async ensureUser(userId: string) {
+    this.users.add(userId);
+  }
+  async saveResults(userId: string, labSlug: string, update: ChecksUpdate) {
+    this.results.set(`${userId}:${labSlug}`, update);
+  }
+}
