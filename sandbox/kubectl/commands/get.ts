@@ -1,0 +1,137 @@
+// kubectl get: tables from the server's Table conversion, -o wide|yaml|json|name, -l, -A,
+// --show-labels, several types at once (`pods,svc`, `all`) and `type/name` arguments.
+import { toTable } from '../../engine/api/table/index.js';
+import type { ResourceType } from '../../engine/api/types.js';
+import type { KubeObject } from '../../engine/objects.js';
+import { parseFlags, type FlagSpec } from '../flags.js';
+import { UsageError, type KubectlContext } from '../host.js';
+import { printObjects } from '../printers/output.js';
+import { tableLines } from '../printers/table.js';
+import { tabwrite } from '../printers/tabwriter.js';
+import { kindPrefix, refOf, resolveType, resourcesInCategory } from '../resource-types.js';
+
+export const GET_FLAGS: FlagSpec[] = [
+  { name: 'output', short: 'o', type: 'string', default: '' },
+  { name: 'selector', short: 'l', type: 'string' },
+  { name: 'field-selector', type: 'string' },
+  { name: 'all-namespaces', short: 'A', type: 'bool' },
+  { name: 'show-labels', type: 'bool' },
+  { name: 'no-headers', type: 'bool' },
+  { name: 'label-columns', short: 'L', type: 'stringArray' },
+  { name: 'watch', short: 'w', type: 'bool' },
+  { name: 'chunk-size', type: 'int', default: 500 },
+  { name: 'ignore-not-found', type: 'bool' },
+  { name: 'show-kind', type: 'bool' },
+];
+
+interface Request {
+  type: ResourceType;
+  names: string[];
+}
+
+/** `pods`, `pods,svc`, `all`, `pod/a svc/b`, `pods a b` → typed requests in order. */
+export function parseTargets(positional: string[]): Request[] {
+  if (!positional.length) throw new UsageError('Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples');
+  if (positional.every((p) => p.includes('/'))) {
+    const out: Request[] = [];
+    for (const p of positional) {
+      const [typed, name] = p.split('/');
+      const type = resolveType(typed);
+      const existing = out.find((r) => r.type === type);
+      if (existing) existing.names.push(name);
+      else out.push({ type, names: [name] });
+    }
+    return out;
+  }
+  const [types, ...names] = positional;
+  if (names.some((n) => n.includes('/'))) throw new UsageError('there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. \'kubectl get resource/<resource_name>\' instead of \'kubectl get resource resource/<resource_name>\'');
+  const resolved = types.split(',').flatMap((t) => (t === 'all' ? resourcesInCategory('all') : [resolveType(t)]));
+  return resolved.map((type) => ({ type, names }));
+}
+
+export async function get(ctx: KubectlContext, args: string[]): Promise<number> {
+  const { flags, positional } = parseFlags(args, GET_FLAGS, 'get');
+  const output = String(flags.output ?? '');
+  if (!['', 'wide', 'yaml', 'json', 'name'].includes(output)) throw new UsageError(`unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`);
+  const requests = parseTargets(positional);
+  const allNs = Boolean(flags['all-namespaces']);
+  const namespace = String(flags.namespace ?? ctx.namespace);
+  const several = requests.length > 1 || positional[0] === 'all' || positional.some((p) => p.includes('/') && requests.length > 1);
+  const collected: Array<{ type: ResourceType; objects: KubeObject[]; resourceVersion: string }> = [];
+  let status = 0;
+  for (const req of requests) {
+    const objects: KubeObject[] = [];
+    let resourceVersion = '';
+    if (req.names.length) {
+      for (const name of req.names) {
+        try {
+          const obj = ctx.host.api.get(refOf(req.type, namespace, name));
+          objects.push(obj);
+          resourceVersion = obj.metadata.resourceVersion ?? '';
+        } catch (e) {
+          if (flags['ignore-not-found'] && (e as { code?: number }).code === 404) continue;
+          ctx.io.err(formatGetError(e));
+          status = 1;
+        }
+      }
+    } else {
+      const list = ctx.host.api.list(refOf(req.type, allNs ? undefined : namespace), {
+        labelSelector: flags.selector as string | undefined,
+        fieldSelector: flags['field-selector'] as string | undefined,
+      });
+      objects.push(...list.items);
+      resourceVersion = list.metadata.resourceVersion;
+    }
+    collected.push({ type: req.type, objects, resourceVersion });
+  }
+  const any = collected.some((c) => c.objects.length);
+  if (!any) {
+    if (status === 0 && !requests.some((r) => r.names.length)) ctx.io.err(noResourcesMessage(requests[0].type, allNs, namespace));
+    return status;
+  }
+  if (output === 'yaml' || output === 'json') {
+    const all = collected.flatMap((c) => c.objects.map((o) => ({ ...o, apiVersion: o.apiVersion, kind: o.kind })));
+    const single = requests.length === 1 && requests[0].names.length === 1;
+    ctx.io.out(printObjects(all, output, single));
+    return status;
+  }
+  if (output === 'name') {
+    for (const c of collected) for (const o of c.objects) ctx.io.out(`${kindPrefix(c.type)}/${o.metadata.name}\n`);
+    return status;
+  }
+  ctx.io.out(renderTables(ctx, collected, { wide: output === 'wide', allNs, several, flags }));
+  return status;
+}
+
+function renderTables(ctx: KubectlContext, collected: Array<{ type: ResourceType; objects: KubeObject[]; resourceVersion: string }>, o: { wide: boolean; allNs: boolean; several: boolean; flags: Record<string, unknown> }): string {
+  const now = ctx.host.clock.now();
+  // Each type prints its own aligned table; several tables are separated by a blank line.
+  return collected
+    .filter((c) => c.objects.length)
+    .map((c) => {
+      const table = toTable(c.type, c.objects, { now, resourceVersion: c.resourceVersion });
+      return tabwrite(
+        tableLines(table, {
+          wide: o.wide,
+          withNamespace: o.allNs && c.type.namespaced,
+          showLabels: Boolean(o.flags['show-labels']),
+          noHeaders: Boolean(o.flags['no-headers']),
+          kindPrefix: o.several || o.flags['show-kind'] ? kindPrefix(c.type) : undefined,
+          labelColumns: (o.flags['label-columns'] as string[] | undefined)?.flatMap((l) => l.split(',')),
+        })
+          .map((l) => l + '\n')
+          .join(''),
+      );
+    })
+    .join('\n');
+}
+
+function noResourcesMessage(type: ResourceType, allNs: boolean, namespace: string): string {
+  return type.namespaced && !allNs ? `No resources found in ${namespace} namespace.\n` : 'No resources found\n';
+}
+
+function formatGetError(e: unknown): string {
+  const s = (e as { status?: { reason?: string; message?: string } }).status;
+  if (s) return `Error from server (${s.reason}): ${s.message}\n`;
+  throw e;
+}

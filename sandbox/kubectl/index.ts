@@ -1,0 +1,38 @@
+// kubectl in TypeScript: the commands learners type, printing what the real kubectl prints.
+import type { CommandIO } from '../shell/io.js';
+import { apply } from './commands/apply.js';
+import { create } from './commands/create.js';
+import { del } from './commands/delete.js';
+import { get } from './commands/get.js';
+import { run } from './commands/run.js';
+import { scale } from './commands/scale.js';
+import { formatError } from './errors.js';
+import type { KubectlContext, KubectlHost } from './host.js';
+
+type Command = (ctx: KubectlContext, args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = { get, create, apply, delete: del, scale, run };
+
+export async function runKubectl(args: string[], io: CommandIO, host: KubectlHost): Promise<number> {
+  const verbIndex = args.findIndex((a) => !a.startsWith('-'));
+  const verb = verbIndex >= 0 ? args[verbIndex] : undefined;
+  const rest = args.filter((_, i) => i !== verbIndex);
+  const ctx: KubectlContext = { host, io, namespace: 'default', allNamespaces: false };
+  if (!verb) {
+    io.out('kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n');
+    return 0;
+  }
+  const command = COMMANDS[verb];
+  if (!command) {
+    io.err(`error: unknown command "${verb}" for "kubectl"\n`);
+    return 1;
+  }
+  try {
+    return await command(ctx, rest);
+  } catch (e) {
+    if (!(e instanceof Error)) throw e;
+    if (!('status' in e) && !(e.constructor.name === 'UsageError')) throw e;
+    io.err(formatError(e));
+    return 1;
+  }
+}

@@ -1,0 +1,13 @@
+// The command registry of a learner's shell: builtins, coreutils, and kubectl.
+import type { Clock } from '../../engine/clock.js';
+import type { ApiClient } from '../../engine/api/types.js';
+import { runKubectl } from '../../kubectl/index.js';
+import type { CommandFn } from '../interpreter.js';
+import { builtinCommands } from './builtins.js';
+import { fileCommands } from './files.js';
+import { textCommands } from './text.js';
+
+export function createCommands(host: { api: ApiClient; clock: Clock }): Map<string, CommandFn> {
+  const kubectl: CommandFn = ({ args, io, shell }) => runKubectl(args, io, { api: host.api, clock: host.clock, fs: shell.fs });
+  return new Map<string, CommandFn>([...Object.entries(builtinCommands), ...Object.entries(fileCommands), ...Object.entries(textCommands), ['kubectl', kubectl]]);
+}
