@@ -21,7 +21,7 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
       size += chunk.length;
       if (size > limit) {
         failed = true;
-        reject(requestEntityTooLarge(`limit is ${limit}`));
+        reject(requestEntityTooLarge(`Request entity too large: limit is ${limit}`));
         return;
       }
       chunks.push(chunk);
