@@ -1,0 +1,86 @@
+// Server-side apply (structured-merge-diff Updater.Apply behind the apiserver field manager): merge
+// the applied configuration into the live object, drop what this applier stopped applying when no
+// one else owns it, and refuse — 409 — to change fields other managers own unless forced.
+import type { KubeObject } from '../../../objects.js';
+import { badRequest } from '../../errors.js';
+import { deepEqual, type JsonObject } from '../json.js';
+import { patchMetaFor, type FieldType } from '../meta/index.js';
+import { conflictError, type Conflict } from './conflict.js';
+import { FieldSet } from './fieldset.js';
+import { decodeManagedFields, encodeManagedFields, managerId, trackedView, withManagedFields, type ManagerEntry } from './managed.js';
+import { mergeApplied, removePaths } from './merge.js';
+import { compare, fieldSetOf } from './walk.js';
+
+export interface ApplyOptions {
+  manager: string;
+  force: boolean;
+  /** RFC 3339, from the engine's clock. */
+  now: string;
+  /** The request's group/version, recorded in the applier's entry. */
+  apiVersion: string;
+  subresource?: string;
+}
+
+export function serverSideApply(live: KubeObject | undefined, applied: KubeObject, opts: ApplyOptions): KubeObject {
+  if (applied.metadata?.managedFields != null) throw badRequest('metadata.managedFields must be nil');
+  const meta = patchMetaFor(applied.apiVersion ?? opts.apiVersion, applied.kind);
+  const t = meta.root;
+  const current = withoutManaged(live ?? ({ apiVersion: applied.apiVersion, kind: applied.kind, metadata: {} } as KubeObject));
+  const managers = decodeManagedFields(live?.metadata?.managedFields);
+  const config = appliedPart(applied, opts.subresource);
+
+  const id = managerId({ manager: opts.manager, operation: 'Apply', apiVersion: opts.apiVersion, subresource: opts.subresource });
+  const previous = managers.get(id);
+  const entry: ManagerEntry = { manager: opts.manager, operation: 'Apply', apiVersion: opts.apiVersion, set: fieldSetOf(trackedView(config, opts.subresource), t) };
+  if (previous?.time) entry.time = previous.time;
+  if (opts.subresource) entry.subresource = opts.subresource;
+  managers.set(id, entry);
+
+  let merged = mergeApplied(current, config, t) as JsonObject;
+  if (previous) merged = prune(merged, previous.set, managers, id, t);
+
+  const c = compare(trackedView(current, opts.subresource), trackedView(merged, opts.subresource), t);
+  takeOrRefuse(managers, id, c.added.union(c.modified), opts.force);
+  for (const m of managers.values()) m.set = m.set.difference(c.removed);
+
+  if (!previous || !deepEqual(current, merged)) entry.time = opts.now;
+  return withManagedFields(merged as KubeObject, encodeManagedFields(managers));
+}
+
+const withoutManaged = (o: KubeObject): JsonObject => withManagedFields(o, []) as JsonObject;
+
+/** Status is reset on the main resource and only status counts on the status subresource. */
+function appliedPart(applied: KubeObject, subresource: string | undefined): JsonObject {
+  const out: JsonObject = { ...(applied as JsonObject) };
+  if (subresource === 'status') return out;
+  delete out.status;
+  return out;
+}
+
+/** Fields the applier owned before and no longer applies go, unless another manager owns them. */
+function prune(merged: JsonObject, lastSet: FieldSet, managers: Map<string, ManagerEntry>, id: string, t: FieldType): JsonObject {
+  let owned = new FieldSet();
+  for (const m of managers.values()) owned = owned.union(m.set);
+  const dropped = lastSet.difference(owned).paths().filter((p) => !ownedBelow(managers, p));
+  if (dropped.length === 0) return merged;
+  return removePaths(merged, FieldSet.of(dropped), t) as JsonObject;
+}
+
+function ownedBelow(managers: Map<string, ManagerEntry>, path: string[]): boolean {
+  for (const m of managers.values()) if (m.set.ownsUnder(path) && !m.set.has(path)) return true;
+  return false;
+}
+
+/** Fields other managers own that this apply changes: conflicts, or taken from them when forced. */
+function takeOrRefuse(managers: Map<string, ManagerEntry>, id: string, changed: FieldSet, force: boolean): void {
+  const conflicts: Conflict[] = [];
+  const ids = [...managers.keys()].filter((k) => k !== id).sort();
+  for (const key of ids) {
+    const m = managers.get(key)!;
+    const overlap = m.set.intersection(changed);
+    if (overlap.isEmpty()) continue;
+    if (force) m.set = m.set.difference(overlap);
+    else for (const path of overlap.paths()) conflicts.push({ manager: m, path });
+  }
+  if (conflicts.length > 0) throw conflictError(conflicts);
+}

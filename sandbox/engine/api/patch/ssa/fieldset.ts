@@ -1,0 +1,119 @@
+// Sets of field paths (sigs.k8s.io/structured-merge-diff fieldpath.Set) as a tree whose edges are
+// FieldsV1 path elements: `f:name` (field), `k:{"name":"x"}` (list item by key), `v:"x"` (set item),
+// `i:0` (index). A node is a member when the path itself is in the set (`.` in FieldsV1).
+import { isObject, type JsonObject } from '../json.js';
+
+export class FieldSet {
+  member = false;
+  readonly children = new Map<string, FieldSet>();
+
+  static fromFieldsV1(v: unknown): FieldSet {
+    const set = new FieldSet();
+    if (!isObject(v)) return set;
+    for (const [k, child] of Object.entries(v)) {
+      if (k === '.') set.member = true;
+      else set.children.set(k, FieldSet.fromFieldsV1(child));
+    }
+    return set;
+  }
+
+  /** FieldsV1 JSON: `.` first, then children in structured-merge-diff's order. */
+  toFieldsV1(): JsonObject {
+    const out: JsonObject = {};
+    if (this.member) out['.'] = {};
+    for (const k of sortedKeys(this.children)) out[k] = this.children.get(k)!.toFieldsV1();
+    return out;
+  }
+
+  insert(path: readonly string[]): void {
+    let node: FieldSet = this;
+    for (const pe of path) node = node.child(pe);
+    node.member = true;
+  }
+
+  private child(pe: string): FieldSet {
+    let c = this.children.get(pe);
+    if (!c) this.children.set(pe, (c = new FieldSet()));
+    return c;
+  }
+
+  isEmpty(): boolean {
+    return !this.member && [...this.children.values()].every((c) => c.isEmpty());
+  }
+
+  /** Member paths, in order. */
+  paths(prefix: string[] = []): string[][] {
+    const out: string[][] = this.member ? [prefix] : [];
+    for (const k of sortedKeys(this.children)) out.push(...this.children.get(k)!.paths([...prefix, k]));
+    return out;
+  }
+
+  has(path: readonly string[]): boolean {
+    let node: FieldSet | undefined = this;
+    for (const pe of path) node = node?.children.get(pe);
+    return node?.member ?? false;
+  }
+
+  /** Whether any member lies at or below `path`. */
+  ownsUnder(path: readonly string[]): boolean {
+    let node: FieldSet | undefined = this;
+    for (const pe of path) node = node?.children.get(pe);
+    return node !== undefined && !node.isEmpty();
+  }
+
+  union(o: FieldSet): FieldSet {
+    const out = new FieldSet();
+    for (const p of [...this.paths(), ...o.paths()]) out.insert(p);
+    return out;
+  }
+
+  difference(o: FieldSet): FieldSet {
+    return FieldSet.of(this.paths().filter((p) => !o.has(p)));
+  }
+
+  intersection(o: FieldSet): FieldSet {
+    return FieldSet.of(this.paths().filter((p) => o.has(p)));
+  }
+
+  static of(paths: readonly (readonly string[])[]): FieldSet {
+    const out = new FieldSet();
+    for (const p of paths) out.insert(p);
+    return out;
+  }
+}
+
+const kindRank: Record<string, number> = { f: 0, k: 1, v: 2, i: 3 };
+
+/** Field names before keys before values before indices; then by text (indices by number). */
+function sortedKeys(m: Map<string, FieldSet>): string[] {
+  return [...m.keys()].sort((a, b) => {
+    const ra = kindRank[a[0]!] ?? 9;
+    const rb = kindRank[b[0]!] ?? 9;
+    if (ra !== rb) return ra - rb;
+    if (a[0] === 'i') return Number(a.slice(2)) - Number(b.slice(2));
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+}
+
+/** A path as structured-merge-diff prints it: `.spec.containers[name="nginx"].image`. */
+export function pathString(path: readonly string[]): string {
+  return path.map(elementString).join('');
+}
+
+function elementString(pe: string): string {
+  const body = pe.slice(2);
+  switch (pe[0]) {
+    case 'f':
+      return `.${body}`;
+    case 'k': {
+      const key = JSON.parse(body) as JsonObject;
+      return `[${Object.entries(key)
+        .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+        .join(',')}]`;
+    }
+    case 'v':
+      return `[=${body}]`;
+    default:
+      return `[${body}]`;
+  }
+}
