@@ -1,0 +1,93 @@
+// The ReplicaSet controller (pkg/controller/replicaset): keeps `spec.replicas` active pods
+// matching the selector, creating them from the template (generateName "<rs>-", controller
+// ownerReference) or deleting the least valuable first, and reports status.
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { Controller, ControllerContext, ReconcileResult } from './runtime-contract.js';
+import { objectKey, splitKey } from './runtime-contract.js';
+import type { KubeObject } from '../objects.js';
+import { GVR, podsRef, replicaSetsRef } from './refs.js';
+import { controllerOf, isControlledBy, isPodActive, ownerRefTo, selectorMatches } from './selectors.js';
+import { availableAt, podFromTemplate, rankForDeletion } from './pod-helpers.js';
+
+export const REPLICASET_CONTROLLER = 'replicaset-controller';
+/** burstReplicas: at most this many creations or deletions per sync, as the real controller. */
+const BURST = 500;
+
+export class ReplicaSetController implements Controller {
+  readonly name = REPLICASET_CONTROLLER;
+  readonly watches = [
+    { ...GVR.replicaSets, keysFor: (obj: KubeObject) => [objectKey(obj)] },
+    {
+      ...GVR.pods,
+      keysFor: (obj: KubeObject) => {
+        const owner = controllerOf(obj);
+        return owner?.kind === 'ReplicaSet' && owner.apiVersion === 'apps/v1' ? [`${obj.metadata.namespace}/${owner.name}`] : [];
+      },
+    },
+  ];
+
+  reconcile(key: string, ctx: ControllerContext): ReconcileResult | void {
+    const { namespace, name } = splitKey(key);
+    let rs: ReplicaSet;
+    try {
+      rs = ctx.api.get(replicaSetsRef(namespace, name)) as unknown as ReplicaSet;
+    } catch {
+      return; // deleted: the garbage collector removes its pods
+    }
+    const owned = (ctx.api.list(podsRef(namespace)).items as unknown as Pod[]).filter((p) => isControlledBy(p as unknown as KubeObject, rs as unknown as KubeObject));
+    const active = owned.filter((p) => isPodActive(p as unknown as KubeObject));
+    if (!rs.metadata?.deletionTimestamp) this.manageReplicas(rs, active, ctx);
+    return this.updateStatus(rs, ctx);
+  }
+
+  private manageReplicas(rs: ReplicaSet, active: Pod[], ctx: ControllerContext): void {
+    const want = rs.spec?.replicas ?? 1;
+    const diff = active.length - want;
+    const rsObj = rs as unknown as KubeObject;
+    if (diff < 0) {
+      for (let i = 0; i < Math.min(-diff, BURST); i++) {
+        const pod = ctx.api.create(podsRef(rs.metadata!.namespace), podFromTemplate(rs.spec!.template!, rs.metadata!.namespace!, `${rs.metadata!.name}-`, ownerRefTo(rsObj)));
+        ctx.recordEvent(rsObj, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
+      }
+    } else if (diff > 0) {
+      for (const pod of rankForDeletion(active).slice(0, Math.min(diff, BURST))) {
+        try {
+          ctx.api.delete(podsRef(pod.metadata!.namespace, pod.metadata!.name));
+          ctx.recordEvent(rsObj, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata!.name}`);
+        } catch {
+          // already gone
+        }
+      }
+    }
+  }
+
+  /** Status from the pods as they are now (after this sync's writes). */
+  private updateStatus(rs: ReplicaSet, ctx: ControllerContext): ReconcileResult | void {
+    const pods = (ctx.api.list(podsRef(rs.metadata!.namespace)).items as unknown as Pod[]).filter(
+      (p) => isControlledBy(p as unknown as KubeObject, rs as unknown as KubeObject) && isPodActive(p as unknown as KubeObject),
+    );
+    const now = ctx.clock.now();
+    const minReady = rs.spec?.minReadySeconds ?? 0;
+    let ready = 0;
+    let available = 0;
+    let nextAvailable: number | undefined;
+    for (const p of pods) {
+      const at = availableAt(p, minReady);
+      if (at === undefined) continue;
+      ready++;
+      if (at <= now) available++;
+      else nextAvailable = Math.min(nextAvailable ?? Infinity, at);
+    }
+    const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
+    const fullyLabeled = pods.filter((p) => selectorMatches({ matchLabels: templateLabels }, p.metadata?.labels)).length;
+    const status: Record<string, unknown> = { ...(rs.status ?? {}) };
+    Object.assign(status, { replicas: pods.length, fullyLabeledReplicas: fullyLabeled, readyReplicas: ready, availableReplicas: available, observedGeneration: rs.metadata?.generation });
+    // The API omits zero counts (omitempty); replicas is always there.
+    for (const k of ['fullyLabeledReplicas', 'readyReplicas', 'availableReplicas']) if (status[k] === 0) delete status[k];
+    if (JSON.stringify(status) !== JSON.stringify(rs.status ?? {})) {
+      ctx.api.update(replicaSetsRef(rs.metadata!.namespace, rs.metadata!.name, 'status'), { ...rs, status });
+    }
+    return nextAvailable === undefined ? undefined : { requeueAfterMs: nextAvailable - now };
+  }
+}
