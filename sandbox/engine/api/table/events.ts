@@ -68,3 +68,15 @@ export const eventPrinter: Printer = {
   ],
   cells: eventCells,
 };
+
+/**
+ * The AGE of an event in `kubectl describe` and `kubectl events`: `5m (x3 over 10m)` for a
+ * repeated event, else its first time. Unlike the table, it prefers eventTime to firstTimestamp.
+ */
+export function eventInterval(obj: KubeObject, now: number): string {
+  const e = asCoreEvent(obj);
+  const first = parseTime(e.eventTime) !== undefined ? since(e.eventTime, now) : since(e.firstTimestamp, now);
+  if (e.series) return `${since(e.series.lastObservedTime, now)} (x${e.series.count ?? 0} over ${first})`;
+  if ((e.count ?? 0) > 1) return `${since(e.lastTimestamp, now)} (x${e.count} over ${first})`;
+  return first;
+}

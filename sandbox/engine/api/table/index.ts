@@ -10,6 +10,7 @@ export type { PartialObjectMetadata, Printer, Table, TableCell, TableColumnDefin
 export { humanDuration, shortHumanDuration } from './duration.js';
 export { canonicalQuantity } from './quantity.js';
 export { hasPrinter } from './registry.js';
+export { eventInterval } from './events.js';
 
 export interface TableOptions {
   /** Milliseconds since the epoch: ages are computed against it. */

@@ -43,10 +43,21 @@ describe('server-side tables', () => {
   for (const resource of listable) {
     it(`renders ${key(resource)}`, () => {
       const table = toTable(resource, FIXTURES[key(resource)], { now: NOW, resourceVersion: '4242' });
-      for (const row of table.rows) expect(row.cells).toHaveLength(table.columnDefinitions.length);
+      for (const row of table.rows) {
+        expect(row.cells).toHaveLength(table.columnDefinitions.length);
+        for (const cell of row.cells) expect(['string', 'number', 'boolean']).toContain(typeof cell);
+      }
       golden(fileName(resource), render(table));
     });
   }
+
+  it('renders objects that carry nothing but a name (fresh from a create, before any status)', () => {
+    for (const resource of listable) {
+      const bare = { apiVersion: resource.group ? `${resource.group}/${resource.version}` : resource.version, kind: resource.kind, metadata: { name: 'x' } };
+      const [row] = toTableRows(resource, [bare], { now: NOW });
+      for (const cell of row.cells) expect(['string', 'number', 'boolean']).toContain(typeof cell);
+    }
+  });
 
   it('describes every column as the real API server does', () => {
     const all = Object.fromEntries(listable.map((r) => [key(r), columnDefinitions(r)]));
