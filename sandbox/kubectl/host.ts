@@ -1,12 +1,12 @@
 // What kubectl needs from its surroundings. In a learner's sandbox it talks to the engine
 // in-process; the same commands can talk to any cluster over HTTP through another ApiClient.
-import type { ApiClient } from '../engine/api/types.js';
 import type { Clock } from '../engine/clock.js';
 import type { CommandIO } from '../shell/io.js';
 import type { Vfs } from '../shell/vfs.js';
+import type { KubeClient } from './client.js';
 
 export interface KubectlHost {
-  api: ApiClient;
+  api: KubeClient;
   clock: Clock;
   fs: Vfs;
 }

@@ -44,7 +44,7 @@ export async function apply(ctx: KubectlContext, args: string[]): Promise<number
   let status = 0;
   for (const { object, source } of readManifests(ctx, files)) {
     try {
-      const { result, verb } = flags['server-side'] ? applyServerSide(ctx, object, flags) : applyClientSide(ctx, object, dryRun === 'server');
+      const { result, verb } = flags['server-side'] ? await applyServerSide(ctx, object, flags) : await applyClientSide(ctx, object, dryRun === 'server');
       reportWrite(ctx, result, verb, String(flags.output), dryRun);
     } catch (e) {
       ctx.io.err(formatError(withSource(flags['server-side'] ? 'patching' : 'applying', source, e)));
@@ -54,7 +54,7 @@ export async function apply(ctx: KubectlContext, args: string[]): Promise<number
   return status;
 }
 
-function applyClientSide(ctx: KubectlContext, manifest: KubeObject, dryRun: boolean): { result: KubeObject; verb: string } {
+async function applyClientSide(ctx: KubectlContext, manifest: KubeObject, dryRun: boolean): Promise<{ result: KubeObject; verb: string }> {
   const type = typeOf(manifest);
   const namespace = type.namespaced ? (manifest.metadata?.namespace ?? ctx.namespace) : undefined;
   const name = manifest.metadata?.name;
@@ -63,39 +63,33 @@ function applyClientSide(ctx: KubectlContext, manifest: KubeObject, dryRun: bool
   const annotated = withAnnotation(manifest, lastAppliedOf(manifest, namespace));
   let live: KubeObject | undefined;
   try {
-    live = ctx.host.api.get(ref);
+    live = await ctx.host.api.get(ref);
   } catch (e) {
     if ((e as { code?: number }).code !== 404) throw e;
   }
   if (!live) {
-    const created = ctx.host.api.create(refOf(type, namespace), annotated, { fieldManager: 'kubectl-client-side-apply', fieldValidation: 'Strict', dryRun, actor: 'kubectl' });
+    const created = await ctx.host.api.create(refOf(type, namespace), annotated, { fieldManager: 'kubectl-client-side-apply', fieldValidation: 'Strict', dryRun, actor: 'kubectl' });
     return { result: created, verb: 'created' };
   }
   const previous = live.metadata.annotations?.[LAST_APPLIED];
   const original = previous ? (JSON.parse(previous) as KubeObject) : undefined;
   const patch = threeWayPatch(original, annotated, live);
   if (!Object.keys(patch).length) return { result: live, verb: 'unchanged' };
-  const patched = ctx.host.api.patch(ref, 'strategic', patch, { fieldManager: 'kubectl-client-side-apply', fieldValidation: 'Strict', dryRun, actor: 'kubectl' });
+  const patched = await ctx.host.api.patch(ref, 'strategic', patch, { fieldManager: 'kubectl-client-side-apply', fieldValidation: 'Strict', dryRun, actor: 'kubectl' });
   return { result: patched, verb: 'configured' };
 }
 
-function applyServerSide(ctx: KubectlContext, manifest: KubeObject, flags: Record<string, unknown>): { result: KubeObject; verb: string } {
+async function applyServerSide(ctx: KubectlContext, manifest: KubeObject, flags: Record<string, unknown>): Promise<{ result: KubeObject; verb: string }> {
   const type = typeOf(manifest);
   const namespace = type.namespaced ? (manifest.metadata?.namespace ?? ctx.namespace) : undefined;
   const ref = refOf(type, namespace, manifest.metadata?.name);
-  let existed = true;
-  try {
-    ctx.host.api.get(ref);
-  } catch {
-    existed = false;
-  }
-  const result = ctx.host.api.patch(ref, 'apply', manifest, {
+  const result = await ctx.host.api.patch(ref, 'apply', manifest, {
     fieldManager: String(flags['field-manager'] ?? 'kubectl'),
     force: Boolean(flags['force-conflicts']),
     fieldValidation: 'Strict',
     actor: 'kubectl',
   });
-  return { result, verb: existed ? 'serverside-applied' : 'serverside-applied' };
+  return { result, verb: 'serverside-applied' };
 }
 
 function withAnnotation(obj: KubeObject, value: string): KubeObject {

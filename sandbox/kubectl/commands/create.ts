@@ -83,7 +83,7 @@ export async function create(ctx: KubectlContext, args: string[]): Promise<numbe
     return 0;
   }
   const namespace = explicitNs ?? ctx.namespace;
-  const created = ctx.host.api.create(refOf(typeOf(obj), namespace), obj, { fieldManager: String(flags['field-manager']), dryRun: dryRun === 'server', actor: 'kubectl' });
+  const created = await ctx.host.api.create(refOf(typeOf(obj), namespace), obj, { fieldManager: String(flags['field-manager']), dryRun: dryRun === 'server', actor: 'kubectl' });
   reportWrite(ctx, created, 'created', String(flags.output), dryRun);
   return 0;
 }
@@ -101,7 +101,7 @@ async function createFromFiles(ctx: KubectlContext, args: string[]): Promise<num
     try {
       const type = typeOf(object);
       const namespace = object.metadata?.namespace ?? ctx.namespace;
-      const result = dryRun === 'client' ? object : ctx.host.api.create(refOf(type, namespace), object, { fieldManager: 'kubectl-create', fieldValidation: 'Strict', dryRun: dryRun === 'server', actor: 'kubectl' });
+      const result = dryRun === 'client' ? object : await ctx.host.api.create(refOf(type, namespace), object, { fieldManager: 'kubectl-create', fieldValidation: 'Strict', dryRun: dryRun === 'server', actor: 'kubectl' });
       reportWrite(ctx, result, 'created', String(flags.output), dryRun);
     } catch (e) {
       // Like kubectl, report each failing object and go on with the rest.

@@ -37,7 +37,7 @@ export async function del(ctx: KubectlContext, args: string[]): Promise<number> 
   const { flags, positional } = parseFlags(args, FLAGS, 'delete');
   const policy = POLICIES[String(flags.cascade)];
   if (!policy) throw new UsageError(`invalid cascade value (${flags.cascade}). Must be "background", "foreground", or "orphan"`);
-  const targets = collectTargets(ctx, flags, positional);
+  const targets = await collectTargets(ctx, flags, positional);
   let status = 0;
   const deleted: Target[] = [];
   let gracePeriod = Number(flags['grace-period']);
@@ -46,7 +46,7 @@ export async function del(ctx: KubectlContext, args: string[]): Promise<number> 
   if (flags.force) ctx.io.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n');
   for (const t of targets) {
     try {
-      ctx.host.api.delete(refOf(t.type, t.namespace, t.name), { propagationPolicy: policy, gracePeriodSeconds: gracePeriod >= 0 ? gracePeriod : undefined, actor: 'kubectl' });
+      await ctx.host.api.delete(refOf(t.type, t.namespace, t.name), { propagationPolicy: policy, gracePeriodSeconds: gracePeriod >= 0 ? gracePeriod : undefined, actor: 'kubectl' });
       ctx.io.out(flags.output === 'name' ? `${t.type.group ? `${t.type.kind.toLowerCase()}.${t.type.group}` : t.type.kind.toLowerCase()}/${t.name}\n` : `${qualifiedResourceName(t.type)} "${t.name}" deleted\n`);
       deleted.push(t);
     } catch (e) {
@@ -59,7 +59,7 @@ export async function del(ctx: KubectlContext, args: string[]): Promise<number> 
   return status;
 }
 
-function collectTargets(ctx: KubectlContext, flags: Record<string, unknown>, positional: string[]): Target[] {
+async function collectTargets(ctx: KubectlContext, flags: Record<string, unknown>, positional: string[]): Promise<Target[]> {
   const namespace = String(flags.namespace ?? ctx.namespace);
   const files = (flags.filename as string[] | undefined) ?? [];
   if (files.length) {
@@ -77,7 +77,7 @@ function collectTargets(ctx: KubectlContext, flags: Record<string, unknown>, pos
       continue;
     }
     if (!flags.all && !flags.selector) throw new UsageError(`resource(s) were provided, but no name was specified`);
-    const list = ctx.host.api.list(refOf(req.type, flags['all-namespaces'] ? undefined : namespace), { labelSelector: flags.selector as string | undefined });
+    const list = await ctx.host.api.list(refOf(req.type, flags['all-namespaces'] ? undefined : namespace), { labelSelector: flags.selector as string | undefined });
     for (const o of list.items) out.push({ type: req.type, namespace: o.metadata.namespace, name: o.metadata.name! });
   }
   if (!out.length && (flags.all || flags.selector)) ctx.io.out(`No resources found\n`);
@@ -88,27 +88,25 @@ function collectTargets(ctx: KubectlContext, flags: Record<string, unknown>, pos
 async function waitUntilGone(ctx: KubectlContext, targets: Target[]): Promise<void> {
   for (const t of targets) {
     const ref = refOf(t.type, t.namespace, t.name);
-    const exists = () => {
+    const exists = async () => {
       try {
-        ctx.host.api.get(ref);
+        await ctx.host.api.get(ref);
         return true;
       } catch {
         return false;
       }
     };
-    if (!exists()) continue;
-    await new Promise<void>((resolve) => {
-      const stopInterrupt = ctx.io.interrupt.onRaise(finish);
-      const watch = ctx.host.api.watch(refOf(t.type, t.namespace), { fieldSelector: `metadata.name=${t.name}` }, (ev) => {
-        if (ev.type === 'DELETED') finish();
-      });
-      // The object may have gone between the check and the watch.
-      if (!exists()) finish();
-      function finish() {
-        stopInterrupt();
-        watch.stop();
-        resolve();
-      }
+    if (!(await exists())) continue;
+    let finish = () => {};
+    const gone = new Promise<void>((resolve) => (finish = resolve));
+    const stopInterrupt = ctx.io.interrupt.onRaise(finish);
+    const watch = await ctx.host.api.watch(refOf(t.type, t.namespace), { fieldSelector: `metadata.name=${t.name}` }, (ev) => {
+      if (ev.type === 'DELETED') finish();
     });
+    // The object may have gone between the check and the watch.
+    if (!(await exists())) finish();
+    await gone;
+    stopInterrupt();
+    watch.stop();
   }
 }

@@ -1,6 +1,5 @@
 // kubectl get: tables from the server's Table conversion, -o wide|yaml|json|name, -l, -A,
 // --show-labels, several types at once (`pods,svc`, `all`) and `type/name` arguments.
-import { toTable } from '../../engine/api/table/index.js';
 import type { ResourceType } from '../../engine/api/types.js';
 import type { KubeObject } from '../../engine/objects.js';
 import { parseFlags, type FlagSpec } from '../flags.js';
@@ -57,15 +56,16 @@ export async function get(ctx: KubectlContext, args: string[]): Promise<number> 
   const allNs = Boolean(flags['all-namespaces']);
   const namespace = String(flags.namespace ?? ctx.namespace);
   const several = requests.length > 1 || positional[0] === 'all' || positional.some((p) => p.includes('/') && requests.length > 1);
-  const collected: Array<{ type: ResourceType; objects: KubeObject[]; resourceVersion: string }> = [];
+  const collected: Collected[] = [];
   let status = 0;
+  const listOptions = { labelSelector: flags.selector as string | undefined, fieldSelector: flags['field-selector'] as string | undefined };
   for (const req of requests) {
     const objects: KubeObject[] = [];
     let resourceVersion = '';
     if (req.names.length) {
       for (const name of req.names) {
         try {
-          const obj = ctx.host.api.get(refOf(req.type, namespace, name));
+          const obj = await ctx.host.api.get(refOf(req.type, namespace, name));
           objects.push(obj);
           resourceVersion = obj.metadata.resourceVersion ?? '';
         } catch (e) {
@@ -75,14 +75,11 @@ export async function get(ctx: KubectlContext, args: string[]): Promise<number> 
         }
       }
     } else {
-      const list = ctx.host.api.list(refOf(req.type, allNs ? undefined : namespace), {
-        labelSelector: flags.selector as string | undefined,
-        fieldSelector: flags['field-selector'] as string | undefined,
-      });
+      const list = await ctx.host.api.list(refOf(req.type, allNs ? undefined : namespace), listOptions);
       objects.push(...list.items);
       resourceVersion = list.metadata.resourceVersion;
     }
-    collected.push({ type: req.type, objects, resourceVersion });
+    collected.push({ type: req.type, objects, resourceVersion, request: { names: req.names, namespace: allNs ? undefined : namespace, listOptions } });
   }
   const any = collected.some((c) => c.objects.length);
   if (!any) {
@@ -99,17 +96,15 @@ export async function get(ctx: KubectlContext, args: string[]): Promise<number> 
     for (const c of collected) for (const o of c.objects) ctx.io.out(`${kindPrefix(c.type)}/${o.metadata.name}\n`);
     return status;
   }
-  ctx.io.out(renderTables(ctx, collected, { wide: output === 'wide', allNs, several, flags }));
+  ctx.io.out(await renderTables(ctx, collected, { wide: output === 'wide', allNs, several, flags }));
   return status;
 }
 
-function renderTables(ctx: KubectlContext, collected: Array<{ type: ResourceType; objects: KubeObject[]; resourceVersion: string }>, o: { wide: boolean; allNs: boolean; several: boolean; flags: Record<string, unknown> }): string {
-  const now = ctx.host.clock.now();
+async function renderTables(ctx: KubectlContext, collected: Collected[], o: { wide: boolean; allNs: boolean; several: boolean; flags: Record<string, unknown> }): Promise<string> {
   // Each type prints its own aligned table; several tables are separated by a blank line.
-  return collected
-    .filter((c) => c.objects.length)
-    .map((c) => {
-      const table = toTable(c.type, c.objects, { now, resourceVersion: c.resourceVersion });
+  const tables = await Promise.all(collected.filter((c) => c.objects.length).map(async (c) => ({ c, table: await tableFor(ctx, c) })));
+  return tables
+    .map(({ c, table }) => {
       return tabwrite(
         tableLines(table, {
           wide: o.wide,
@@ -124,6 +119,20 @@ function renderTables(ctx: KubectlContext, collected: Array<{ type: ResourceType
       );
     })
     .join('\n');
+}
+
+interface Collected {
+  type: ResourceType;
+  objects: KubeObject[];
+  resourceVersion: string;
+  request: { names: string[]; namespace?: string; listOptions?: { labelSelector?: string; fieldSelector?: string } };
+}
+
+/** The server's Table for what was fetched: the same list, or each named object in turn. */
+async function tableFor(ctx: KubectlContext, c: Collected) {
+  if (!c.request.names.length) return ctx.host.api.table(refOf(c.type, c.request.namespace), c.request.listOptions);
+  const parts = await Promise.all(c.objects.map((o) => ctx.host.api.table(refOf(c.type, o.metadata.namespace, o.metadata.name))));
+  return { columnDefinitions: parts[0].columnDefinitions, rows: parts.flatMap((p) => p.rows) };
 }
 
 function noResourcesMessage(type: ResourceType, allNs: boolean, namespace: string): string {

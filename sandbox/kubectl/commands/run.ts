@@ -43,7 +43,7 @@ export async function run(ctx: KubectlContext, args: string[]): Promise<number> 
     reportWrite(ctx, pod, 'created', String(flags.output), dryRun);
     return 0;
   }
-  const created = ctx.host.api.create(refOf(resolveType('pods'), String(flags.namespace ?? ctx.namespace)), pod, { fieldManager: 'kubectl-run', dryRun: dryRun === 'server', actor: 'kubectl' });
+  const created = await ctx.host.api.create(refOf(resolveType('pods'), String(flags.namespace ?? ctx.namespace)), pod, { fieldManager: 'kubectl-run', dryRun: dryRun === 'server', actor: 'kubectl' });
   reportWrite(ctx, created, 'created', String(flags.output), dryRun);
   return 0;
 }

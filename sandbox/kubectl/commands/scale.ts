@@ -19,7 +19,7 @@ export async function scale(ctx: KubectlContext, args: string[]): Promise<number
   for (const req of parseTargets(positional)) {
     if (!req.type.subresources.some((s) => s.name === 'scale')) throw new UsageError(`cannot scale ${req.type.resource}`);
     for (const name of req.names) {
-      ctx.host.api.patch({ ...refOf(req.type, namespace, name), subresource: 'scale' }, 'merge', { spec: { replicas } }, { actor: 'kubectl' });
+      await ctx.host.api.patch({ ...refOf(req.type, namespace, name), subresource: 'scale' }, 'merge', { spec: { replicas } }, { actor: 'kubectl' });
       ctx.io.out(`${kindPrefix(req.type)}/${name} scaled\n`);
     }
   }

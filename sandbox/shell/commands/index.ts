@@ -1,6 +1,7 @@
 // The command registry of a learner's shell: builtins, coreutils, and kubectl.
 import type { Clock } from '../../engine/clock.js';
 import type { ApiClient } from '../../engine/api/types.js';
+import { inProcessClient } from '../../kubectl/client.js';
 import { runKubectl } from '../../kubectl/index.js';
 import type { CommandFn } from '../interpreter.js';
 import { builtinCommands } from './builtins.js';
@@ -8,6 +9,7 @@ import { fileCommands } from './files.js';
 import { textCommands } from './text.js';
 
 export function createCommands(host: { api: ApiClient; clock: Clock }): Map<string, CommandFn> {
-  const kubectl: CommandFn = ({ args, io, shell }) => runKubectl(args, io, { api: host.api, clock: host.clock, fs: shell.fs });
+  const client = inProcessClient(host.api, host.clock);
+  const kubectl: CommandFn = ({ args, io, shell }) => runKubectl(args, io, { api: client, clock: host.clock, fs: shell.fs });
   return new Map<string, CommandFn>([...Object.entries(builtinCommands), ...Object.entries(fileCommands), ...Object.entries(textCommands), ['kubectl', kubectl]]);
 }
