@@ -1,5 +1,7 @@
-// Runs the REAL kubectl's `explain` against our /openapi/v3 documents, served by a tiny HTTP
-// server with aggregated discovery for a couple of resources, and compares with golden files.
+// Runs the REAL kubectl against our /openapi/v3 documents, served by a tiny HTTP server with
+// aggregated discovery for a couple of resources: `explain` (compared with golden files), and
+// `apply`, which must find fieldValidation on our PATCH operations, send fieldValidation=Strict
+// (or Warn) and print our strict decoding error (or warning) as it prints the real server's.
 // Skips (with one line) when no real kubectl is installed, unless REQUIRE_REAL_KUBECTL=1.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +11,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openapiV3Document, openapiV3Root } from './openapi-v3.js';
+import { decodeBody } from './strict-decoding.js';
+import type { FieldValidation } from '../api/types.js';
 
 const KUBECTL = '/usr/lib/google-cloud-sdk/bin/kubectl.1.32';
 const HAVE_KUBECTL = existsSync(KUBECTL);
@@ -39,6 +43,22 @@ const discovery = (name: string | undefined, group: string, resources: unknown[]
 
 const GROUP_VERSIONS = [{ group: '', version: 'v1' }, { group: 'apps', version: 'v1' }];
 
+const NOT_FOUND = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'deployments.apps "web" not found', reason: 'NotFound', details: { name: 'web', group: 'apps', kind: 'deployments' }, code: 404 };
+
+/** What the server saw of the last create. */
+const seen: { query?: string } = {};
+
+/** POST deployments: decode as the API server does; fail, or create with warnings. */
+function create(url: URL, body: string): { code: number; headers: Record<string, string>; body: unknown } {
+  seen.query = url.search;
+  const validation = (url.searchParams.get('fieldValidation') ?? 'Strict') as FieldValidation;
+  const obj = JSON.parse(body);
+  const outcome = decodeBody({ apiVersion: 'apps/v1', kind: 'Deployment' }, obj, validation);
+  if (outcome.error) return { code: outcome.error.code, headers: {}, body: outcome.error.status };
+  const warnings = outcome.warnings.map((w) => `299 - ${JSON.stringify(w)}`).join(', ');
+  return { code: 201, headers: warnings ? { Warning: warnings } : {}, body: obj };
+}
+
 function routes(url: URL): [string, unknown] | undefined {
   if (url.pathname === '/api') return [DISCOVERY_TYPE, discovery(undefined, '', [resource('pods', '', 'Pod', 'pod', ['po'])])];
   if (url.pathname === '/apis') return [DISCOVERY_TYPE, discovery('apps', 'apps', [resource('deployments', 'apps', 'Deployment', 'deployment', ['deploy'])])];
@@ -55,7 +75,23 @@ describe.skipIf(!HAVE_KUBECTL)('real kubectl explain against our OpenAPI v3', ()
 
   beforeAll(async () => {
     server = createServer((req, res) => {
-      const found = routes(new URL(req.url ?? '/', 'http://localhost'));
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname.startsWith('/apis/apps/v1/namespaces/default/deployments')) {
+        if (req.method === 'GET') {
+          res.writeHead(404, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify(NOT_FOUND));
+          return;
+        }
+        let body = '';
+        req.on('data', (chunk) => (body += chunk));
+        req.on('end', () => {
+          const out = create(url, body);
+          res.writeHead(out.code, { 'Content-Type': 'application/json', ...out.headers });
+          res.end(JSON.stringify(out.body));
+        });
+        return;
+      }
+      const found = routes(url);
       if (!found) {
         res.writeHead(404, { 'Content-Type': 'application/json' });
         res.end(JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 }));
@@ -82,10 +118,31 @@ describe.skipIf(!HAVE_KUBECTL)('real kubectl explain against our OpenAPI v3', ()
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  async function explain(...args: string[]): Promise<string> {
+  async function kubectl(args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
     const cacheDir = mkdtempSync(join(dir, 'cache-'));
-    const { stdout } = await promisify(execFile)(KUBECTL, ['--kubeconfig', kubeconfig, '--cache-dir', cacheDir, 'explain', ...args], { timeout: 30_000 });
-    return stdout;
+    try {
+      const { stdout, stderr } = await promisify(execFile)(KUBECTL, ['--kubeconfig', kubeconfig, '--cache-dir', cacheDir, ...args], { timeout: 30_000 });
+      return { stdout, stderr, code: 0 };
+    } catch (e) {
+      const err = e as { stdout: string; stderr: string; code: number };
+      return { stdout: err.stdout, stderr: err.stderr, code: err.code };
+    }
+  }
+
+  async function explain(...args: string[]): Promise<string> {
+    const out = await kubectl(['explain', ...args]);
+    expect(out.stderr).toBe('');
+    return out.stdout;
+  }
+
+  function manifest(extra: string): string {
+    const file = join(dir, 'web.yaml');
+    writeFileSync(file, [
+      'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:', extra,
+      '  selector:', '    matchLabels: {app: web}', '  template:', '    metadata:', '      labels: {app: web}',
+      '    spec:', '      containers:', '      - name: nginx', '        image: nginx', '        imagePullPolicyy: Always',
+    ].join('\n'));
+    return file;
   }
 
   function golden(name: string, actual: string): void {
@@ -112,5 +169,28 @@ describe.skipIf(!HAVE_KUBECTL)('real kubectl explain against our OpenAPI v3', ()
   it('explains an IntOrString and a map of quantities', async () => {
     golden('explain-deployment.spec.strategy.rollingUpdate.txt', await explain('deployment.spec.strategy.rollingUpdate'));
     golden('explain-pod.spec.containers.resources.txt', await explain('pod.spec.containers.resources'));
+  });
+
+  it('apply sends fieldValidation=Strict and prints the strict decoding error', async () => {
+    const out = await kubectl(['apply', '-f', manifest('  foo: 1')]);
+    expect(seen.query).toContain('fieldValidation=Strict');
+    expect(out.code).toBe(1);
+    expect(out.stderr).toBe(
+      `Error from server (BadRequest): error when creating "${join(dir, 'web.yaml')}": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.foo", unknown field "spec.template.spec.containers[0].imagePullPolicyy"\n`,
+    );
+  });
+
+  it('apply --validate=warn prints one warning per unknown field', async () => {
+    const out = await kubectl(['apply', '--validate=warn', '-f', manifest('  foo: 1')]);
+    expect(seen.query).toContain('fieldValidation=Warn');
+    expect(out.stderr).toBe('Warning: unknown field "spec.foo"\nWarning: unknown field "spec.template.spec.containers[0].imagePullPolicyy"\n');
+    expect(out.stdout).toBe('deployment.apps/web created\n');
+  });
+
+  it('apply with a type error prints the JSON decoder text', async () => {
+    const out = await kubectl(['apply', '-f', manifest('  replicas: "3"')]);
+    expect(out.stderr).toBe(
+      `Error from server (BadRequest): error when creating "${join(dir, 'web.yaml')}": Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32\n`,
+    );
   });
 }, 120_000);
