@@ -114,7 +114,8 @@ function podCells(obj: KubeObject, now: number): TableCell[] {
     t.reason,
     restarts,
     since(pod.metadata?.creationTimestamp, now),
-    pod.status?.podIPs?.[0]?.ip || '<none>',
+    // The real conversion fills podIPs from a lone podIP, so either one is the pod's IP.
+    pod.status?.podIPs?.[0]?.ip || pod.status?.podIP || '<none>',
     pod.spec?.nodeName || '<none>',
     pod.status?.nominatedNodeName || '<none>',
     readinessGates(pod),
