@@ -65,8 +65,8 @@ function isProgressing(d: Deployment, s: DeploymentStatus): boolean {
 
 /** syncRolloutStatus's Progressing condition; returns when the progress deadline would pass, if pending. */
 export function applyProgress(d: Deployment, s: DeploymentStatus, newRS: ReplicaSet | undefined, now: number): number | undefined {
-  const deadline = d.spec?.progressDeadlineSeconds;
-  if (deadline === undefined || deadline === 2147483647) return undefined;
+  const deadline = d.spec?.progressDeadlineSeconds ?? 600;
+  if (deadline === 2147483647) return undefined; // math.MaxInt32: no deadline
   const name = newRS?.metadata?.name ?? '';
   const current = getCondition(s, 'Progressing');
   if (isComplete(d, s)) {

@@ -79,7 +79,10 @@ function startContainer(env: WorkerEnv, pod: Pod, rec: PodRecord, c: ContainerRe
 
 /** Whether the image must be pulled (imagePullPolicy), or the container can be created now. */
 function needsPull(env: WorkerEnv, spec: Container): boolean {
-  if (spec.imagePullPolicy === 'Always') return true;
+  // The API defaults the policy: Always for :latest (or no tag), IfNotPresent otherwise.
+  const ref = parseImageRef(spec.image!);
+  const policy = spec.imagePullPolicy ?? (ref.tag === 'latest' && !ref.digest ? 'Always' : 'IfNotPresent');
+  if (policy === 'Always') return true;
   return !imagePresent(env, spec.image!);
 }
 
