@@ -46,7 +46,10 @@ const GROUP_VERSIONS = [{ group: '', version: 'v1' }, { group: 'apps', version: 
 const NOT_FOUND = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'deployments.apps "web" not found', reason: 'NotFound', details: { name: 'web', group: 'apps', kind: 'deployments' }, code: 404 };
 
 /** What the server saw of the last create. */
-const seen: { query?: string } = {};
+const seen: { query?: string; contentType?: string; body?: string } = {};
+
+/** The deployment GET answers with, when a test has one. */
+let existing: Record<string, unknown> | undefined;
 
 /** POST deployments: decode as the API server does; fail, or create with warnings. */
 function create(url: URL, body: string): { code: number; headers: Record<string, string>; body: unknown } {
@@ -78,13 +81,19 @@ describe.skipIf(!HAVE_KUBECTL)('real kubectl explain against our OpenAPI v3', ()
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname.startsWith('/apis/apps/v1/namespaces/default/deployments')) {
         if (req.method === 'GET') {
-          res.writeHead(404, { 'Content-Type': 'application/json' });
-          res.end(JSON.stringify(NOT_FOUND));
+          res.writeHead(existing ? 200 : 404, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify(existing ?? NOT_FOUND));
           return;
         }
         let body = '';
         req.on('data', (chunk) => (body += chunk));
         req.on('end', () => {
+          if (req.method === 'PATCH') {
+            Object.assign(seen, { query: url.search, contentType: req.headers['content-type'], body });
+            res.writeHead(200, { 'Content-Type': 'application/json' });
+            res.end(JSON.stringify(existing));
+            return;
+          }
           const out = create(url, body);
           res.writeHead(out.code, { 'Content-Type': 'application/json', ...out.headers });
           res.end(JSON.stringify(out.body));
@@ -192,5 +201,24 @@ describe.skipIf(!HAVE_KUBECTL)('real kubectl explain against our OpenAPI v3', ()
     expect(out.stderr).toBe(
       `Error from server (BadRequest): error when creating "${join(dir, 'web.yaml')}": Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32\n`,
     );
+  });
+
+  it('apply to an existing object sends a strategic merge patch keyed by our x-kubernetes-patch-merge-key', async () => {
+    const file = manifest('  replicas: 2');
+    const applied = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default' }, spec: { replicas: 1, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx' }, { name: 'sidecar', image: 'busybox' }] } } } };
+    existing = { ...applied, metadata: { ...applied.metadata, uid: 'u1', resourceVersion: '5', annotations: { 'kubectl.kubernetes.io/last-applied-configuration': `${JSON.stringify(applied)}\n` } } };
+    try {
+      writeFileSync(file, readFileSync(file, 'utf8').replace('        imagePullPolicyy: Always', ''));
+      const out = await kubectl(['apply', '-f', file]);
+      expect(out.stderr).toBe('');
+      expect(seen.contentType).toBe('application/strategic-merge-patch+json');
+      expect(seen.query).toContain('fieldValidation=Strict');
+      const patch = JSON.parse(seen.body ?? '{}');
+      expect(patch.spec.template.spec['$setElementOrder/containers']).toEqual([{ name: 'nginx' }]);
+      expect(patch.spec.template.spec.containers).toEqual([{ $patch: 'delete', name: 'sidecar' }]);
+      expect(patch.spec.replicas).toBe(2);
+    } finally {
+      existing = undefined;
+    }
   });
 }, 120_000);
