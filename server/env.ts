@@ -1,0 +1,50 @@
+// Configuration comes from the environment, validated once at start with messages that say
+// what to change. Nothing else reads process.env.
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .default('file:./data/kubelab.db')
+    .refine((url) => url.startsWith('file:'), 'only SQLite file URLs (file:./data/kubelab.db) are supported so far; PostgreSQL comes with the deployment work'),
+  /** Signs learner cookies. When unset, one is generated once and kept in data/session-secret. */
+  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+  /** Mark cookies Secure (set when served over HTTPS). */
+  SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  REDIS_URL: z.string().url().optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): z.infer<typeof EnvSchema> {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new EnvError(`invalid environment:\n${lines.join('\n')}`);
+  }
+  if (parsed.data.REDIS_URL) throw new EnvError('invalid environment:\n  REDIS_URL: several server processes are not supported yet; unset REDIS_URL');
+  return parsed.data;
+}
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const env = parseEnv(source);
+  return { ...env, SESSION_SECRET: env.SESSION_SECRET ?? localSecret() };
+}
+
+/** A secret kept beside the database, so guests keep their cookies across restarts. */
+function localSecret(file = resolve('data/session-secret')): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}
