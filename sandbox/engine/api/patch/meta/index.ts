@@ -21,7 +21,9 @@ const byGroup: Record<string, Record<string, StructType>> = {
 
 const groupOf = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '');
 
-const podTemplate = () => ({ metadata: {}, spec: {} });
+// `containers` has no omitempty: the zero value carries it as null, so a create adds no `.` for it.
+const podSpec = () => ({ containers: null });
+const podTemplate = () => ({ metadata: {}, spec: podSpec() });
 
 /** Non-pointer structs of the Go zero value, per kind (fields not listed here are pointers or omitted). */
 function skeletonFor(kind: string, root: StructType | undefined): Record<string, unknown> {
@@ -38,6 +40,8 @@ function skeletonFor(kind: string, root: StructType | undefined): Record<string,
       return { ...base, spec: { template: podTemplate() }, status: {} };
     case 'CronJob':
       return { ...base, spec: { jobTemplate: { metadata: {}, spec: { template: podTemplate() } } }, status: {} };
+    case 'Pod':
+      return { ...base, spec: podSpec(), status: {} };
     case 'Service':
       return { ...base, spec: {}, status: { loadBalancer: {} } };
     case 'Node':

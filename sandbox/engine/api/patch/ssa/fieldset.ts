@@ -7,20 +7,22 @@ export class FieldSet {
   member = false;
   readonly children = new Map<string, FieldSet>();
 
-  static fromFieldsV1(v: unknown): FieldSet {
+  /** Parses FieldsV1: `{}` below the root is a member leaf, `.` marks a member with children. */
+  static fromFieldsV1(v: unknown, isRoot = true): FieldSet {
     const set = new FieldSet();
     if (!isObject(v)) return set;
+    if (!isRoot && Object.keys(v).length === 0) set.member = true;
     for (const [k, child] of Object.entries(v)) {
       if (k === '.') set.member = true;
-      else set.children.set(k, FieldSet.fromFieldsV1(child));
+      else set.children.set(k, FieldSet.fromFieldsV1(child, false));
     }
     return set;
   }
 
-  /** FieldsV1 JSON: `.` first, then children in structured-merge-diff's order. */
+  /** FieldsV1 JSON: a member leaf is `{}`, a member with children has `.` first; children in order. */
   toFieldsV1(): JsonObject {
     const out: JsonObject = {};
-    if (this.member) out['.'] = {};
+    if (this.member && this.children.size > 0) out['.'] = {};
     for (const k of sortedKeys(this.children)) out[k] = this.children.get(k)!.toFieldsV1();
     return out;
   }

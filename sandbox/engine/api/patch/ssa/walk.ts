@@ -67,15 +67,14 @@ export interface Comparison {
 
 export function compare(lhs: unknown, rhs: unknown, t: FieldType): Comparison {
   const c: Comparison = { added: new FieldSet(), modified: new FieldSet(), removed: new FieldSet() };
-  compareAt(lhs ?? undefined, rhs ?? undefined, t, [], c);
+  compareAt(lhs, rhs, t, [], c);
   return c;
 }
 
+/** `undefined` is an absent field; `null` is present (a Go field without omitempty) but empty. */
 function compareAt(lhs: unknown, rhs: unknown, t: FieldType, path: string[], c: Comparison): void {
-  lhs = lhs ?? undefined;
-  rhs = rhs ?? undefined;
   if (lhs === undefined && rhs === undefined) return;
-  const shape = shapeOf(t, lhs, rhs);
+  const shape = shapeOf(t, lhs ?? undefined, rhs ?? undefined);
   if (shape === 'leaf' || (isEmptyContainer(lhs) && isEmptyContainer(rhs))) {
     if (path.length === 0) return;
     if (lhs === undefined) c.added.insert(path);
