@@ -1,0 +1,47 @@
+// Serving an engine on a loopback port: listen, and (for live sandboxes) let simulated time
+// follow wall time by advancing the engine on an interval. The engine never reads the clock;
+// this process does.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ServedEngine } from './engine-contract.js';
+import { createApiServer } from './server.js';
+
+export interface Serving {
+  server: Server;
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function serveEngine(engine: ServedEngine, token: string, port = 0, host = '127.0.0.1'): Promise<Serving> {
+  const server = createApiServer({ engine, token });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const actual = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port: actual,
+    url: `http://${host}:${actual}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Advances the engine by the wall time elapsed, every `intervalMs`. Returns a stop function. */
+export function followWallClock(engine: ServedEngine, intervalMs = 100, wallNow: () => number = Date.now): () => void {
+  if (!engine.advance) return () => {};
+  let last = wallNow();
+  const timer = setInterval(() => {
+    const now = wallNow();
+    const elapsed = now - last;
+    last = now;
+    if (elapsed > 0) engine.advance!(elapsed);
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
