@@ -61,7 +61,7 @@ export class CompatCluster {
       const child = execFile(
         kubectlPath(opts.version ?? '1.32'),
         argv,
-        { cwd: this.dir, env: { PATH: process.env.PATH ?? '', HOME: this.dir, ...opts.env } as NodeJS.ProcessEnv, timeout: 30_000, encoding: 'utf8' },
+        { cwd: this.dir, env: { PATH: process.env.PATH ?? '', HOME: this.dir, ...opts.env } as unknown as NodeJS.ProcessEnv, timeout: 30_000, encoding: 'utf8' },
         (err: ExecFileException | null, stdout: string, stderr: string) => {
           rmSync(cacheDir, { recursive: true, force: true });
           const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
