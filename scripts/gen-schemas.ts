@@ -118,8 +118,8 @@ function convertType(node: ts.TypeNode, prop: string, probes: Parsed['probes'], 
   if (node.kind === ts.SyntaxKind.BooleanKeyword) return { type: 'boolean' };
   if (ts.isIndexedAccessTypeNode(node)) return { type: 'string' };
   if (ts.isLiteralTypeNode(node) || ts.isUnionTypeNode(node)) {
-    const members = ts.isUnionTypeNode(node) ? node.types : [node];
-    const values = members.filter(ts.isLiteralTypeNode).map((m) => (m.literal as ts.StringLiteral).text);
+    const members: readonly ts.TypeNode[] = ts.isUnionTypeNode(node) ? node.types : [node];
+    const values = members.filter((m): m is ts.LiteralTypeNode => ts.isLiteralTypeNode(m)).map((m) => (m.literal as ts.StringLiteral).text);
     if (values.length === members.length && values.length > 0) return { type: 'string', enum: values };
   }
   if (ts.isTypeReferenceNode(node)) {
@@ -254,7 +254,8 @@ function reachable(all: Definitions): Definitions {
   return sortKeys(Object.fromEntries([...keep].map((n) => [n, all[n]])));
 }
 
-async function main(): Promise<void> {
+/** The definitions as JSON text, exactly as the generated file holds them. */
+export async function generateDefinitionsJson(): Promise<string> {
   const all: Definitions = {};
   const sources: Array<[string, string]> = [
     [MODELS, join(MODELS, '_schemas')],
@@ -269,11 +270,16 @@ async function main(): Promise<void> {
     }
   }
   for (const [name, gvks] of Object.entries(META_GVKS)) all[name]['x-kubernetes-group-version-kind'] = gvks;
-  const defs = reachable(all);
-  mkdirSync(dirname(OUT), { recursive: true });
-  const json = JSON.stringify(defs);
-  writeFileSync(OUT, json + '\n');
-  console.log(`wrote ${Object.keys(defs).length} definitions, ${(json.length / 1024).toFixed(0)} KiB, to ${OUT}`);
+  return JSON.stringify(reachable(all)) + '\n';
 }
 
-await main();
+export const DEFINITIONS_FILE = OUT;
+
+async function main(): Promise<void> {
+  const json = await generateDefinitionsJson();
+  mkdirSync(dirname(OUT), { recursive: true });
+  writeFileSync(OUT, json);
+  console.log(`wrote ${Object.keys(JSON.parse(json)).length} definitions, ${(json.length / 1024).toFixed(0)} KiB, to ${OUT}`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
