@@ -115,3 +115,25 @@ describe('Store', () => {
     expect(Object.isFrozen(r.get('/k/a'))).toBe(true);
   });
 });
+
+describe('Store.listAt', () => {
+  it('rebuilds an earlier revision from history', () => {
+    const s = new Store();
+    s.create('/k/a', cm('a', { v: '1' }));
+    s.create('/k/b', cm('b'));
+    s.update('/k/a', cm('a', { v: '2' }));
+    s.delete('/k/b');
+    s.create('/k/c', cm('c'));
+    expect(s.listAt('/k/', 2).map((o) => [o.metadata.name, o.data])).toEqual([
+      ['a', { v: '1' }],
+      ['b', {}],
+    ]);
+    expect(s.listAt('/k/', 3).map((o) => o.metadata.resourceVersion)).toEqual(['3', '2']);
+    expect(s.listAt('/k/', 5).map((o) => o.metadata.name)).toEqual(['a', 'c']);
+  });
+  it('refuses a compacted revision', () => {
+    const s = new Store(2);
+    for (let i = 0; i < 4; i++) s.create(`/k/${i}`, cm(String(i)));
+    expect(() => s.listAt('/k/', 1)).toThrow(StoreError);
+  });
+});

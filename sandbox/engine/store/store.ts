@@ -82,6 +82,24 @@ export class Store {
     return [...this.objects.keys()].filter((k) => k.startsWith(prefix)).sort();
   }
 
+  /**
+   * The objects under prefix as they were at an earlier revision, rebuilt by undoing the kept
+   * history (for list pagination and resourceVersionMatch=Exact).
+   */
+  listAt(prefix: string, revision: number): KubeObject[] {
+    if (revision >= this.rev) return this.list(prefix);
+    if (revision < this.compactedRev) throw new StoreError('compacted', prefix, revision, this.compactedRev);
+    const state = new Map<string, KubeObject>();
+    for (const k of this.keys(prefix)) state.set(k, this.objects.get(k)!);
+    for (let i = this.history.length - 1; i >= 0 && this.history[i].revision > revision; i--) {
+      const e = this.history[i];
+      if (!e.key.startsWith(prefix)) continue;
+      if (e.type === 'ADDED') state.delete(e.key);
+      else state.set(e.key, e.prev!);
+    }
+    return [...state.keys()].sort().map((k) => state.get(k)!);
+  }
+
   create(key: string, obj: KubeObject): KubeObject {
     if (this.objects.has(key)) throw new StoreError('exists', key);
     return this.commit('ADDED', key, obj);

@@ -1,0 +1,191 @@
+// The controller runtime: per controller a workqueue (deduplicated keys, delayed requeues on
+// simulated time, client-go's per-item exponential back-off after failures), fed by store
+// watches; reconciles run synchronously when the engine steps (runUntilIdle / advance).
+import type { ManualClock, Random } from '../clock.js';
+import type { KubeObject } from '../objects.js';
+import type { Store, StoreWatch } from '../store/store.js';
+import { collectionPrefix } from '../api/request.js';
+import { findResource } from '../api/resources.js';
+import type { ApiClient } from '../api/types.js';
+import type { Controller, ControllerContext, WatchedResource } from './runtime-contract.js';
+
+/** A watched resource may also name keys for a deleted object (the garbage collector needs them). */
+export interface WatchedResourceWithDeletes extends WatchedResource {
+  keysForDeleted?(obj: KubeObject): string[];
+}
+
+export interface QueueSnapshot {
+  ready: string[];
+  delayed: Array<[string, number]>;
+  failures: Array<[string, number]>;
+}
+
+interface Queue {
+  controller: Controller;
+  ready: string[];
+  readySet: Set<string>;
+  delayed: Map<string, number>;
+  failures: Map<string, number>;
+  watches: StoreWatch[];
+  ctx: ControllerContext;
+}
+
+const BASE_BACKOFF_MS = 5;
+const MAX_BACKOFF_MS = 1000 * 1000;
+
+export interface RuntimeDeps {
+  store: Store;
+  clock: ManualClock;
+  random: Random;
+  /** An ApiClient that attributes writes to the given controller. */
+  clientFor(actor: string): ApiClient;
+  recordEvent(component: string, regarding: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string): void;
+}
+
+export class ControllerRuntime {
+  private queues: Queue[] = [];
+  private pendingSnapshots = new Map<string, QueueSnapshot>();
+  /** Reconcile errors, newest last (bounded), for tests and the cluster view. */
+  readonly errors: Array<{ controller: string; key: string; message: string; time: number }> = [];
+
+  constructor(private deps: RuntimeDeps) {}
+
+  register(controller: Controller): void {
+    if (this.queues.some((q) => q.controller.name === controller.name)) throw new Error(`controller ${controller.name} is already registered`);
+    const api = this.deps.clientFor(controller.name);
+    const ctx: ControllerContext = {
+      api,
+      clock: this.deps.clock,
+      random: this.deps.random,
+      recordEvent: (regarding, type, reason, message) => this.deps.recordEvent(controller.name, regarding, type, reason, message),
+    };
+    const q: Queue = { controller, ready: [], readySet: new Set(), delayed: new Map(), failures: new Map(), watches: [], ctx };
+    const saved = this.pendingSnapshots.get(controller.name);
+    if (saved) {
+      this.applySnapshot(q, saved);
+      this.pendingSnapshots.delete(controller.name);
+    }
+    this.queues.push(q);
+    for (const w of controller.watches) q.watches.push(this.watch(q, w as WatchedResourceWithDeletes));
+  }
+
+  unregister(name: string): void {
+    const i = this.queues.findIndex((q) => q.controller.name === name);
+    if (i < 0) return;
+    this.queues[i].watches.forEach((w) => w.stop());
+    this.queues.splice(i, 1);
+  }
+
+  get controllers(): string[] {
+    return this.queues.map((q) => q.controller.name);
+  }
+
+  /** Adds a key to a controller's queue now (e.g. a resync, or a test). */
+  enqueue(controllerName: string, key: string): void {
+    const q = this.queues.find((x) => x.controller.name === controllerName);
+    if (q) this.add(q, key);
+  }
+
+  /** Runs ready reconciles until none is left; returns how many ran. */
+  runUntilIdle(maxSteps = 10_000): number {
+    let steps = 0;
+    this.promoteDue();
+    for (;;) {
+      let ran = false;
+      for (const q of this.queues) {
+        const key = q.ready.shift();
+        if (key === undefined) continue;
+        q.readySet.delete(key);
+        this.reconcile(q, key);
+        ran = true;
+        if (++steps >= maxSteps) return steps;
+        this.promoteDue();
+      }
+      if (!ran) return steps;
+    }
+  }
+
+  /** The earliest time a delayed key becomes ready, if any. */
+  nextDue(): number | undefined {
+    let next: number | undefined;
+    for (const q of this.queues) for (const t of q.delayed.values()) if (next === undefined || t < next) next = t;
+    return next;
+  }
+
+  hasReadyWork(): boolean {
+    return this.queues.some((q) => q.ready.length > 0);
+  }
+
+  snapshot(): Record<string, QueueSnapshot> {
+    const out: Record<string, QueueSnapshot> = {};
+    for (const q of this.queues) {
+      out[q.controller.name] = { ready: [...q.ready], delayed: [...q.delayed.entries()], failures: [...q.failures.entries()] };
+    }
+    for (const [name, s] of this.pendingSnapshots) out[name] ??= s;
+    return out;
+  }
+
+  /** Queue state is applied when a controller of that name registers (controllers are code, not data). */
+  restore(s: Record<string, QueueSnapshot>): void {
+    for (const [name, snap] of Object.entries(s)) {
+      const q = this.queues.find((x) => x.controller.name === name);
+      if (q) this.applySnapshot(q, snap);
+      else this.pendingSnapshots.set(name, snap);
+    }
+  }
+
+  private applySnapshot(q: Queue, s: QueueSnapshot): void {
+    q.ready = [...s.ready];
+    q.readySet = new Set(s.ready);
+    q.delayed = new Map(s.delayed);
+    q.failures = new Map(s.failures);
+  }
+
+  private watch(q: Queue, w: WatchedResourceWithDeletes): StoreWatch {
+    const rt = findResource(w.group, w.version, w.resource);
+    if (!rt) throw new Error(`controller ${q.controller.name} watches an unknown resource ${w.group}/${w.version}/${w.resource}`);
+    return this.deps.store.watch(collectionPrefix(rt, undefined), this.deps.store.revision, (e) => {
+      const keys = e.type === 'DELETED' ? (w.keysForDeleted?.(e.object) ?? w.keysFor(e.object, e.prev)) : w.keysFor(e.object, e.prev);
+      for (const key of keys) this.add(q, key);
+    });
+  }
+
+  private add(q: Queue, key: string): void {
+    if (q.readySet.has(key)) return;
+    q.delayed.delete(key);
+    q.readySet.add(key);
+    q.ready.push(key);
+  }
+
+  private addAfter(q: Queue, key: string, ms: number): void {
+    if (q.readySet.has(key)) return;
+    const due = this.deps.clock.now() + ms;
+    const existing = q.delayed.get(key);
+    if (existing === undefined || due < existing) q.delayed.set(key, due);
+  }
+
+  private promoteDue(): void {
+    const now = this.deps.clock.now();
+    for (const q of this.queues) {
+      const due = [...q.delayed.entries()].filter(([, t]) => t <= now).sort((a, b) => a[1] - b[1]);
+      for (const [key] of due) {
+        q.delayed.delete(key);
+        this.add(q, key);
+      }
+    }
+  }
+
+  private reconcile(q: Queue, key: string): void {
+    try {
+      const result = q.controller.reconcile(key, q.ctx);
+      q.failures.delete(key);
+      if (result?.requeueAfterMs !== undefined) this.addAfter(q, key, result.requeueAfterMs);
+    } catch (e) {
+      const n = q.failures.get(key) ?? 0;
+      q.failures.set(key, n + 1);
+      this.errors.push({ controller: q.controller.name, key, message: (e as Error).message, time: this.deps.clock.now() });
+      if (this.errors.length > 200) this.errors.shift();
+      this.addAfter(q, key, Math.min(BASE_BACKOFF_MS * 2 ** n, MAX_BACKOFF_MS));
+    }
+  }
+}
