@@ -3,7 +3,6 @@
 import { clone, type KubeObject } from '../objects.js';
 import { unsupportedMediaType } from './errors.js';
 import { applyJsonMergePatch, applyJsonPatch, applyStrategicMergePatch } from './collaborators.js';
-import { apiVersionOf } from './resources.js';
 import type { PatchType, ResourceType } from './types.js';
 
 export function applyPatch(type: PatchType, current: unknown, patch: unknown, rt: ResourceType): unknown {
@@ -14,7 +13,7 @@ export function applyPatch(type: PatchType, current: unknown, patch: unknown, rt
     case 'json':
       return applyJsonPatch(base, patch);
     case 'strategic':
-      return applyStrategicMergePatch(base, patch, apiVersionOf(rt), rt.kind);
+      return applyStrategicMergePatch(base, patch);
     default:
       throw unsupportedMediaType(String(type));
   }
