@@ -1,6 +1,6 @@
 // One request's context: the parsed URL, the authenticated user and the engine it talks to.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { UserInfo } from '../engine/api/types.js';
+import type { ApiClient, UserInfo } from '../engine/api/types.js';
 import type { ServedEngine } from './engine-contract.js';
 
 export interface RequestContext {
@@ -8,6 +8,8 @@ export interface RequestContext {
   res: ServerResponse;
   url: URL;
   engine: ServedEngine;
+  /** The engine's API, attributing writes to this request's actor. */
+  api: ApiClient;
   user: UserInfo;
   /** Which component the writes come from, for the engine's trace. */
   actor: string;

@@ -31,6 +31,8 @@ export type ExecHook = (pod: KubeObject, container: string, command: string[], i
 
 export interface ServedEngine {
   api: ApiClient;
+  /** An ApiClient whose writes the engine's trace attributes to actor. */
+  client?(actor: string): ApiClient;
   /** Simulated now, for ages in Tables. */
   clock?: { now(): number };
   now?(): number;

@@ -83,12 +83,12 @@ function serveRead(ctx: RequestContext, { ref, type, legacyWatch }: ResourcePath
   }
   if (isCollection) {
     requireVerb(type, 'list', 'list');
-    const list = ctx.engine.api.list(ref, listOptions(q));
+    const list = ctx.api.list(ref, listOptions(q));
     if (rendering.kind === 'table') return sendTable(ctx, type, list.items, rendering, list.metadata);
     return sendJson(ctx.res, 200, list);
   }
   if (ref.subresource === 'log') return serveLog(ctx, ref);
-  const obj = ctx.engine.api.get(ref);
+  const obj = ctx.api.get(ref);
   if (rendering.kind === 'table') return sendTable(ctx, type, [obj], rendering, { resourceVersion: obj.metadata?.resourceVersion ?? '' });
   sendJson(ctx.res, 200, obj);
 }
@@ -120,7 +120,7 @@ async function serveCreate(ctx: RequestContext, ref: ResourceRef, type: Resource
   if (isReview(type)) return sendJson(ctx.res, 201, answerReview(type, body, ctx.user));
   requireVerb(type, 'create', 'create');
   if (!ref.subresource) checkNamespace(ref, body);
-  const created = ctx.engine.api.create(ref, body, writeOptions(ctx.url.searchParams, ctx.user, ctx.actor));
+  const created = ctx.api.create(ref, body, writeOptions(ctx.url.searchParams, ctx.user, ctx.actor));
   ctx.settle();
   sendJson(ctx.res, 201, created);
 }
@@ -141,7 +141,7 @@ async function serveUpdate(ctx: RequestContext, ref: ResourceRef, type: Resource
   const name = (body.metadata as { name?: string } | undefined)?.name;
   if (name !== undefined && name !== ref.name) throw badRequest(`the name of the object (${name}) does not match the name on the URL (${ref.name})`);
   checkNamespace(ref, body);
-  const updated = ctx.engine.api.update(ref, body, writeOptions(ctx.url.searchParams, ctx.user, ctx.actor));
+  const updated = ctx.api.update(ref, body, writeOptions(ctx.url.searchParams, ctx.user, ctx.actor));
   ctx.settle();
   sendJson(ctx.res, 200, updated);
 }
@@ -154,14 +154,14 @@ async function servePatch(ctx: RequestContext, ref: ResourceRef, type: ResourceT
   const patch = decodePatchBody(await readBody(ctx.req), patchType);
   // Apply creates a missing object, and then answers 201 like a create.
   const existed = patchType !== 'apply' || exists(ctx, ref);
-  const patched = ctx.engine.api.patch(ref, patchType, patch, writeOptions(ctx.url.searchParams, ctx.user, ctx.actor));
+  const patched = ctx.api.patch(ref, patchType, patch, writeOptions(ctx.url.searchParams, ctx.user, ctx.actor));
   ctx.settle();
   sendJson(ctx.res, existed ? 200 : 201, patched);
 }
 
 function exists(ctx: RequestContext, ref: ResourceRef): boolean {
   try {
-    ctx.engine.api.get({ ...ref, subresource: undefined });
+    ctx.api.get({ ...ref, subresource: undefined });
     return true;
   } catch {
     return false;
@@ -175,12 +175,12 @@ async function serveDelete(ctx: RequestContext, ref: ResourceRef, type: Resource
   const opts = deleteOptions(ctx.url.searchParams, body, ctx.user, ctx.actor);
   if (!ref.name) {
     requireVerb(type, 'deletecollection', 'deletecollection');
-    const list = ctx.engine.api.deleteCollection(ref, listOptions(ctx.url.searchParams), opts);
+    const list = ctx.api.deleteCollection(ref, listOptions(ctx.url.searchParams), opts);
     ctx.settle();
     return sendJson(ctx.res, 200, list);
   }
   requireVerb(type, 'delete', 'delete');
-  const result = ctx.engine.api.delete(ref, opts);
+  const result = ctx.api.delete(ref, opts);
   ctx.settle();
   sendJson(ctx.res, result.code, result.body);
 }

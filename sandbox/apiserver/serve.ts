@@ -5,16 +5,20 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ServedEngine } from './engine-contract.js';
 import { createApiServer } from './server.js';
+import { selfSignedCertificate } from './tls.js';
 
 export interface Serving {
   server: Server;
   port: number;
   url: string;
+  /** PEM of the server's self-signed certificate: the kubeconfig's certificate-authority-data. */
+  caCert: string;
   close(): Promise<void>;
 }
 
 export async function serveEngine(engine: ServedEngine, token: string, port = 0, host = '127.0.0.1'): Promise<Serving> {
-  const server = createApiServer({ engine, token });
+  const tls = selfSignedCertificate();
+  const server = createApiServer({ engine, token, tls });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
@@ -23,7 +27,8 @@ export async function serveEngine(engine: ServedEngine, token: string, port = 0,
   return {
     server,
     port: actual,
-    url: `http://${host}:${actual}`,
+    url: `https://${host}:${actual}`,
+    caCert: tls.cert,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -2,6 +2,7 @@
 // discovery, version, health, OpenAPI and resource paths, authenticates the bearer token, and
 // answers every failure as a Status like kube-apiserver.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { unauthorized } from '../engine/api/errors.js';
 import { actorOf, ADMIN, type RequestContext } from './context.js';
 import { aggregatedContentType, aggregatedDiscovery, aggregatedVersionAccepted, apiGroupDocument, apiGroupList, apiResourceList, apiVersions, isServedGroupVersion } from './discovery.js';
@@ -21,15 +22,18 @@ export interface ApiServerOptions {
   now?: () => number;
   /** Run the engine's controllers after each write (default true). */
   settleAfterWrites?: boolean;
+  /** Serve HTTPS with this key and certificate (kubectl only sends tokens over TLS). */
+  tls?: { key: string; cert: string };
 }
 
 /** Paths a real cluster serves to anyone (system:public-info-viewer). */
 const PUBLIC = /^\/(version|healthz|livez|readyz)(\/|$)/;
 
 export function createApiServer(options: ApiServerOptions): Server {
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(options, req, res).catch((err) => sendError(res, err));
-  });
+  };
+  const server: Server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, listener) : createServer(listener);
   attachExec(server, options);
   return server;
 }
@@ -62,13 +66,15 @@ async function handle(options: ApiServerOptions, req: IncomingMessage, res: Serv
 
 function contextOf(options: ApiServerOptions, req: IncomingMessage, res: ServerResponse, url: URL): RequestContext {
   let settleScheduled = false;
+  const actor = actorOf(req.headers['user-agent']);
   return {
     req,
     res,
     url,
     engine: options.engine,
+    api: options.engine.client?.(actor) ?? options.engine.api,
     user: ADMIN,
-    actor: actorOf(req.headers['user-agent']),
+    actor,
     now: () => engineNow(options.engine, options.now ?? Date.now),
     settle: () => {
       if (options.settleAfterWrites === false || !options.engine.runUntilIdle || settleScheduled) return;

@@ -40,7 +40,7 @@ export class CompatCluster {
   readonly dir = mkdtempSync(join(tmpdir(), 'kubelab-compat-'));
   readonly kubeconfig = join(this.dir, 'kubeconfig');
   private constructor(readonly engine: ServedEngine, readonly serving: Serving) {
-    writeFileSync(this.kubeconfig, kubeconfigYaml({ server: serving.url, token: 'compat-token' }));
+    writeFileSync(this.kubeconfig, kubeconfigYaml({ server: serving.url, token: 'compat-token', caCert: serving.caCert }));
   }
 
   static async start(engine: ServedEngine): Promise<CompatCluster> {
@@ -75,7 +75,7 @@ export class CompatCluster {
 
   /** The server's random port and temp dir vary per run; goldens carry placeholders. */
   private normalize(text: string): string {
-    return text.split(this.serving.url).join('http://127.0.0.1:PORT').split(this.dir).join('$DIR');
+    return text.split(this.serving.url).join('https://127.0.0.1:PORT').split(this.dir).join('$DIR');
   }
 
   /** Runs the command and compares `$ kubectl …`, the exit code and both streams with a golden. */
