@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openapiV3Document, openapiV3Root } from './openapi-v3.js';
+import { applyDecodeError } from './apply-decoding.js';
 import { decodeBody } from './strict-decoding.js';
 import type { FieldValidation } from '../api/types.js';
 
@@ -90,6 +91,12 @@ describe.skipIf(!HAVE_KUBECTL)('real kubectl explain against our OpenAPI v3', ()
         req.on('end', () => {
           if (req.method === 'PATCH') {
             Object.assign(seen, { query: url.search, contentType: req.headers['content-type'], body });
+            const applyError = req.headers['content-type'] === 'application/apply-patch+yaml' && applyDecodeError({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'default', name: 'web' }, JSON.parse(body));
+            if (applyError) {
+              res.writeHead(applyError.code, { 'Content-Type': 'application/json' });
+              res.end(JSON.stringify(applyError.status));
+              return;
+            }
             res.writeHead(200, { 'Content-Type': 'application/json' });
             res.end(JSON.stringify(existing));
             return;
@@ -220,5 +227,16 @@ describe.skipIf(!HAVE_KUBECTL)('real kubectl explain against our OpenAPI v3', ()
     } finally {
       existing = undefined;
     }
+  });
+
+  it('apply --server-side prints the structured-merge-diff error', async () => {
+    const out = await kubectl(['apply', '--server-side', '-f', manifest('  foo: 1')]);
+    expect(seen.contentType).toBe('application/apply-patch+yaml');
+    // spec stops at its first unknown field (foo), so the container's typo is not reached.
+    expect(out.stderr).toBe('Error from server: failed to create typed patch object (default/web; apps/v1, Kind=Deployment): .spec.foo: field not declared in schema\n');
+    const typoOnly = await kubectl(['apply', '--server-side', '-f', manifest('  replicas: 1')]);
+    expect(typoOnly.stderr).toBe(
+      'Error from server: failed to create typed patch object (default/web; apps/v1, Kind=Deployment): .spec.template.spec.containers[name="nginx"].imagePullPolicyy: field not declared in schema\n',
+    );
   });
 }, 120_000);
