@@ -53,7 +53,7 @@ export class DeploymentController implements Controller {
       } else if (newRS) newRS = this.ensureRevision(newRS, env);
       if (d.spec?.strategy?.type === 'Recreate') rolloutRecreate(env, newRS);
       else rolloutRolling(env, newRS);
-      this.syncRevisionAnnotation(d, newRS, ctx);
+      d = this.syncRevisionAnnotation(d, newRS, ctx);
       all = owned();
       newRS = all.find((rs) => templatesEqual(rs.spec?.template, d.spec?.template));
     }
@@ -87,14 +87,13 @@ export class DeploymentController implements Controller {
     return env.ctx.api.update(replicaSetsRef(rs.metadata!.namespace, rs.metadata!.name), { ...rs, metadata: { ...rs.metadata, annotations } }) as unknown as ReplicaSet;
   }
 
-  private syncRevisionAnnotation(d: Deployment, newRS: ReplicaSet | undefined, ctx: ControllerContext): void {
-    if (!newRS) return;
+  private syncRevisionAnnotation(d: Deployment, newRS: ReplicaSet | undefined, ctx: ControllerContext): Deployment {
+    if (!newRS) return d;
     const revision = String(revisionOf(newRS));
-    if (d.metadata?.annotations?.[REVISION] === revision) return;
+    if (d.metadata?.annotations?.[REVISION] === revision) return d;
     const fresh = ctx.api.get(deploymentsRef(d.metadata!.namespace, d.metadata!.name)) as unknown as Deployment;
     const annotations = { ...(fresh.metadata?.annotations ?? {}), [REVISION]: revision };
-    const updated = ctx.api.update(deploymentsRef(d.metadata!.namespace, d.metadata!.name), { ...fresh, metadata: { ...fresh.metadata, annotations } }) as unknown as Deployment;
-    d.metadata = updated.metadata;
+    return ctx.api.update(deploymentsRef(d.metadata!.namespace, d.metadata!.name), { ...fresh, metadata: { ...fresh.metadata, annotations } }) as unknown as Deployment;
   }
 
   private syncStatus(d: Deployment, all: ReplicaSet[], newRS: ReplicaSet | undefined, created: boolean, ctx: ControllerContext): ReconcileResult | void {

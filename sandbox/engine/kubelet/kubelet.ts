@@ -9,7 +9,7 @@ import type { KubeObject } from '../objects.js';
 import { GVR, nodesRef, podsRef } from '../controllers/refs.js';
 import { resolveImage } from '../images/catalogue.js';
 import { LogStore } from './log-store.js';
-import { advancePod, type WorkerEnv } from './pod-worker.js';
+import { advancePod, type KubeletEventSink, type WorkerEnv } from './pod-worker.js';
 import { computePodStatus } from './pod-status.js';
 import { allocatePodIP, newNodeRuntime, type NodeRuntimeState, type PodRecord, type RuntimeState } from './runtime-state.js';
 import { between, KUBELET_TIMINGS as T } from './timings.js';
@@ -35,7 +35,11 @@ export class Kubelets implements Controller {
     { ...GVR.nodes, keysFor: (obj: KubeObject) => [obj.metadata.name!] },
   ];
 
-  constructor(readonly state: KubeletState = newKubeletState()) {}
+  /** `emit` records events with source.host = the node; without it events carry no host. */
+  constructor(
+    readonly state: KubeletState = newKubeletState(),
+    private readonly emit?: KubeletEventSink,
+  ) {}
 
   runtimeOf(node: string): NodeRuntimeState {
     return (this.state.nodes[node] ??= newNodeRuntime());
@@ -68,7 +72,7 @@ export class Kubelets implements Controller {
     let rec = rt.pods[pod.metadata!.uid!];
     if (pod.metadata?.deletionTimestamp) return this.terminate(pod, rec, rt, ctx);
     if (!rec) rec = this.admit(pod, node, rt, ctx);
-    const env: WorkerEnv = { ctx, rt, node, logs: this.state.logs };
+    const env: WorkerEnv = { ctx, rt, node, logs: this.state.logs, emit: this.emit };
     const next = advancePod(env, pod, rec, now);
     this.writeStatus(pod, rec, node, ctx);
     return due(next, now);
@@ -99,7 +103,7 @@ export class Kubelets implements Controller {
       const running = rec.containers.filter((c) => c.phase === 'running');
       const exitMs = Math.max(0, ...running.map((c) => resolveImage(c.image)?.spec.stopOnTermMs ?? graceMs));
       rec.killing = { startedAt: now, doneAt: now + Math.min(graceMs, exitMs) };
-      for (const c of running) ctx.recordEvent(pod as unknown as KubeObject, 'Normal', 'Killing', `Stopping container ${c.name}`);
+      for (const c of running) this.event(ctx, pod, 'Normal', 'Killing', `Stopping container ${c.name}`);
     }
     if (rec?.killing && now < rec.killing.doneAt) return due(rec.killing.doneAt, now);
     try {
@@ -111,6 +115,11 @@ export class Kubelets implements Controller {
       delete rt.pods[rec.uid];
       this.state.logs.forgetPod(rec.uid);
     }
+  }
+
+  private event(ctx: ControllerContext, pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string): void {
+    if (this.emit) this.emit(pod as unknown as KubeObject, type, reason, message, pod.spec!.nodeName!);
+    else ctx.recordEvent(pod as unknown as KubeObject, type, reason, message);
   }
 
   private forget(key: string): void {

@@ -12,8 +12,12 @@ import { between, KUBELET_TIMINGS as T } from './timings.js';
 import { newContainerID, type ContainerRecord, type NodeRuntimeState, type PodRecord } from './runtime-state.js';
 import type { LogStore } from './log-store.js';
 
+/** Records an event as the kubelet of `host` (source.host), as the real kubelet's recorder does. */
+export type KubeletEventSink = (regarding: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, host: string) => void;
+
 export interface WorkerEnv {
   ctx: ControllerContext;
+  emit?: KubeletEventSink;
   rt: NodeRuntimeState;
   node: Node;
   logs: LogStore;
@@ -26,7 +30,8 @@ export function pullErrorText(image: string): string {
 }
 
 function event(env: WorkerEnv, pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string): void {
-  env.ctx.recordEvent(pod as unknown as KubeObject, type, reason, message);
+  if (env.emit) env.emit(pod as unknown as KubeObject, type, reason, message, env.node.metadata!.name!);
+  else env.ctx.recordEvent(pod as unknown as KubeObject, type, reason, message);
 }
 
 function imagePresent(env: WorkerEnv, image: string): boolean {

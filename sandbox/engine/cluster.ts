@@ -1,0 +1,104 @@
+// A default kubeadm-like cluster: one control-plane node (`controlplane`, tainted NoSchedule)
+// and `workers` worker nodes (`node01`, `node02`, … as in Killercoda/KodeKloud kubeadm labs),
+// the control plane as mirror pods of static pods in kube-system, kube-proxy as a DaemonSet,
+// CoreDNS as a Deployment behind the kube-dns Service (10.96.0.10), and the components that
+// make it behave: the scheduler, one kubelet per node on a simulated container runtime, and the
+// Deployment, ReplicaSet and DaemonSet controllers.
+//
+// installCluster() needs only what it uses of the Engine (ClusterHost), so it is the seam the
+// Engine's createDefaultCluster() and tests share. The kubelets' runtime memory (images on each
+// node, containers, pod IPs) and the container logs live outside the API store; clusterOf()
+// gives them to whoever serves pods/log or snapshots the sandbox (both plain JSON).
+import type { Clock, Random } from './clock.js';
+import type { ApiClient } from './api/types.js';
+import type { Controller } from './controllers/runtime-contract.js';
+import type { KubeObject } from './objects.js';
+import { nodesRef, podsRef } from './controllers/refs.js';
+import { Scheduler } from './scheduler/scheduler.js';
+import { Kubelets, newKubeletState, type KubeletState } from './kubelet/kubelet.js';
+import type { KubeletEventSink } from './kubelet/pod-worker.js';
+import { newNodeRuntime } from './kubelet/runtime-state.js';
+import { controlPlaneMirrorPods, preloadedImages } from './kubelet/static-pods.js';
+import { ReplicaSetController } from './controllers/replicaset.js';
+import { DeploymentController } from './controllers/deployment.js';
+import { DaemonSetController } from './controllers/daemonset.js';
+import { CONTROL_PLANE, DEFAULT_SHAPE, nodeIP, nodeObject, workerName, type ClusterShape } from './cluster-nodes.js';
+import { addonServiceAccounts, coreDnsObjects, kubeProxyObjects } from './cluster-addons.js';
+
+export interface ClusterOptions {
+  clock: Clock;
+  random: Random;
+  /** Worker nodes (default 2). */
+  workers?: number;
+  /** Kubernetes version the nodes and control plane report (default v1.32.1). */
+  version?: string;
+}
+
+/** The part of the Engine a cluster is installed into. */
+export interface ClusterHost {
+  /** An API client whose writes are attributed to `actor` in the trace. */
+  client(actor: string): ApiClient;
+  registerController(c: Controller): void;
+  /** Records an Event as `component` on `host` (the kubelet's events name their node). */
+  recordEvent?(component: string, regarding: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, host?: string): void;
+}
+
+/** What the cluster keeps beside the API store. */
+export interface ClusterHandles {
+  shape: ClusterShape;
+  /** Per-node runtime state and container logs (kubelet/runtime-state.ts, kubelet/log-store.ts). */
+  kubelet: KubeletState;
+  nodeNames: string[];
+}
+
+const handles = new WeakMap<object, ClusterHandles>();
+
+/** The cluster parts of an engine made by installCluster / createDefaultCluster. */
+export function clusterOf(host: object): ClusterHandles | undefined {
+  return handles.get(host);
+}
+
+/** The controllers that make a cluster behave, sharing one kubelet state. */
+export function clusterControllers(kubelet: KubeletState, emit?: KubeletEventSink): Controller[] {
+  return [new Scheduler(), new Kubelets(kubelet, emit), new ReplicaSetController(), new DeploymentController(), new DaemonSetController()];
+}
+
+function createAll(api: ApiClient, objects: Array<Record<string, unknown>>): void {
+  for (const obj of objects) {
+    const meta = obj.metadata as { namespace?: string };
+    const [group, version] = String(obj.apiVersion).includes('/') ? String(obj.apiVersion).split('/') : ['', String(obj.apiVersion)];
+    const resource = `${String(obj.kind).toLowerCase()}s`; // ConfigMap, DaemonSet, Deployment, Service, ServiceAccount
+    api.create({ group, version, resource, namespace: meta.namespace }, obj);
+  }
+}
+
+/**
+ * Creates the cluster's objects through the API and registers its components. Expects the
+ * bootstrap objects (namespaces incl. kube-system and kube-node-lease, default service accounts,
+ * the kubernetes Service) to exist already. Components then bring the pods up on simulated time.
+ */
+export function installCluster(host: ClusterHost, opts: ClusterOptions): ClusterHandles {
+  const shape: ClusterShape = { ...DEFAULT_SHAPE, workers: opts.workers ?? DEFAULT_SHAPE.workers, version: opts.version ?? DEFAULT_SHAPE.version };
+  const now = opts.clock.now();
+  const kubelet = newKubeletState();
+  const nodeNames = [CONTROL_PLANE, ...Array.from({ length: shape.workers }, (_, i) => workerName(i + 1))];
+  // Components first, so that they see every object below being created.
+  const emit: KubeletEventSink | undefined = host.recordEvent ? (regarding, type, reason, message, node) => host.recordEvent!('kubelet', regarding, type, reason, message, node) : undefined;
+  for (const c of clusterControllers(kubelet, emit)) host.registerController(c);
+  const kubeletApi = host.client('kubelet');
+  const nodes: KubeObject[] = nodeNames.map((name, i) => {
+    kubelet.nodes[name] = newNodeRuntime(preloadedImages(shape.version));
+    // A kubelet registers its Node, then reports its status through nodes/status.
+    const body = nodeObject(name, i, shape, now, opts.random);
+    const created = kubeletApi.create(nodesRef(), { ...body, status: undefined });
+    return kubeletApi.update(nodesRef(name, 'status'), { ...created, status: body.status });
+  });
+  for (const pod of controlPlaneMirrorPods({ node: CONTROL_PLANE, nodeUid: nodes[0].metadata.uid!, advertiseAddress: nodeIP(0), version: shape.version, now, random: opts.random })) {
+    kubeletApi.create(podsRef('kube-system'), pod);
+  }
+  createAll(host.client('kubeadm'), [...addonServiceAccounts(), ...kubeProxyObjects(shape.version), ...coreDnsObjects()]);
+  const h: ClusterHandles = { shape, kubelet, nodeNames };
+  handles.set(host, h);
+  return h;
+}
+
