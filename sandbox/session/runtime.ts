@@ -72,18 +72,21 @@ async function importRuntime(): Promise<SandboxRuntime> {
   const clusterModule = await tryImport(CLUSTER_MODULE, missing);
   const terminalModule = await tryImport(TERMINAL_MODULE, missing);
   const runtime: SandboxRuntime = { missing };
-  if (clusterModule?.createDefaultCluster) {
-    runtime.createCluster = (deps) => clusterModule.createDefaultCluster(deps) as EngineLike;
-  }
-  if (engineModule?.Engine?.restore) {
-    runtime.restoreCluster = (snapshot, deps) => engineModule.Engine.restore(snapshot, deps) as EngineLike;
-  }
+  const createDefaultCluster = clusterModule?.createDefaultCluster ?? engineModule?.createDefaultCluster;
+  const restoreDefaultCluster = clusterModule?.restoreDefaultCluster ?? engineModule?.restoreDefaultCluster;
+  if (createDefaultCluster) runtime.createCluster = (deps) => createDefaultCluster(deps) as EngineLike;
+  else if (clusterModule) missing.push('sandbox/engine/cluster.ts: no export createDefaultCluster({ clock, random }) yet');
+  // Controllers are code, so a restore must register them again: prefer the cluster's own restore.
+  if (restoreDefaultCluster) runtime.restoreCluster = (snapshot, deps) => restoreDefaultCluster(snapshot, deps) as EngineLike;
+  else if (engineModule?.Engine?.restore) runtime.restoreCluster = (snapshot, deps) => engineModule.Engine.restore(snapshot, deps) as EngineLike;
   const TerminalSession = terminalModule?.TerminalSession;
+  if (!TerminalSession && terminalModule) missing.push('sandbox/shell/terminal.ts: no export TerminalSession yet');
   if (TerminalSession) {
     runtime.createTerminal = (opts, snapshot) => {
       if (snapshot !== undefined && typeof TerminalSession.restore === 'function') return TerminalSession.restore(snapshot, opts) as TerminalLike;
-      const terminal = new TerminalSession(opts);
+      const terminal = new TerminalSession({ ...opts, hostname: opts.env.HOSTNAME });
       if (snapshot !== undefined && typeof terminal.restore === 'function') terminal.restore(snapshot);
+      else if (typeof terminal.start === 'function') terminal.start(); // the first prompt
       return terminal as TerminalLike;
     };
   }
