@@ -11,6 +11,19 @@ const REVIEWS = new Set([
   'authentication.k8s.io/selfsubjectreviews',
 ]);
 
+// cluster-admin's rules, then those every authenticated user gets from the bootstrap roles
+// system:basic-user, system:discovery and system:public-info-viewer.
+const ADMIN_RESOURCE_RULES = [
+  { verbs: ['*'], apiGroups: ['*'], resources: ['*'] },
+  { verbs: ['create'], apiGroups: ['authentication.k8s.io'], resources: ['selfsubjectreviews'] },
+  { verbs: ['create'], apiGroups: ['authorization.k8s.io'], resources: ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'] },
+];
+const ADMIN_NON_RESOURCE_RULES = [
+  { verbs: ['*'], nonResourceURLs: ['*'] },
+  { verbs: ['get'], nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/healthz', '/livez', '/openapi', '/openapi/*', '/readyz', '/version', '/version/'] },
+  { verbs: ['get'], nonResourceURLs: ['/healthz', '/livez', '/readyz', '/version', '/version/'] },
+];
+
 export const isReview = (type: ResourceType) => REVIEWS.has(`${type.group}/${type.resource}`);
 
 /** The review with its status filled in, as the server answers a create (201). */
@@ -25,11 +38,7 @@ export function answerReview(type: ResourceType, body: Record<string, unknown>, 
     case 'selfsubjectrulesreviews':
       return {
         ...base,
-        status: {
-          resourceRules: [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }],
-          nonResourceRules: [{ verbs: ['*'], nonResourceURLs: ['*'] }],
-          incomplete: false,
-        },
+        status: { resourceRules: ADMIN_RESOURCE_RULES, nonResourceRules: ADMIN_NON_RESOURCE_RULES, incomplete: false },
       };
     default:
       return { ...base, status: { allowed: true } };

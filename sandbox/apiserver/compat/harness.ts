@@ -75,7 +75,12 @@ export class CompatCluster {
 
   /** The server's random port and temp dir vary per run; goldens carry placeholders. */
   private normalize(text: string): string {
-    return text.split(this.serving.url).join('https://127.0.0.1:PORT').split(this.dir).join('$DIR');
+    return text
+      .split(this.serving.url)
+      .join('https://127.0.0.1:PORT')
+      .split(this.dir)
+      .join('$DIR')
+      .replace(/^([EIW])\d{4} \d\d:\d\d:\d\d\.\d{6}\s+\d+ /gm, '$10000 00:00:00.000000       1 ');
   }
 
   /** Runs the command and compares `$ kubectl …`, the exit code and both streams with a golden. */
