@@ -45,13 +45,49 @@ const valueless = new Set<FieldErrorType>([
   'InternalError',
 ]);
 
-/** Go's %v / %q rendering of a bad value, for the types validation uses. */
+/**
+ * A bad value whose Go rendering is already known, e.g. `v1.LabelSelector{…}` or
+ * `map[string]string(nil)`: Go 1.32 prints non-simple values with %#v, which depends on Go types
+ * JSON does not carry.
+ */
+export class GoValue {
+  constructor(readonly text: string) {}
+}
+
+/** Go's strconv.Quote (%q): like JSON, but \a \v \x7f and other control bytes are escaped Go's way. */
+export function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '"' || ch === '\\') out += '\\' + ch;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\r') out += '\\r';
+    else if (c === 7) out += '\\a';
+    else if (c === 8) out += '\\b';
+    else if (c === 12) out += '\\f';
+    else if (c === 11) out += '\\v';
+    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
+    else out += ch;
+  }
+  return out + '"';
+}
+
+/**
+ * Go 1.32's ErrorBody rendering of a bad value (apimachinery field/errors.go at v0.32): nil and nil
+ * pointers print as the quoted string "null", numbers and bools with %v, strings with %q, other
+ * values with %#v (maps with sorted keys).
+ */
 function renderValue(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (value instanceof GoValue) return value.text;
+  if (value === null || value === undefined) return '"null"';
+  if (typeof value === 'string') return goQuote(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `[]${goTypeName(value[0])}{${value.map(renderGoLiteral).join(', ')}}`;
-  if (typeof value === 'object') return `map[string]string{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${renderGoLiteral(v)}`).join(', ')}}`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `map[string]string{${entries.map(([k, v]) => `${goQuote(k)}:${renderGoLiteral(v)}`).join(', ')}}`;
+  }
   return String(value);
 }
 
@@ -62,7 +98,7 @@ function goTypeName(sample: unknown): string {
 }
 
 function renderGoLiteral(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+  return typeof value === 'string' ? goQuote(value) : String(value);
 }
 
 /** The part after `field: `, e.g. `Invalid value: -1: must be greater than or equal to 0`. */

@@ -1,0 +1,217 @@
+// The smaller core/v1 kinds: ConfigMap, Secret, Namespace, Node, Event, ServiceAccount,
+// PersistentVolume, PersistentVolumeClaim, ResourceQuota, LimitRange (pkg/apis/core/validation, 1.32).
+import { type FieldPath, forbidden, invalid, notSupported, required, tooLong, type FieldError } from '../field-errors.js';
+import { IS_NEGATIVE, invalidEach, jsonEqual, p, sortedEntries, validateImmutable, validateLabelName, validateLabelSelector, validateObjectMeta, type Obj } from './meta.js';
+import { byteLength, isConfigMapKey, isDNS1123Subdomain, isQualifiedName, nameIsDNSLabel, nameIsDNSSubdomain } from './names.js';
+import { canonicalQuantity, parseQuantity } from './quantity.js';
+
+const MAX_SECRET_SIZE = 1024 * 1024;
+const ACCESS_MODES = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'];
+const IMMUTABLE_WHEN_SET = 'field is immutable when `immutable` is set';
+/** base64 text decodes to about 3/4 of its length; sizes are checked on decoded bytes in Go. */
+const decodedLength = (b64: string) => Math.floor((String(b64).replace(/=+$/, '').length * 3) / 4);
+
+export function validateConfigMap(cm: Obj): FieldError[] {
+  const errs = validateObjectMeta(cm.metadata, true, nameIsDNSSubdomain);
+  let size = 0;
+  for (const [key, value] of sortedEntries<string>(cm.data)) {
+    errs.push(...invalidEach(p('data').key(key), key, isConfigMapKey(key)));
+    if (cm.binaryData && key in cm.binaryData) errs.push(invalid(String(p('data').key(key)), key, 'duplicate of key present in binaryData'));
+    size += byteLength(String(value ?? ''));
+  }
+  for (const [key, value] of sortedEntries<string>(cm.binaryData)) {
+    errs.push(...invalidEach(p('binaryData').key(key), key, isConfigMapKey(key)));
+    if (cm.data && key in cm.data) errs.push(invalid(String(p('binaryData').key(key)), key, 'duplicate of key present in data'));
+    size += decodedLength(value);
+  }
+  if (size > MAX_SECRET_SIZE) errs.push(tooLong('', '', MAX_SECRET_SIZE));
+  return errs;
+}
+
+/** ConfigMaps and Secrets with `immutable: true` keep their data (and the flag) forever. */
+export function validateImmutableData(obj: Obj, old: Obj, dataFields: string[]): FieldError[] {
+  if (old.immutable !== true) return [];
+  const errs: FieldError[] = [];
+  if (obj.immutable !== true) errs.push(forbidden('immutable', IMMUTABLE_WHEN_SET));
+  for (const f of dataFields) if (!jsonEqual(obj[f], old[f])) errs.push(forbidden(f, IMMUTABLE_WHEN_SET));
+  return errs;
+}
+
+function secretTypeErrors(secret: Obj, data: Record<string, string>): FieldError[] {
+  const dp = p('data');
+  const has = (k: string) => k in data;
+  switch (secret.type) {
+    case 'kubernetes.io/service-account-token':
+      return secret.metadata?.annotations?.['kubernetes.io/service-account.name']
+        ? []
+        : [required(String(p('metadata', 'annotations').key('kubernetes.io/service-account.name')))];
+    case 'kubernetes.io/dockercfg':
+      return has('.dockercfg') ? [] : [required(String(dp.key('.dockercfg')))];
+    case 'kubernetes.io/dockerconfigjson':
+      return has('.dockerconfigjson') ? [] : [required(String(dp.key('.dockerconfigjson')))];
+    case 'kubernetes.io/basic-auth':
+      return has('username') || has('password') ? [] : [required(String(dp.key('username'))), required(String(dp.key('password')))];
+    case 'kubernetes.io/ssh-auth':
+      return data['ssh-privatekey'] ? [] : [required(String(dp.key('ssh-privatekey')))];
+    case 'kubernetes.io/tls':
+      return [...(has('tls.crt') ? [] : [required(String(dp.key('tls.crt')))]), ...(has('tls.key') ? [] : [required(String(dp.key('tls.key')))])];
+    default:
+      return [];
+  }
+}
+
+/** stringData is merged into data by conversion before Go validates, so both are checked as `data`. */
+export function validateSecret(secret: Obj): FieldError[] {
+  const errs = validateObjectMeta(secret.metadata, true, nameIsDNSSubdomain);
+  const data: Record<string, string> = { ...(secret.data ?? {}), ...(secret.stringData ?? {}) };
+  let size = 0;
+  for (const [key, value] of sortedEntries(data)) {
+    errs.push(...invalidEach(p('data').key(key), key, isConfigMapKey(key)));
+    size += secret.stringData && key in secret.stringData ? byteLength(String(value)) : decodedLength(value);
+  }
+  if (size > MAX_SECRET_SIZE) errs.push(tooLong('data', '', MAX_SECRET_SIZE));
+  errs.push(...secretTypeErrors(secret, data));
+  return errs;
+}
+
+export function validateNamespace(ns: Obj): FieldError[] {
+  const errs = validateObjectMeta(ns.metadata, false, nameIsDNSLabel);
+  const fp = p('spec', 'finalizers');
+  for (const f of ns.spec?.finalizers ?? []) {
+    const msgs = isQualifiedName(f);
+    if (msgs.length) errs.push(...invalidEach(fp, f, msgs));
+    else if (!f.includes('/') && f !== 'kubernetes') errs.push(invalid(String(fp), f, 'name is neither a standard finalizer name nor is it fully qualified'));
+  }
+  return errs;
+}
+
+export function validateNode(node: Obj): FieldError[] {
+  const errs = validateObjectMeta(node.metadata, false, nameIsDNSSubdomain);
+  (node.spec?.taints ?? []).forEach((t: Obj, i: number) => {
+    const tp = p('spec', 'taints').index(i);
+    errs.push(...validateLabelName(t.key ?? '', tp.child('key')));
+    if (t.value) errs.push(...invalidEach(tp.child('value'), t.value, isQualifiedName(t.value).length ? isQualifiedName(t.value) : []));
+    const effects = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+    if (!t.effect) errs.push(required(String(tp.child('effect'))));
+    else if (!effects.includes(t.effect)) errs.push(notSupported(String(tp.child('effect')), t.effect, effects));
+  });
+  return errs;
+}
+
+export function validateEvent(ev: Obj): FieldError[] {
+  const errs = validateObjectMeta(ev.metadata, true, nameIsDNSSubdomain);
+  const involvedNs = ev.involvedObject?.namespace ?? '';
+  if (involvedNs && involvedNs !== ev.metadata?.namespace) {
+    errs.push(invalid('involvedObject.namespace', involvedNs, 'does not match event.namespace'));
+  }
+  return errs;
+}
+
+export function validateServiceAccount(sa: Obj): FieldError[] {
+  return validateObjectMeta(sa.metadata, true, nameIsDNSSubdomain);
+}
+
+function validateAccessModes(modes: string[] | undefined, path: FieldPath, requiredDetail: string): FieldError[] {
+  const errs: FieldError[] = [];
+  if (!modes || modes.length === 0) errs.push(required(String(path), requiredDetail));
+  for (const mode of modes ?? []) if (!ACCESS_MODES.includes(mode)) errs.push(notSupported(String(path), mode, ACCESS_MODES));
+  return errs;
+}
+
+function positiveQuantity(value: unknown, path: FieldPath): FieldError[] {
+  const q = parseQuantity(value as string);
+  if (!q) return [];
+  if (q.nanos < 0n) return [invalid(String(path), canonicalQuantity(value as string), IS_NEGATIVE)];
+  if (q.nanos === 0n) return [invalid(String(path), canonicalQuantity(value as string), 'must be greater than zero')];
+  return [];
+}
+
+const PV_SOURCES = ['hostPath', 'nfs', 'local', 'csi', 'iscsi', 'fc', 'awsElasticBlockStore', 'gcePersistentDisk', 'azureDisk', 'azureFile', 'cephfs', 'rbd', 'cinder', 'glusterfs', 'flexVolume', 'vsphereVolume', 'portworxVolume', 'scaleIO', 'storageos', 'quobyte', 'photonPersistentDisk', 'flocker'];
+
+export function validatePersistentVolume(pv: Obj): FieldError[] {
+  const errs = validateObjectMeta(pv.metadata, false, nameIsDNSSubdomain);
+  const spec: Obj = pv.spec ?? {};
+  const sp = p('spec');
+  errs.push(...validateAccessModes(spec.accessModes, sp.child('accessModes'), ''));
+  const capacity: Obj = spec.capacity ?? {};
+  if (Object.keys(capacity).length === 0) errs.push(required(String(sp.child('capacity'))));
+  for (const [r, q] of sortedEntries(capacity)) errs.push(...positiveQuantity(q, sp.child('capacity').key(r)));
+  const policies = ['Delete', 'Recycle', 'Retain'];
+  if (spec.persistentVolumeReclaimPolicy && !policies.includes(spec.persistentVolumeReclaimPolicy)) {
+    errs.push(notSupported(String(sp.child('persistentVolumeReclaimPolicy')), spec.persistentVolumeReclaimPolicy, policies));
+  }
+  if (spec.storageClassName) errs.push(...invalidEach(sp.child('storageClassName'), spec.storageClassName, isDNS1123Subdomain(spec.storageClassName)));
+  if (spec.volumeMode && !['Block', 'Filesystem'].includes(spec.volumeMode)) errs.push(notSupported(String(sp.child('volumeMode')), spec.volumeMode, ['Block', 'Filesystem']));
+  const sources = PV_SOURCES.filter((s) => spec[s]);
+  if (sources.length === 0) errs.push(required(String(sp), 'must specify a volume type'));
+  if (spec.hostPath && !spec.hostPath.path) errs.push(required(String(sp.child('hostPath', 'path'))));
+  return errs;
+}
+
+export function validatePVCSpec(spec: Obj | undefined, sp: FieldPath): FieldError[] {
+  const s: Obj = spec ?? {};
+  const errs: FieldError[] = [];
+  if (!s.accessModes || s.accessModes.length === 0) errs.push(required(String(sp.child('accessModes')), 'at least 1 access mode is required'));
+  if (s.selector) errs.push(...validateLabelSelector(s.selector, sp.child('selector')));
+  for (const mode of s.accessModes ?? []) if (!ACCESS_MODES.includes(mode)) errs.push(notSupported(String(sp.child('accessModes')), mode, ACCESS_MODES));
+  const storage = s.resources?.requests?.storage;
+  if (storage === undefined) errs.push(required(String(sp.child('resources').key('storage'))));
+  else errs.push(...positiveQuantity(storage, sp.child('resources').key('storage')));
+  if (s.storageClassName) errs.push(...invalidEach(sp.child('storageClassName'), s.storageClassName, isDNS1123Subdomain(s.storageClassName)));
+  if (s.volumeMode && !['Block', 'Filesystem'].includes(s.volumeMode)) errs.push(notSupported(String(sp.child('volumeMode')), s.volumeMode, ['Block', 'Filesystem']));
+  return errs;
+}
+
+export function validatePersistentVolumeClaim(pvc: Obj): FieldError[] {
+  return [...validateObjectMeta(pvc.metadata, true, nameIsDNSSubdomain), ...validatePVCSpec(pvc.spec, p('spec'))];
+}
+
+export function validatePersistentVolumeClaimUpdate(pvc: Obj, old: Obj): FieldError[] {
+  const errs = validatePersistentVolumeClaim(pvc);
+  const spec: Obj = { ...(pvc.spec ?? {}) };
+  const oldSpec: Obj = { ...(old.spec ?? {}) };
+  if (!oldSpec.volumeName) oldSpec.volumeName = spec.volumeName;
+  const bound = pvc.status?.phase === 'Bound';
+  if (bound) spec.resources = { ...spec.resources, requests: { ...spec.resources?.requests, storage: oldSpec.resources?.requests?.storage } };
+  if (!jsonEqual(spec, oldSpec)) errs.push(forbidden('spec', 'spec is immutable after creation except resources.requests for bound claims'));
+  const newSize = parseQuantity(pvc.spec?.resources?.requests?.storage ?? '0');
+  const oldSize = parseQuantity(old.spec?.resources?.requests?.storage ?? '0');
+  if (newSize && oldSize && newSize.nanos < oldSize.nanos) errs.push(forbidden('spec.resources.requests.storage', 'field can not be less than previous value'));
+  return errs;
+}
+
+export function validatePersistentVolumeUpdate(pv: Obj, old: Obj): FieldError[] {
+  const errs = validatePersistentVolume(pv);
+  const sources = (o: Obj) => Object.fromEntries(PV_SOURCES.filter((s) => o.spec?.[s]).map((s) => [s, o.spec[s]]));
+  if (!jsonEqual(sources(pv), sources(old))) errs.push(forbidden('spec.persistentvolumesource', 'spec.persistentvolumesource is immutable after creation'));
+  errs.push(...validateImmutable(pv.spec?.volumeMode, old.spec?.volumeMode, p('volumeMode')));
+  return errs;
+}
+
+export function validateResourceQuota(rq: Obj): FieldError[] {
+  const errs = validateObjectMeta(rq.metadata, true, nameIsDNSSubdomain);
+  for (const [name, value] of sortedEntries(rq.spec?.hard)) {
+    const path = p('spec', 'hard').key(name);
+    errs.push(...invalidEach(path, name, isQualifiedName(name)));
+    const q = parseQuantity(value as string);
+    if (q && q.nanos < 0n) errs.push(invalid(String(path), canonicalQuantity(value as string), IS_NEGATIVE));
+  }
+  return errs;
+}
+
+export function validateLimitRange(lr: Obj): FieldError[] {
+  const errs = validateObjectMeta(lr.metadata, true, nameIsDNSSubdomain);
+  const types = ['Container', 'Pod', 'PersistentVolumeClaim'];
+  (lr.spec?.limits ?? []).forEach((item: Obj, i: number) => {
+    const ip = p('spec', 'limits').index(i);
+    if (!types.includes(item.type) && !String(item.type ?? '').includes('/')) errs.push(notSupported(String(ip.child('type')), item.type ?? '', types));
+    for (const field of ['max', 'min', 'default', 'defaultRequest', 'maxLimitRequestRatio']) {
+      for (const [name, value] of sortedEntries(item[field])) {
+        const q = parseQuantity(value as string);
+        if (q && q.nanos < 0n) errs.push(invalid(String(ip.child(field).key(name)), canonicalQuantity(value as string), IS_NEGATIVE));
+      }
+    }
+  });
+  return errs;
+}
+
