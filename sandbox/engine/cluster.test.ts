@@ -2,25 +2,14 @@
 // kubeadm cluster, and a Deployment ends with Running, Ready pods and the real events.
 import { describe, expect, it } from 'vitest';
 import { ManualClock, SeededRandom } from './clock.js';
-import { Engine } from './engine.js';
-import { installCluster, type ClusterHandles } from './cluster.js';
+import type { Engine } from './engine.js';
+import { clusterOf, createDefaultCluster, restoreDefaultCluster, type ClusterSnapshot } from './cluster.js';
 import type { KubeObject } from './objects.js';
 
 const T0 = Date.parse('2025-03-01T10:00:00Z');
 
-function newCluster(seed = 42): { engine: Engine; handles: ClusterHandles } {
-  const clock = new ManualClock(T0);
-  const random = new SeededRandom(seed);
-  const engine = new Engine({ clock, random });
-  // Until the core's bootstrap lands: the namespaces the cluster needs.
-  for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
-    engine.client('bootstrap').create({ group: '', version: 'v1', resource: 'namespaces' }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
-  }
-  const handles = installCluster(
-    { client: (a) => engine.client(a), registerController: (c) => engine.registerController(c), recordEvent: (...a) => engine.recordEvent(...a) },
-    { clock, random },
-  );
-  return { engine, handles };
+function newCluster(seed = 42): { engine: Engine } {
+  return { engine: createDefaultCluster({ clock: new ManualClock(T0), random: new SeededRandom(seed) }) };
 }
 
 const pods = (e: Engine, ns: string) => e.api.list({ group: '', version: 'v1', resource: 'pods', namespace: ns }).items as Array<KubeObject & { spec: any; status: any }>;
@@ -158,5 +147,28 @@ describe('a Deployment of nginx', () => {
       return pods(engine, 'default').map((p) => `${p.metadata.name} ${p.spec.nodeName} ${p.status.podIP} ${p.status.containerStatuses[0].containerID}`).sort();
     };
     expect(run()).toEqual(run());
+  });
+
+  it('survives a snapshot and restore exactly', () => {
+    const scenario = (restore: boolean) => {
+      let { engine } = newCluster(9);
+      engine.advance(10_000);
+      if (restore) engine = restoreDefaultCluster(JSON.parse(JSON.stringify(engine.snapshot())) as ClusterSnapshot);
+      engine.client('kubectl').create(DEPLOYMENTS, deployment('web', 3));
+      engine.advance(15_000);
+      return pods(engine, 'default').map((p) => `${p.metadata.name} ${p.spec.nodeName} ${p.status.podIP} ${p.status.phase}`).sort();
+    };
+    expect(scenario(true)).toEqual(scenario(false));
+  });
+
+  it("keeps the containers' start-up logs", () => {
+    const { engine } = newCluster();
+    engine.advance(10_000);
+    engine.client('kubectl').create(DEPLOYMENTS, deployment('web', 1));
+    engine.advance(15_000);
+    const [p] = pods(engine, 'default');
+    const lines = clusterOf(engine)!.kubelet.logs.read(p.metadata.uid!, 'nginx', 0)!;
+    expect(lines[0].text).toBe('/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration');
+    expect(lines.at(-1)!.text).toMatch(/^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[notice\] 1#1: start worker process 30$/);
   });
 });

@@ -10,6 +10,10 @@
 // node, containers, pod IPs) and the container logs live outside the API store; clusterOf()
 // gives them to whoever serves pods/log or snapshots the sandbox (both plain JSON).
 import type { Clock, Random } from './clock.js';
+import { ManualClock, SeededRandom } from './clock.js';
+import { Engine, type EngineSnapshot } from './engine.js';
+import { LogStore, type LogStoreData } from './kubelet/log-store.js';
+import type { RuntimeState } from './kubelet/runtime-state.js';
 import type { ApiClient } from './api/types.js';
 import type { Controller } from './controllers/runtime-contract.js';
 import type { KubeObject } from './objects.js';
@@ -102,3 +106,67 @@ export function installCluster(host: ClusterHost, opts: ClusterOptions): Cluster
   return h;
 }
 
+
+/** The namespaces kube-apiserver's bootstrap controller creates (until the core's bootstrap does it). */
+const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+
+function ensureSystemNamespaces(engine: Engine): void {
+  const api = engine.client('kube-apiserver');
+  const existing = new Set(api.list({ group: '', version: 'v1', resource: 'namespaces' }).items.map((n) => n.metadata.name));
+  for (const name of SYSTEM_NAMESPACES) {
+    if (!existing.has(name)) api.create({ group: '', version: 'v1', resource: 'namespaces' }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  }
+}
+
+export interface DefaultClusterOptions extends ClusterOptions {
+  clock: ManualClock;
+  random: SeededRandom;
+  /** Run the cluster this long before handing it over (kube-system Running takes ~2 s). Default 0. */
+  settleMs?: number;
+}
+
+/** An engine snapshot plus what the cluster keeps beside the store. */
+export interface ClusterSnapshot extends EngineSnapshot {
+  cluster: { shape: ClusterShape; nodeNames: string[]; runtime: RuntimeState; logs: LogStoreData };
+}
+
+function hostOf(engine: Engine): ClusterHost {
+  return { client: (a) => engine.client(a), registerController: (c) => engine.registerController(c), recordEvent: (...a) => engine.recordEvent(...a) };
+}
+
+/** Makes engine.snapshot() carry the cluster's runtime state too (restoreDefaultCluster reads it). */
+function snapshotWithCluster(engine: Engine, h: ClusterHandles): void {
+  const base = engine.snapshot.bind(engine);
+  engine.snapshot = (): ClusterSnapshot => ({
+    ...base(),
+    cluster: { shape: h.shape, nodeNames: [...h.nodeNames], runtime: JSON.parse(JSON.stringify(h.kubelet.nodes)), logs: JSON.parse(JSON.stringify(h.kubelet.logs.data)) },
+  });
+}
+
+/**
+ * A fresh default cluster (see the top of this file). Node names: controlplane, node01, node02…
+ * Components start at once; kube-system is Running after ~2 s of simulated time.
+ */
+export function createDefaultCluster(opts: DefaultClusterOptions): Engine {
+  const engine = new Engine({ clock: opts.clock, random: opts.random });
+  ensureSystemNamespaces(engine);
+  const h = installCluster(hostOf(engine), opts);
+  handles.set(engine, h);
+  snapshotWithCluster(engine, h);
+  engine.runUntilIdle();
+  if (opts.settleMs) engine.advance(opts.settleMs);
+  return engine;
+}
+
+/** Rebuilds a cluster from createDefaultCluster's engine.snapshot(): store, queues and runtime state. */
+export function restoreDefaultCluster(s: ClusterSnapshot, deps: { clock?: ManualClock; random?: SeededRandom } = {}): Engine {
+  const engine = Engine.restore(s, deps);
+  const kubelet: KubeletState = { nodes: JSON.parse(JSON.stringify(s.cluster.runtime)), logs: new LogStore(JSON.parse(JSON.stringify(s.cluster.logs))) };
+  const host = hostOf(engine);
+  const emit: KubeletEventSink = (regarding, type, reason, message, node) => host.recordEvent!('kubelet', regarding, type, reason, message, node);
+  for (const c of clusterControllers(kubelet, emit)) engine.registerController(c);
+  const h: ClusterHandles = { shape: s.cluster.shape, kubelet, nodeNames: s.cluster.nodeNames };
+  handles.set(engine, h);
+  snapshotWithCluster(engine, h);
+  return engine;
+}
