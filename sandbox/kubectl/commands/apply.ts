@@ -61,6 +61,7 @@ async function applyClientSide(ctx: KubectlContext, manifest: KubeObject, dryRun
   if (!name) throw new UsageError('error when retrieving current configuration: resource name may not be empty');
   const ref = refOf(type, namespace, name);
   const annotated = withAnnotation(manifest, lastAppliedOf(manifest, namespace));
+  if (namespace) annotated.metadata.namespace = namespace;
   let live: KubeObject | undefined;
   try {
     live = await ctx.host.api.get(ref);

@@ -51,11 +51,20 @@ function deploymentFrom(name: string, flags: Record<string, unknown>, namespace:
   } as KubeObject;
 }
 
-const GENERATORS: Record<string, { flags: FlagSpec[]; build(name: string, flags: Record<string, unknown>, ns: string | undefined): KubeObject; namespaced: boolean }> = {
+interface Generator {
+  flags: FlagSpec[];
+  build(name: string, flags: Record<string, unknown>, ns: string | undefined): KubeObject;
+  namespaced: boolean;
+  /** The noun in `failed to create <noun>: …`, for generators that wrap API errors. */
+  wrapErrors?: string;
+}
+
+const GENERATORS: Record<string, Generator> = {
   deployment: {
     flags: [{ name: 'image', type: 'stringArray' }, { name: 'replicas', short: 'r', type: 'int' }, { name: 'port', type: 'int' }],
     build: deploymentFrom,
     namespaced: true,
+    wrapErrors: 'deployment',
   },
   namespace: {
     flags: [],
@@ -83,7 +92,14 @@ export async function create(ctx: KubectlContext, args: string[]): Promise<numbe
     return 0;
   }
   const namespace = explicitNs ?? ctx.namespace;
-  const created = await ctx.host.api.create(refOf(typeOf(obj), namespace), obj, { fieldManager: String(flags['field-manager']), dryRun: dryRun === 'server', actor: 'kubectl' });
+  let created;
+  try {
+    created = await ctx.host.api.create(refOf(typeOf(obj), namespace), obj, { fieldManager: String(flags['field-manager']), dryRun: dryRun === 'server', actor: 'kubectl' });
+  } catch (e) {
+    // Most generators wrap the API error (create_deployment.go: "failed to create deployment: %v").
+    if (generator.wrapErrors) throw new UsageError(`failed to create ${generator.wrapErrors}: ${(e as Error).message}`);
+    throw e;
+  }
   reportWrite(ctx, created, 'created', String(flags.output), dryRun);
   return 0;
 }
