@@ -2,7 +2,7 @@
 // handler decodes the result into the kind.
 import { badRequest } from '../errors.js';
 import { notAnObjectAfterPatch } from './errors.js';
-import { isObject, type JsonObject } from './json.js';
+import { copyJson, isObject, type JsonObject } from './json.js';
 
 /**
  * Applies `patch` to `current` without touching either. A null or scalar patch is the library's
@@ -12,7 +12,7 @@ import { isObject, type JsonObject } from './json.js';
 export function applyJsonMergePatch(current: unknown, patch: unknown): unknown {
   if (Array.isArray(patch)) throw notAnObjectAfterPatch(JSON.stringify(patch.map(pruneNulls)));
   if (!isObject(patch)) throw badRequest('Invalid JSON Patch');
-  return mergeObjects(isObject(current) ? current : {}, patch);
+  return mergeObjects(isObject(current) ? copyJson(current) : {}, patch);
 }
 
 function mergeObjects(target: JsonObject, patch: JsonObject): JsonObject {

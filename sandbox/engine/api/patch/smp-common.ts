@@ -6,7 +6,9 @@ import { goFormat, isObject, type JsonObject } from './json.js';
 
 export const PATCH = '$patch';
 export const RETAIN_KEYS = '$retainKeys';
-export const SET_ORDER = '$setElementOrder/';
+/** The directive's name, as error texts print it; keys are `$setElementOrder/<list>`. */
+export const SET_ORDER_NAME = '$setElementOrder';
+export const SET_ORDER = `${SET_ORDER_NAME}/`;
 export const DELETE_FROM = '$deleteFromPrimitiveList/';
 
 export const isDirectiveKey = (k: string) =>
@@ -33,16 +35,34 @@ export const noMergeKey = (m: JsonObject, key: string) => smpError(`map: ${goFor
 export const badPatchType = (t: unknown, m: JsonObject) => smpError(`unknown patch type: ${goFormat(t)} in map: ${goFormat(m)}`);
 
 /**
- * A patch value the original lacks is stored as sent; nulls are discarded (IgnoreUnmatchedNulls) and
- * directive keys vanish when the result is decoded into the Go type.
+ * A patch value for a key the original lacks: nulls are discarded (IgnoreUnmatchedNulls) and every
+ * map holding a `$patch` directive, in maps and lists alike, is dropped — what kubectl 1.32's
+ * strategicpatch does. Other directive keys vanish when the result is decoded into the Go type.
  */
 export function takeWhole(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(takeWhole);
+  if (Array.isArray(value)) return value.filter((v) => !hasPatchDirective(v)).map(takeWhole);
   if (!isObject(value)) return value;
   const out: JsonObject = {};
-  for (const [k, v] of Object.entries(value)) if (v !== null && !isDirectiveKey(k)) out[k] = takeWhole(v);
+  for (const [k, v] of Object.entries(value)) {
+    if (v === null || isDirectiveKey(k) || hasPatchDirective(v)) continue;
+    out[k] = takeWhole(v);
+  }
   return out;
 }
+
+/**
+ * A patch value stored as sent (a replaced list, an appended item, a value of another type): only
+ * what decoding into the Go type loses goes — nulls and directive keys.
+ */
+export function takeRaw(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(takeRaw);
+  if (!isObject(value)) return value;
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(value)) if (v !== null && !isDirectiveKey(k)) out[k] = takeRaw(v);
+  return out;
+}
+
+const hasPatchDirective = (v: unknown) => isObject(v) && PATCH in v;
 
 /** Index of `item` in `list`: by merge key value for maps, by value for primitives. */
 export function indexIn(list: readonly unknown[], item: unknown, mergeKey: string | undefined): number {

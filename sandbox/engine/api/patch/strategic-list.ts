@@ -1,20 +1,19 @@
 // Strategic merge of lists (apimachinery strategicpatch mergeSlice and its ordering rules): maps merge
 // by their merge key, primitives as sets; `$patch: delete|replace` items; the final order follows
 // `$setElementOrder` (or the patch), with server-only items interleaved by their live position.
-import { PATCH, badPatchType, indexIn, noMergeKey, smpError, takeWhole } from './smp-common.js';
+import { PATCH, badPatchType, indexIn, noMergeKey, smpError, takeRaw } from './smp-common.js';
 import { SMP } from './errors.js';
-import { goFormat, isObject, type JsonObject } from './json.js';
+import { goFormat, goJsonKind, type JsonObject } from './json.js';
 import type { FieldType } from './meta/types.js';
 
 export type MergeMapFn = (original: JsonObject, patch: JsonObject, t: FieldType) => JsonObject;
 
-/** Whether the items are maps; errors for lists of lists and mixed item types. */
+/** Whether the items are maps; errors for mixed item types and lists of lists (sliceElementType). */
 export function itemsAreMaps(original: readonly unknown[], patch: readonly unknown[]): boolean {
-  const all = [...original, ...patch];
-  if (all.some(Array.isArray)) throw smpError(SMP.noListOfLists);
-  const maps = all.filter(isObject).length;
-  if (maps > 0 && maps < all.length) throw smpError(`types don't match: ${goFormat(all)}`);
-  return maps > 0;
+  const kinds = new Set([...original, ...patch].map(goJsonKind));
+  if (kinds.size > 1) throw smpError(`list element types are not identical: ${goFormat([original, patch])}`);
+  if (kinds.has('array')) throw smpError(SMP.noListOfLists);
+  return kinds.has('object');
 }
 
 /** mergeSlice: merges `patch` into `original` for a `patchStrategy:"merge"` list. */
@@ -66,7 +65,7 @@ function applySpecialItems(original: JsonObject[], patch: JsonObject[], mergeKey
       throw badPatchType(directive, p);
     }
   }
-  return replace ? { original: plain.map((p) => takeWhole(p) as JsonObject), patch: [] } : { original: kept, patch: plain };
+  return replace ? { original: plain.map((p) => takeRaw(p) as JsonObject), patch: [] } : { original: kept, patch: plain };
 }
 
 function mergeByKey(original: JsonObject[], patch: JsonObject[], item: FieldType, mergeKey: string, mergeMap: MergeMapFn): JsonObject[] {
@@ -75,7 +74,7 @@ function mergeByKey(original: JsonObject[], patch: JsonObject[], item: FieldType
     if (!(mergeKey in p)) throw noMergeKey(p, mergeKey);
     const i = out.findIndex((o) => o[mergeKey] === p[mergeKey]);
     if (i >= 0) out[i] = mergeMap({ ...out[i]! }, p, item);
-    else out.push(takeWhole(p) as JsonObject);
+    else out.push(takeRaw(p) as JsonObject);
   }
   return out;
 }

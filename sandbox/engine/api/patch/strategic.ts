@@ -4,7 +4,7 @@ import type { KubeObject } from '../../objects.js';
 import { SMP, strategicMergeUnsupported, unmarshalError } from './errors.js';
 import { copyJson, goFormat, goJsonKind, isObject, type JsonObject } from './json.js';
 import { childType, itemType, patchMetaFor, type FieldType, type ListType } from './meta/index.js';
-import { DELETE_FROM, PATCH, RETAIN_KEYS, SET_ORDER, badPatchType, indexIn, smpError, takeWhole } from './smp-common.js';
+import { DELETE_FROM, PATCH, RETAIN_KEYS, SET_ORDER, SET_ORDER_NAME, badPatchType, indexIn, smpError, takeRaw, takeWhole } from './smp-common.js';
 import { itemsAreMaps, mergeList, normalizeOrder, partition } from './strategic-list.js';
 
 /** Whether the kind has Go types, and so accepts application/strategic-merge-patch+json. */
@@ -24,7 +24,7 @@ function mergeMap(original: JsonObject, patchIn: JsonObject, t: FieldType): Json
   if (PATCH in patch) {
     const directive = patch[PATCH];
     delete patch[PATCH];
-    if (directive === 'replace') return takeWhole(patch) as JsonObject;
+    if (directive === 'replace') return takeRaw(patch) as JsonObject;
     if (directive === 'delete') return {};
     throw badPatchType(directive, patchIn);
   }
@@ -47,14 +47,15 @@ function mergeMap(original: JsonObject, patchIn: JsonObject, t: FieldType): Json
 }
 
 function mergeValue(original: unknown, patch: unknown, t: FieldType, isDeleteList: boolean): unknown {
-  if (isDeleteList && !Array.isArray(patch)) throw smpError(SMP.badPrimitiveList);
+  // A deletion list that is not a list deletes nothing (no error either, as the real merge does).
+  if (isDeleteList && !Array.isArray(patch)) return original;
   if (isObject(original) && isObject(patch)) return mergeMap({ ...original }, patch, t);
   if (Array.isArray(original) && Array.isArray(patch)) {
-    if (!isMergeList(t)) return takeWhole(patch);
+    if (!isMergeList(t)) return takeRaw(patch);
     return mergeList(original, patch, itemType(t), t.mergeKey, isDeleteList, mergeMap);
   }
   // Different JSON types, or scalars: the patch value wins.
-  return takeWhole(patch);
+  return takeRaw(patch);
 }
 
 const isMergeList = (t: FieldType): t is ListType => t.kind === 'list' && t.strategy === 'merge';
@@ -92,7 +93,7 @@ function applySetElementOrders(original: JsonObject, patch: JsonObject, t: Field
     if (live === undefined && patched == null) continue;
     let merged: unknown[];
     if (patched == null) merged = live as unknown[];
-    else if (live === undefined) merged = (patched as unknown[]).filter((x) => !(isObject(x) && PATCH in x)).map(takeWhole);
+    else if (live === undefined) merged = (patched as unknown[]).filter((x) => !(isObject(x) && PATCH in x)).map(takeRaw);
     else merged = mergeValue(live, patched, lt, false) as unknown[];
     delete patch[key];
     if (merged.length === 0) {
@@ -113,6 +114,6 @@ function validateOrder(patchList: unknown[], order: unknown[], mergeKey: string 
     if (indexIn([order[o]], items[p], mergeKey) === 0) p++;
   }
   if (p < items.length) {
-    throw smpError(`The order in patch list:\n${goFormat(patchList)}\n doesn't match ${SET_ORDER} list:\n${goFormat(order)}\n`);
+    throw smpError(`The order in patch list:\n${goFormat(patchList)}\n doesn't match ${SET_ORDER_NAME} list:\n${goFormat(order)}\n`);
   }
 }

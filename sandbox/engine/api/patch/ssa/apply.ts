@@ -3,9 +3,10 @@
 // one else owns it, and refuse — 409 — to change fields other managers own unless forced.
 import type { KubeObject } from '../../../objects.js';
 import { badRequest } from '../../errors.js';
-import { deepEqual, type JsonObject } from '../json.js';
+import { copyJson, deepEqual, type JsonObject } from '../json.js';
 import { patchMetaFor, type FieldType } from '../meta/index.js';
 import { conflictError, type Conflict } from './conflict.js';
+import { KUBECTL, allowedFromLastApplied, syncLastApplied } from './last-applied.js';
 import { FieldSet } from './fieldset.js';
 import { decodeManagedFields, encodeManagedFields, managerId, trackedView, withManagedFields, type ManagerEntry } from './managed.js';
 import { mergeApplied, removePaths } from './merge.js';
@@ -37,14 +38,17 @@ export function serverSideApply(live: KubeObject | undefined, applied: KubeObjec
   managers.set(id, entry);
 
   let merged = mergeApplied(current, config, t) as JsonObject;
-  if (previous) merged = prune(merged, previous.set, managers, id, t);
+  if (previous) merged = prune(merged, previous.set, managers, t);
 
   const c = compare(trackedView(current, opts.subresource), trackedView(merged, opts.subresource), t);
-  takeOrRefuse(managers, id, c.added.union(c.modified), opts.force);
+  const allowed = opts.manager === KUBECTL && !opts.subresource ? allowedFromLastApplied(current, opts.apiVersion, t) : undefined;
+  takeOrRefuse(managers, id, c.added.union(c.modified), opts.force, allowed);
   for (const m of managers.values()) m.set = m.set.difference(c.removed);
 
   if (!previous || !deepEqual(current, merged)) entry.time = opts.now;
-  return withManagedFields(merged as KubeObject, encodeManagedFields(managers));
+  const result = withManagedFields(merged as KubeObject, encodeManagedFields(managers));
+  // A fresh, mutable object: nothing is shared with the (possibly frozen) inputs.
+  return copyJson(opts.manager === KUBECTL ? syncLastApplied(result, applied) : result);
 }
 
 const withoutManaged = (o: KubeObject): JsonObject => withManagedFields(o, []) as JsonObject;
@@ -58,7 +62,7 @@ function appliedPart(applied: KubeObject, subresource: string | undefined): Json
 }
 
 /** Fields the applier owned before and no longer applies go, unless another manager owns them. */
-function prune(merged: JsonObject, lastSet: FieldSet, managers: Map<string, ManagerEntry>, id: string, t: FieldType): JsonObject {
+function prune(merged: JsonObject, lastSet: FieldSet, managers: Map<string, ManagerEntry>, t: FieldType): JsonObject {
   let owned = new FieldSet();
   for (const m of managers.values()) owned = owned.union(m.set);
   const dropped = lastSet.difference(owned).paths().filter((p) => !ownedBelow(managers, p));
@@ -71,16 +75,20 @@ function ownedBelow(managers: Map<string, ManagerEntry>, path: string[]): boolea
   return false;
 }
 
-/** Fields other managers own that this apply changes: conflicts, or taken from them when forced. */
-function takeOrRefuse(managers: Map<string, ManagerEntry>, id: string, changed: FieldSet, force: boolean): void {
-  const conflicts: Conflict[] = [];
-  const ids = [...managers.keys()].filter((k) => k !== id).sort();
-  for (const key of ids) {
-    const m = managers.get(key)!;
-    const overlap = m.set.intersection(changed);
-    if (overlap.isEmpty()) continue;
-    if (force) m.set = m.set.difference(overlap);
-    else for (const path of overlap.paths()) conflicts.push({ manager: m, path });
+/**
+ * Fields other managers own that this apply changes: conflicts, or taken from them when forced.
+ * When every conflict is `allowed` (unchanged since the last client-side apply) the apply is forced.
+ */
+function takeOrRefuse(managers: Map<string, ManagerEntry>, id: string, changed: FieldSet, force: boolean, allowed?: FieldSet): void {
+  const overlaps = [...managers.keys()]
+    .filter((k) => k !== id)
+    .sort()
+    .map((k) => ({ m: managers.get(k)!, overlap: managers.get(k)!.set.intersection(changed) }))
+    .filter((o) => !o.overlap.isEmpty());
+  const conflicts: Conflict[] = overlaps.flatMap(({ m, overlap }) => overlap.paths().map((path) => ({ manager: m, path })));
+  if (!force && conflicts.length > 0) {
+    const refused = allowed ? conflicts.filter((c) => !allowed.has(c.path)) : conflicts;
+    if (refused.length > 0) throw conflictError(refused);
   }
-  if (conflicts.length > 0) throw conflictError(conflicts);
+  for (const { m, overlap } of overlaps) m.set = m.set.difference(overlap);
 }

@@ -2,7 +2,7 @@
 // subresources): the writer takes the fields it added or changed, fields it removed leave every set
 // (structured-merge-diff Updater.Update with force, then managedFieldsUpdater's merge per manager).
 import type { KubeObject } from '../../../objects.js';
-import type { JsonObject } from '../json.js';
+import { copyJson, type JsonObject } from '../json.js';
 import { patchMetaFor } from '../meta/index.js';
 import { decodeManagedFields, encodeManagedFields, managerId, trackedView, withManagedFields, type ManagerEntry } from './managed.js';
 import { compare } from './walk.js';
@@ -40,7 +40,8 @@ export function updateManagedFields(old: KubeObject | undefined, next: KubeObjec
   } else if (self) {
     self.set = self.set.difference(c.removed);
   }
-  return withManagedFields(next, encodeManagedFields(managers));
+  // A fresh, mutable object: nothing is shared with the (possibly frozen) inputs.
+  return copyJson(withManagedFields(next, encodeManagedFields(managers)));
 }
 
 /**
