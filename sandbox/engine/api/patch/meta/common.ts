@@ -59,7 +59,9 @@ export const podSpec: StructType = struct({
   affinity,
   resourceClaims: mergedList('name'),
   schedulingGates: mergedList('name'),
-  // tolerations, readinessGates: +listType=atomic, no patch strategy (the defaults)
+  // +listType=atomic, no patch strategy: replaced by strategic merge, one value for apply
+  tolerations: atomicList(),
+  readinessGates: atomicList(),
 });
 
 export const podStatus: StructType = struct({
