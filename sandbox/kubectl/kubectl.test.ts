@@ -62,7 +62,7 @@ spec:
       'kubectl apply -f api.yaml',
       `cat <<EOF > api.yaml\n${manifest.replace('replicas: 2', 'replicas: 4')}\nEOF`,
       'kubectl apply -f api.yaml',
-      'kubectl get deploy api -o jsonpath="{.spec.replicas}" 2>&1 | head -1',
+      'kubectl get deploy api -o jsonpath="{.spec.replicas}" 2>&1',
       'kubectl get deploy api -o yaml | head -9',
     ]);
     expect(out).toContain('deployment.apps/api created\n');

@@ -4,7 +4,8 @@ import type { ResourceType } from '../../engine/api/types.js';
 import type { KubeObject } from '../../engine/objects.js';
 import { parseFlags, type FlagSpec } from '../flags.js';
 import { UsageError, type KubectlContext } from '../host.js';
-import { printObjects } from '../printers/output.js';
+import { asList, printObjects } from '../printers/output.js';
+import { printCustomColumns, printJsonPath, splitOutput } from '../printers/templates.js';
 import { tableLines } from '../printers/table.js';
 import { tabwrite } from '../printers/tabwriter.js';
 import { kindPrefix, refOf, resolveType, resourcesInCategory } from '../resource-types.js';
@@ -51,7 +52,8 @@ export function parseTargets(positional: string[]): Request[] {
 export async function get(ctx: KubectlContext, args: string[]): Promise<number> {
   const { flags, positional } = parseFlags(args, GET_FLAGS, 'get');
   const output = String(flags.output ?? '');
-  if (!['', 'wide', 'yaml', 'json', 'name'].includes(output)) throw new UsageError(`unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`);
+  const [format, template] = splitOutput(output);
+  if (!['', 'wide', 'yaml', 'json', 'name', 'jsonpath', 'custom-columns'].includes(format)) throw new UsageError(`unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`);
   const requests = parseTargets(positional);
   const allNs = Boolean(flags['all-namespaces']);
   const namespace = String(flags.namespace ?? ctx.namespace);
@@ -90,6 +92,12 @@ export async function get(ctx: KubectlContext, args: string[]): Promise<number> 
     const all = collected.flatMap((c) => c.objects.map((o) => ({ ...o, apiVersion: o.apiVersion, kind: o.kind })));
     const single = requests.length === 1 && requests[0].names.length === 1;
     ctx.io.out(printObjects(all, output, single));
+    return status;
+  }
+  if (format === 'jsonpath' || format === 'custom-columns') {
+    const all = collected.flatMap((c) => c.objects);
+    const single = requests.length === 1 && requests[0].names.length === 1 && all.length === 1;
+    ctx.io.out(format === 'jsonpath' ? printJsonPath(template, single ? all[0] : asList(all)) : printCustomColumns(template, all));
     return status;
   }
   if (output === 'name') {
