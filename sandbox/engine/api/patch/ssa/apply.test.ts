@@ -215,4 +215,12 @@ describe('serverSideApply', () => {
       expect(err.status.code).toBe(409);
     });
   });
+
+  it('an object nobody tracked is first owned by "before-first-apply"', () => {
+    const untracked = deepFreeze({ ...manifest({ replicas: 2 }) }) as KubeObject;
+    const err = catchStatus(() => apply(untracked, manifest({ replicas: 3 }), T1));
+    expect(err.status.message).toBe('Apply failed with 1 conflict: conflict with "before-first-apply" using apps/v1: .spec.replicas');
+    const out = apply(untracked, manifest({ replicas: 2 }), T1);
+    expect(out.metadata.managedFields!.map((m) => m.manager)).toEqual(['kubectl', 'before-first-apply']);
+  });
 });

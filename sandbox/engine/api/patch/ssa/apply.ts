@@ -10,6 +10,7 @@ import { KUBECTL, allowedFromLastApplied, syncLastApplied } from './last-applied
 import { FieldSet } from './fieldset.js';
 import { decodeManagedFields, encodeManagedFields, managerId, trackedView, withManagedFields, type ManagerEntry } from './managed.js';
 import { mergeApplied, removePaths } from './merge.js';
+import { updateManagedFields } from './update.js';
 import { compare, fieldSetOf } from './walk.js';
 
 export interface ApplyOptions {
@@ -27,7 +28,7 @@ export function serverSideApply(live: KubeObject | undefined, applied: KubeObjec
   const meta = patchMetaFor(applied.apiVersion ?? opts.apiVersion, applied.kind);
   const t = meta.root;
   const current = withoutManaged(live ?? ({ apiVersion: applied.apiVersion, kind: applied.kind, metadata: {} } as KubeObject));
-  const managers = decodeManagedFields(live?.metadata?.managedFields);
+  const managers = decodeManagedFields(liveManagedFields(live, opts.now));
   const config = appliedPart(applied, opts.subresource);
 
   const id = managerId({ manager: opts.manager, operation: 'Apply', apiVersion: opts.apiVersion, subresource: opts.subresource });
@@ -52,6 +53,16 @@ export function serverSideApply(live: KubeObject | undefined, applied: KubeObjec
 }
 
 const withoutManaged = (o: KubeObject): JsonObject => withManagedFields(o, []) as JsonObject;
+
+/**
+ * skipNonAppliedManager: a live object nobody tracked yet is first recorded as an Update by
+ * "before-first-apply", so an apply changing its fields conflicts with that manager.
+ */
+function liveManagedFields(live: KubeObject | undefined, now: string): unknown {
+  const entries = live?.metadata?.managedFields;
+  if (!live || (Array.isArray(entries) && entries.length > 0)) return entries;
+  return updateManagedFields(undefined, live, { manager: 'before-first-apply', operation: 'Update', now }).metadata.managedFields;
+}
 
 /** Status is reset on the main resource and only status counts on the status subresource. */
 function appliedPart(applied: KubeObject, subresource: string | undefined): JsonObject {
