@@ -86,7 +86,8 @@ export class DaemonSetController implements Controller {
     }
     const current = pods();
     const now = ctx.clock.now();
-    const scheduled = current.filter((p) => nodes.some((n) => n.metadata!.name === pinnedNode(p)));
+    const eligible = new Set(nodes.map((n) => n.metadata!.name!));
+    const scheduled = current.filter((p) => eligible.has(pinnedNode(p)!));
     const status = {
       currentNumberScheduled: scheduled.length,
       desiredNumberScheduled: nodes.length,

@@ -38,7 +38,9 @@ export class ReplicaSetController implements Controller {
     const owned = (ctx.api.list(podsRef(namespace)).items as unknown as Pod[]).filter((p) => isControlledBy(p as unknown as KubeObject, rs as unknown as KubeObject));
     const active = owned.filter((p) => isPodActive(p as unknown as KubeObject));
     if (!rs.metadata?.deletionTimestamp) this.manageReplicas(rs, active, ctx);
-    return this.updateStatus(rs, ctx);
+    // Like the real controller, status counts the pods as listed before this sync's writes;
+    // the creations and deletions trigger the next sync, which counts them.
+    return this.updateStatus(rs, active, ctx);
   }
 
   private manageReplicas(rs: ReplicaSet, active: Pod[], ctx: ControllerContext): void {
@@ -62,11 +64,7 @@ export class ReplicaSetController implements Controller {
     }
   }
 
-  /** Status from the pods as they are now (after this sync's writes). */
-  private updateStatus(rs: ReplicaSet, ctx: ControllerContext): ReconcileResult | void {
-    const pods = (ctx.api.list(podsRef(rs.metadata!.namespace)).items as unknown as Pod[]).filter(
-      (p) => isControlledBy(p as unknown as KubeObject, rs as unknown as KubeObject) && isPodActive(p as unknown as KubeObject),
-    );
+  private updateStatus(rs: ReplicaSet, pods: Pod[], ctx: ControllerContext): ReconcileResult | void {
     const now = ctx.clock.now();
     const minReady = rs.spec?.minReadySeconds ?? 0;
     let ready = 0;

@@ -1,0 +1,72 @@
+// Cluster behaviour benchmarks: creating the default cluster, a 1,000-replica Deployment on 100
+// workers until every pod is Ready (wall time and reconciles), and the scheduler alone (pods/s).
+import { ManualClock, SeededRandom } from '../sandbox/engine/clock.js';
+import { createDefaultCluster } from '../sandbox/engine/cluster.js';
+import { Engine } from '../sandbox/engine/engine.js';
+import { Scheduler } from '../sandbox/engine/scheduler/scheduler.js';
+import { nodeObject, DEFAULT_SHAPE, workerName } from '../sandbox/engine/cluster-nodes.js';
+
+const T0 = Date.parse('2025-03-01T10:00:00Z');
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+const deployment = (replicas: number) => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'web', namespace: 'default' },
+  spec: { replicas, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx' }] } } },
+});
+const PODS = { group: '', version: 'v1', resource: 'pods' };
+
+function readyPods(engine: Engine, ns: string): number {
+  return engine.api.list({ ...PODS, namespace: ns }).items.filter((p) => (p.status as { conditions?: Array<{ type: string; status: string }> })?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')).length;
+}
+
+function defaultClusterFigures() {
+  globalThis.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const start = process.hrtime.bigint();
+  const engine = createDefaultCluster({ clock: new ManualClock(T0), random: new SeededRandom(1), settleMs: 30_000 });
+  const createMs = ms(start);
+  engine.client('kubectl').create({ group: 'apps', version: 'v1', resource: 'deployments', namespace: 'default' }, deployment(10));
+  engine.advance(30_000);
+  globalThis.gc?.();
+  const heapMB = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+  return { createMs, idleClusterWith10PodsHeapMB: heapMB, readyPods: readyPods(engine, 'default') };
+}
+
+function thousandReplicas() {
+  const engine = createDefaultCluster({ clock: new ManualClock(T0), random: new SeededRandom(2), workers: 100, settleMs: 30_000 });
+  const start = process.hrtime.bigint();
+  engine.client('kubectl').create({ group: 'apps', version: 'v1', resource: 'deployments', namespace: 'default' }, deployment(1000));
+  let simulatedMs = 0;
+  while (readyPods(engine, 'default') < 1000 && simulatedMs < 600_000) {
+    engine.advance(5_000);
+    simulatedMs += 5_000;
+  }
+  return { deploy1000On100NodesWallMs: ms(start), deploy1000SimulatedSeconds: simulatedMs / 1000, deploy1000Ready: readyPods(engine, 'default') };
+}
+
+function schedulerThroughput() {
+  const clock = new ManualClock(T0);
+  const random = new SeededRandom(3);
+  const engine = new Engine({ clock, random });
+  engine.client('b').create({ group: '', version: 'v1', resource: 'namespaces' }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } });
+  for (let i = 1; i <= 100; i++) {
+    const body = nodeObject(workerName(i), i, DEFAULT_SHAPE, T0, random);
+    const created = engine.api.create({ group: '', version: 'v1', resource: 'nodes' }, { ...body, status: undefined });
+    engine.api.update({ group: '', version: 'v1', resource: 'nodes', name: workerName(i), subresource: 'status' }, { ...created, status: body.status });
+  }
+  engine.registerController(new Scheduler());
+  const n = 1000;
+  for (let i = 0; i < n; i++) {
+    engine.api.create({ ...PODS, namespace: 'default' }, { apiVersion: 'v1', kind: 'Pod', metadata: { name: `p${i}`, namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu: '10m' } } }] } });
+  }
+  const start = process.hrtime.bigint();
+  engine.runUntilIdle(1_000_000);
+  const elapsed = ms(start);
+  const bound = engine.api.list({ ...PODS, namespace: 'default' }).items.filter((p) => (p.spec as { nodeName?: string }).nodeName).length;
+  return { schedulerPodsPerSecond: (bound / elapsed) * 1000, schedulerBound: bound };
+}
+
+export async function run(): Promise<{ name: string; figures: Record<string, number> }> {
+  return { name: 'cluster', figures: { ...defaultClusterFigures(), ...schedulerThroughput(), ...thousandReplicas() } };
+}
