@@ -86,15 +86,53 @@ export class FieldSet {
 
 const kindRank: Record<string, number> = { f: 0, k: 1, v: 2, i: 3 };
 
-/** Field names before keys before values before indices; then by text (indices by number). */
+/** structured-merge-diff's PathElement order: names, then keys, then values, then indices. */
 function sortedKeys(m: Map<string, FieldSet>): string[] {
-  return [...m.keys()].sort((a, b) => {
-    const ra = kindRank[a[0]!] ?? 9;
-    const rb = kindRank[b[0]!] ?? 9;
-    if (ra !== rb) return ra - rb;
-    if (a[0] === 'i') return Number(a.slice(2)) - Number(b.slice(2));
-    return a < b ? -1 : a > b ? 1 : 0;
-  });
+  return [...m.keys()].sort(compareElements);
+}
+
+function compareElements(a: string, b: string): number {
+  const ra = kindRank[a[0]!] ?? 9;
+  const rb = kindRank[b[0]!] ?? 9;
+  if (ra !== rb) return ra - rb;
+  const [x, y] = [a.slice(2), b.slice(2)];
+  switch (a[0]) {
+    case 'i':
+      return Number(x) - Number(y);
+    case 'v':
+      return compareValues(JSON.parse(x), JSON.parse(y));
+    case 'k':
+      return compareKeys(JSON.parse(x) as JsonObject, JSON.parse(y) as JsonObject);
+    default:
+      return strcmp(x, y);
+  }
+}
+
+const strcmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Key field lists, field by field: name, then value; a shorter list first. */
+function compareKeys(a: JsonObject, b: JsonObject): number {
+  const [ka, kb] = [Object.keys(a), Object.keys(b)];
+  for (let i = 0; i < Math.max(ka.length, kb.length); i++) {
+    if (i >= ka.length) return -1;
+    if (i >= kb.length) return 1;
+    const c = strcmp(ka[i]!, kb[i]!) || compareValues(a[ka[i]!], b[kb[i]!]);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+const typeRank = (v: unknown) =>
+  typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : typeof v === 'boolean' ? 2 : Array.isArray(v) ? 3 : isObject(v) ? 4 : 5;
+
+/** value.Compare: numbers < strings < bools < lists < maps < null, then by value. */
+function compareValues(a: unknown, b: unknown): number {
+  const [ra, rb] = [typeRank(a), typeRank(b)];
+  if (ra !== rb) return ra - rb;
+  if (typeof a === 'number') return a - (b as number);
+  if (typeof a === 'string') return strcmp(a, b as string);
+  if (typeof a === 'boolean') return Number(a) - Number(b);
+  return strcmp(JSON.stringify(a), JSON.stringify(b));
 }
 
 /** A path as structured-merge-diff prints it: `.spec.containers[name="nginx"].image`. */

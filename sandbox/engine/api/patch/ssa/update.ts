@@ -4,6 +4,7 @@
 import type { KubeObject } from '../../../objects.js';
 import { copyJson, type JsonObject } from '../json.js';
 import { patchMetaFor } from '../meta/index.js';
+import { capUpdateManagers } from './cap.js';
 import { decodeManagedFields, encodeManagedFields, managerId, trackedView, withManagedFields, type ManagerEntry } from './managed.js';
 import { compare } from './walk.js';
 
@@ -40,6 +41,7 @@ export function updateManagedFields(old: KubeObject | undefined, next: KubeObjec
   } else if (self) {
     self.set = self.set.difference(c.removed);
   }
+  capUpdateManagers(managers);
   // A fresh, mutable object: nothing is shared with the (possibly frozen) inputs.
   return copyJson(withManagedFields(next, encodeManagedFields(managers)));
 }
