@@ -1,9 +1,15 @@
-// The admission chain, in the real API server's default plugin order (the subset a learner meets).
+// The admission chain, in the real API server's default plugin order (the subset a learner meets):
+// NamespaceLifecycle, LimitRanger, ServiceAccount, DefaultTolerationSeconds, Priority, ResourceQuota.
 import type { AdmissionPlugin } from './types.js';
 import { namespaceLifecycle } from './namespace-lifecycle.js';
+import { limitRanger } from './limit-ranger.js';
+import { serviceAccountAdmission } from './service-account.js';
+import { defaultTolerationSeconds, priorityAdmission } from './pod-defaults.js';
+import { resourceQuota } from './resource-quota.js';
 
 export function defaultAdmissionPlugins(): AdmissionPlugin[] {
-  return [namespaceLifecycle];
+  return [namespaceLifecycle, limitRanger, serviceAccountAdmission, defaultTolerationSeconds, priorityAdmission, resourceQuota];
 }
 
+export { namespaceLifecycle, limitRanger, serviceAccountAdmission, defaultTolerationSeconds, priorityAdmission, resourceQuota };
 export type { AdmissionPlugin };

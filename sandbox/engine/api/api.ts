@@ -139,10 +139,11 @@ export class Api implements ApiClient {
     fillCreateMetadata(rt, obj, this.core);
     prepareForCreate(rt, obj);
     applyDefaults(obj);
+    // Admission sees the name as requested (generateName for generated names), as the real handler does.
+    const attrs = { operation: 'CREATE' as const, resource: rt, namespace: obj.metadata.namespace, name: obj.metadata.name || obj.metadata.generateName || '', object: obj, dryRun: !!opts.dryRun };
+    runAdmission(this, 'admit', attrs);
     const fixedName = obj.metadata.name;
     if (!fixedName) obj.metadata.name = generatedName(obj.metadata.generateName ?? '', this.core.random);
-    const attrs = { operation: 'CREATE' as const, resource: rt, namespace: obj.metadata.namespace, name: obj.metadata.name!, object: obj, dryRun: !!opts.dryRun };
-    runAdmission(this, 'admit', attrs);
     const errs = validateCreate(obj);
     if (errs.length) throw invalid(qualifiedKind(rt), obj.metadata.name ?? '', errs);
     const releaseAllocations = rt.resource === 'services' && !rt.group ? allocateServiceOnCreate(this.core, obj) : () => {};

@@ -7,7 +7,10 @@ export const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
 
 export function newEngine(seed = 42, namespaces = ['default']): Engine {
   const engine = new Engine({ clock: new ManualClock(T0), random: new SeededRandom(seed) });
-  for (const name of namespaces) engine.api.create(ref('namespaces'), { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  for (const name of namespaces) {
+    engine.api.create(ref('namespaces'), { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+    engine.api.create(ref('serviceaccounts', name), { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default' } });
+  }
   return engine;
 }
 
