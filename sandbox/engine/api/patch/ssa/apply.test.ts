@@ -223,4 +223,13 @@ describe('serverSideApply', () => {
     const out = apply(untracked, manifest({ replicas: 2 }), T1);
     expect(out.metadata.managedFields!.map((m) => m.manager)).toEqual(['kubectl', 'before-first-apply']);
   });
+
+  it('on the status subresource only status is applied and owned', () => {
+    const live = apply(undefined, manifest({ replicas: 2 }));
+    const cfg = { ...manifest({ replicas: 7 }), status: { replicas: 2 } } as KubeObject;
+    const out = deepFreeze(serverSideApply(live, cfg, { manager: 'ctrl', force: false, now: T1, apiVersion: 'apps/v1', subresource: 'status' }));
+    expect(spec(out).replicas).toBe(2);
+    expect((out as any).status).toEqual({ replicas: 2 });
+    expect(entry(out, 'ctrl')).toMatchObject({ operation: 'Apply', subresource: 'status', fieldsV1: { 'f:status': { 'f:replicas': {} } } });
+  });
 });

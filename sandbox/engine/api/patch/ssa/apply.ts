@@ -64,12 +64,15 @@ function liveManagedFields(live: KubeObject | undefined, now: string): unknown {
   return updateManagedFields(undefined, live, { manager: 'before-first-apply', operation: 'Update', now }).metadata.managedFields;
 }
 
-/** Status is reset on the main resource and only status counts on the status subresource. */
+/**
+ * The part of the configuration the endpoint writes: the registry resets status on the main
+ * resource and everything but status on the status subresource.
+ */
 function appliedPart(applied: KubeObject, subresource: string | undefined): JsonObject {
-  const out: JsonObject = { ...(applied as JsonObject) };
-  if (subresource === 'status') return out;
-  delete out.status;
-  return out;
+  const { status, ...rest } = applied as JsonObject;
+  if (subresource !== 'status') return rest;
+  const identity: JsonObject = { apiVersion: applied.apiVersion, kind: applied.kind, metadata: applied.metadata };
+  return status === undefined ? identity : { ...identity, status };
 }
 
 /** Fields the applier owned before and no longer applies go, unless another manager owns them. */
