@@ -27,6 +27,9 @@ import { ReplicaSetController } from './controllers/replicaset.js';
 import { DeploymentController } from './controllers/deployment.js';
 import { DaemonSetController } from './controllers/daemonset.js';
 import { CONTROL_PLANE, DEFAULT_SHAPE, nodeIP, nodeObject, workerName, type ClusterShape } from './cluster-nodes.js';
+import { serviceAccountController, rootCAPublisher } from './controllers/serviceaccount-controller.js';
+import { namespaceController } from './controllers/namespace-controller.js';
+import { garbageCollector } from './controllers/garbage-collector.js';
 import { addonServiceAccounts, coreDnsObjects, kubeProxyObjects } from './cluster-addons.js';
 
 export interface ClusterOptions {
@@ -76,6 +79,21 @@ function createAll(api: ApiClient, objects: Array<Record<string, unknown>>): voi
   }
 }
 
+const SYSTEM_PRIORITY_CLASSES = [
+  { name: 'system-node-critical', value: 2000001000, description: 'Used for system critical pods that must not be moved from their current node.' },
+  { name: 'system-cluster-critical', value: 2000000000, description: 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.' },
+];
+
+/** The API server's bootstrap creates these; ensured here in case the engine's bootstrap did not. */
+function ensureSystemPriorityClasses(api: ApiClient): void {
+  const ref = { group: 'scheduling.k8s.io', version: 'v1', resource: 'priorityclasses' };
+  const existing = new Set(api.list(ref).items.map((p) => p.metadata.name));
+  for (const pc of SYSTEM_PRIORITY_CLASSES) {
+    if (existing.has(pc.name)) continue;
+    api.create(ref, { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: pc.name }, value: pc.value, globalDefault: false, description: pc.description, preemptionPolicy: 'PreemptLowerPriority' });
+  }
+}
+
 /**
  * Creates the cluster's objects through the API and registers its components. Expects the
  * bootstrap objects (namespaces incl. kube-system and kube-node-lease, default service accounts,
@@ -86,6 +104,7 @@ export function installCluster(host: ClusterHost, opts: ClusterOptions): Cluster
   const now = opts.clock.now();
   const kubelet = newKubeletState();
   const nodeNames = [CONTROL_PLANE, ...Array.from({ length: shape.workers }, (_, i) => workerName(i + 1))];
+  ensureSystemPriorityClasses(host.client('kube-apiserver'));
   // Components first, so that they see every object below being created.
   const emit: KubeletEventSink | undefined = host.recordEvent ? (regarding, type, reason, message, node) => host.recordEvent!('kubelet', regarding, type, reason, message, node) : undefined;
   for (const c of clusterControllers(kubelet, emit)) host.registerController(c);
@@ -115,6 +134,13 @@ function ensureSystemNamespaces(engine: Engine): void {
   const existing = new Set(api.list({ group: '', version: 'v1', resource: 'namespaces' }).items.map((n) => n.metadata.name));
   for (const name of SYSTEM_NAMESPACES) {
     if (!existing.has(name)) api.create({ group: '', version: 'v1', resource: 'namespaces' }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  }
+}
+
+/** The core's controllers (until the core's bootstrap registers them itself): skipped if already there. */
+function registerCoreControllers(engine: Engine): void {
+  for (const c of [serviceAccountController(), rootCAPublisher(), namespaceController(), garbageCollector()]) {
+    if (!engine.runtime.controllers.includes(c.name)) engine.registerController(c);
   }
 }
 
@@ -149,7 +175,9 @@ function snapshotWithCluster(engine: Engine, h: ClusterHandles): void {
  */
 export function createDefaultCluster(opts: DefaultClusterOptions): Engine {
   const engine = new Engine({ clock: opts.clock, random: opts.random });
+  registerCoreControllers(engine);
   ensureSystemNamespaces(engine);
+  engine.runUntilIdle(); // default service accounts before any pod is created
   const h = installCluster(hostOf(engine), opts);
   handles.set(engine, h);
   snapshotWithCluster(engine, h);
@@ -161,6 +189,7 @@ export function createDefaultCluster(opts: DefaultClusterOptions): Engine {
 /** Rebuilds a cluster from createDefaultCluster's engine.snapshot(): store, queues and runtime state. */
 export function restoreDefaultCluster(s: ClusterSnapshot, deps: { clock?: ManualClock; random?: SeededRandom } = {}): Engine {
   const engine = Engine.restore(s, deps);
+  registerCoreControllers(engine);
   const kubelet: KubeletState = { nodes: JSON.parse(JSON.stringify(s.cluster.runtime)), logs: new LogStore(JSON.parse(JSON.stringify(s.cluster.logs))) };
   const host = hostOf(engine);
   const emit: KubeletEventSink = (regarding, type, reason, message, node) => host.recordEvent!('kubelet', regarding, type, reason, message, node);

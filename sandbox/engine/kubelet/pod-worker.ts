@@ -38,6 +38,12 @@ function imagePresent(env: WorkerEnv, image: string): boolean {
   return env.rt.images.includes(normalizedImage(parseImageRef(image)));
 }
 
+/** Another pull of the same image is already queued on this node: by our turn its layers are there. */
+function pullQueued(env: WorkerEnv, image: string): boolean {
+  const ref = normalizedImage(parseImageRef(image));
+  return Object.values(env.rt.pods).some((p) => p.containers.some((c) => c.phase === 'pulling' && normalizedImage(parseImageRef(c.image)) === ref));
+}
+
 function startPull(env: WorkerEnv, pod: Pod, rec: ContainerRecord, now: number): void {
   const { random } = env.ctx;
   event(env, pod, 'Normal', 'Pulling', `Pulling image ${JSON.stringify(rec.image)}`);
@@ -45,7 +51,7 @@ function startPull(env: WorkerEnv, pod: Pod, rec: ContainerRecord, now: number):
   const start = Math.max(now, env.rt.pullerFreeAt); // serializeImagePulls: one pull at a time per node
   let duration: number;
   if (!resolved) duration = between(random, T.failedPullMs);
-  else if (imagePresent(env, rec.image)) duration = between(random, T.repullMs);
+  else if (imagePresent(env, rec.image) || pullQueued(env, rec.image)) duration = between(random, T.repullMs);
   else duration = Math.round((T.pullBaseMs + resolved.spec.sizeBytes / T.pullBytesPerMs) * (1 - T.pullJitter + 2 * T.pullJitter * random.next()));
   Object.assign(rec, { phase: 'pulling', pullQueuedAt: now, pullStartAt: start, pullDoneAt: start + duration });
   env.rt.pullerFreeAt = start + duration;
