@@ -88,8 +88,11 @@ describe('LimitRanger', () => {
     const err = fails(() => e.api.create(ref('pods', 'default'), withResources('p', { requests: { cpu: '50m' }, limits: { cpu: '2' } })));
     expect(err.status).toMatchObject({
       code: 403,
-      message: 'pods "p" is forbidden: [minimum cpu usage per Container is 100m, but request is 50m, maximum cpu usage per Container is 1, but limit is 2, maximum memory usage per Container is 1Gi.  No limit is specified]',
+      message: 'pods "p" is forbidden: [minimum cpu usage per Container is 100m, but request is 50m, maximum cpu usage per Container is 1, but limit is 2]',
     });
+    // The LimitRange defaulter makes max the default limit, so a container without one gets it.
+    const p = e.api.create(ref('pods', 'default'), withResources('q', { requests: { cpu: '200m' } })) as PodShape;
+    expect(p.spec.containers[0].resources.limits).toEqual({ cpu: '1', memory: '1Gi' });
   });
 });
 

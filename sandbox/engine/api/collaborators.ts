@@ -1,6 +1,5 @@
 // The one place the write path calls the parts other engineers own: defaulting, validation,
-// strict decoding and patching. Where a module has not landed yet, the call site says WIRE and
-// passes the object through unchanged, so the rest of the write path can be built meanwhile.
+// strict decoding and patching.
 import type { KubeObject } from '../objects.js';
 import type { FieldValidation } from './types.js';
 import type { StatusError } from './errors.js';
@@ -14,14 +13,11 @@ export function decodeStrict(target: { apiVersion: string; kind: string }, obj: 
   return decodeBody(target, obj, mode);
 }
 
-// WIRE: sandbox/engine/api/defaults/index.ts applyDefaults(obj) has not landed yet. Validation
-// expects defaulted objects (imagePullPolicy, restartPolicy, …), so it stays off until defaults land.
-export function applyDefaults(_obj: KubeObject): void {}
-const DEFAULTS_LANDED = false;
+export { applyDefaults } from './defaults/index.js';
 
-export const validateCreate = (obj: KubeObject): FieldError[] => (DEFAULTS_LANDED ? validation.validateCreate(obj) : []);
-export const validateUpdate = (obj: KubeObject, old: KubeObject): FieldError[] => (DEFAULTS_LANDED ? validation.validateUpdate(obj, old) : []);
-export const validateStatusUpdate = (obj: KubeObject, old: KubeObject): FieldError[] => (DEFAULTS_LANDED ? validation.validateStatusUpdate(obj, old) : []);
+export const validateCreate = (obj: KubeObject): FieldError[] => validation.validateCreate(obj);
+export const validateUpdate = (obj: KubeObject, old: KubeObject): FieldError[] => validation.validateUpdate(obj, old);
+export const validateStatusUpdate = (obj: KubeObject, old: KubeObject): FieldError[] => validation.validateStatusUpdate(obj, old);
 
 export const applyJsonMergePatch = (current: unknown, p: unknown): unknown => patch.applyJsonMergePatch(current, p);
 export const applyJsonPatch = (current: unknown, p: unknown): unknown => patch.applyJsonPatch(current, p);
