@@ -132,3 +132,19 @@ describe('ResourceQuota', () => {
     );
   });
 });
+
+describe('resource quota controller', () => {
+  it('keeps status.hard and status.used current', async () => {
+    const { resourceQuotaController } = await import('../controllers/resourcequota-controller.js');
+    const e = newEngine();
+    e.registerController(resourceQuotaController());
+    e.api.create(ref('resourcequotas', 'default'), { apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'q' }, spec: { hard: { pods: '5', 'requests.memory': '1Gi' } } });
+    e.api.create(ref('pods', 'default'), withResources('a', { requests: { memory: '128Mi' } }));
+    e.api.create(ref('pods', 'default'), withResources('b', { requests: { memory: '256Mi' } }));
+    e.runUntilIdle();
+    expect(e.api.get(ref('resourcequotas', 'default', 'q')).status).toEqual({ hard: { pods: '5', 'requests.memory': '1Gi' }, used: { pods: '2', 'requests.memory': '384Mi' } });
+    e.api.delete(ref('pods', 'default', 'a'));
+    e.runUntilIdle();
+    expect(e.api.get(ref('resourcequotas', 'default', 'q')).status).toEqual({ hard: { pods: '5', 'requests.memory': '1Gi' }, used: { pods: '1', 'requests.memory': '256Mi' } });
+  });
+});
