@@ -18,12 +18,13 @@ export async function typeInEditor(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Delete');
   const lines = text.replace(/\n$/, '').split('\n');
   for (const [i, line] of lines.entries()) {
-    const indent = /^ */.exec(line)![0];
-    // A line break plus indentation goes in as one insertion, which the editor takes verbatim
-    // (pressing Enter would add its own auto-indentation); the words are typed key by key.
-    if (i > 0) await page.keyboard.insertText('\n' + indent);
-    else if (indent) await page.keyboard.insertText(indent);
-    await page.keyboard.type(line.slice(indent.length));
+    if (i > 0) {
+      await page.keyboard.press('Enter');
+      // The editor indents the new line itself (keeps the last indent, adds one after `key:`):
+      // select that indentation so the line typed next replaces it.
+      await page.keyboard.press('Shift+Home');
+    }
+    await page.keyboard.type(line);
   }
 }
 

@@ -37,7 +37,7 @@ export class SandboxManager {
   private readonly log: (message: string) => void;
 
   constructor(private readonly opts: ManagerOptions) {
-    this.saveDelayMs = opts.saveDelayMs ?? 1500;
+    this.saveDelayMs = opts.saveDelayMs ?? 3000;
     this.idleMs = opts.idleMs ?? 10 * 60_000;
     this.wallNow = opts.wallNow ?? Date.now;
     this.log = opts.log ?? ((m) => console.log(m));

@@ -21,7 +21,9 @@ export function EditorPane({ connection }: { connection: SandboxConnection }) {
   state.current = { path, dirty };
 
   const open = useCallback(
-    async (target: string) => {
+    async (target: string, reload = false) => {
+      // Clicking the file already open keeps what is in the editor.
+      if (!reload && target === state.current.path) return;
       const res = await connection.read(target);
       if (!res.ok) return setStatus(res.message);
       setPath(res.path);
@@ -52,7 +54,7 @@ export function EditorPane({ connection }: { connection: SandboxConnection }) {
         setFiles(list);
         // The shell may have written the open file (cat > file, sed -i…): show it unless edited here.
         const { path: current, dirty: edited } = state.current;
-        if (current && !edited && list.includes(current)) void open(current);
+        if (current && !edited && list.includes(current)) void open(current, true);
       }),
     ];
     return () => offs.forEach((off) => off());
@@ -61,7 +63,7 @@ export function EditorPane({ connection }: { connection: SandboxConnection }) {
   const onMount: OnMount = (editor, monaco) => {
     editorRef.current = editor;
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => void save());
-    if (state.current.path) void open(state.current.path);
+    if (state.current.path) void open(state.current.path, true);
   };
 
   return (

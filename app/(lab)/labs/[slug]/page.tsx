@@ -31,6 +31,7 @@ export default async function LabPage({ params }: { params: Promise<unknown> }) 
         <p className="muted">
           {lab.summary} Background: <Link href={`/lessons/${lab.lessonSlug}`}>the architecture lesson</Link>.
         </p>
+        <div id="lab-checks-slot" />
         {steps.map(({ title, Body }, i) => (
           <section key={title} aria-labelledby={`step-${i}`}>
             <h2 id={`step-${i}`}>
@@ -39,7 +40,6 @@ export default async function LabPage({ params }: { params: Promise<unknown> }) 
             <Body />
           </section>
         ))}
-        <div id="lab-checks-slot" />
       </section>
       <WorkspaceLoader labSlug={lab.slug} checks={lab.checks.map((c) => ({ id: c.id, title: c.title }))} />
     </main>
