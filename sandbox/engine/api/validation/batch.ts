@@ -24,8 +24,9 @@ function validateJobSpecCommon(spec: Obj, sp: FieldPath): FieldError[] {
     }
   }
   const prp = spec.podReplacementPolicy;
-  if (prp !== undefined && prp !== 'TerminatingOrFailed' && prp !== 'Failed') {
-    errs.push(notSupported(String(sp.child('podReplacementPolicy')), prp, ['TerminatingOrFailed', 'Failed']));
+  if (prp !== undefined && spec.podFailurePolicy && prp !== 'Failed') errs.push(notSupported(String(sp.child('podReplacementPolicy')), prp, ['Failed']));
+  else if (prp !== undefined && prp !== 'TerminatingOrFailed' && prp !== 'Failed') {
+    errs.push(notSupported(String(sp.child('podReplacementPolicy')), prp, ['Failed', 'TerminatingOrFailed']));
   }
   const template: Obj = spec.template ?? {};
   errs.push(...validatePodTemplateSpec(template, sp.child('template')));
