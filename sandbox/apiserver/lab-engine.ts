@@ -12,25 +12,36 @@ export interface LabEngineOptions {
   workers?: number;
 }
 
-/** The namespaces kube-apiserver's bootstrap controller creates at start-up. */
-const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+/** What kube-apiserver creates at start-up: system namespaces and priority classes. */
+const NAMESPACES = { group: '', version: 'v1', resource: 'namespaces' };
+const PRIORITY_CLASSES = { group: 'scheduling.k8s.io', version: 'v1', resource: 'priorityclasses' };
+const SYSTEM_OBJECTS: Array<[typeof NAMESPACES, Record<string, unknown>]> = [
+  ...['default', 'kube-node-lease', 'kube-public', 'kube-system'].map((name): [typeof NAMESPACES, Record<string, unknown>] => [NAMESPACES, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } }]),
+  [PRIORITY_CLASSES, priorityClass('system-node-critical', 2000001000, 'Used for system critical pods that must not be moved from their current node.')],
+  [PRIORITY_CLASSES, priorityClass('system-cluster-critical', 2000000000, 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.')],
+];
 
-function ensureSystemNamespaces(engine: Engine): void {
+function priorityClass(name: string, value: number, description: string): Record<string, unknown> {
+  return { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name }, value, description, preemptionPolicy: 'PreemptLowerPriority' };
+}
+
+/** Creates what a previous bootstrap (the engine's own, when it has one) did not. */
+function ensureSystemObjects(engine: Engine): void {
   const api = engine.client('kube-apiserver');
-  for (const name of SYSTEM_NAMESPACES) {
-    const ref = { group: '', version: 'v1', resource: 'namespaces', name };
+  for (const [ref, obj] of SYSTEM_OBJECTS) {
+    const name = (obj.metadata as { name: string }).name;
     try {
-      api.get(ref);
+      api.get({ ...ref, name });
     } catch (err) {
       if (!isStatusError(err) || err.code !== 404) throw err;
-      api.create({ group: '', version: 'v1', resource: 'namespaces' }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+      api.create(ref, obj);
     }
   }
 }
 
 export function createLabEngine(opts: LabEngineOptions): Engine {
   const engine = new Engine({ clock: new ManualClock(opts.now), random: new SeededRandom(opts.seed ?? 1) });
-  ensureSystemNamespaces(engine);
+  ensureSystemObjects(engine);
   installCluster(engine, { clock: engine.clock, random: engine.random, workers: opts.workers });
   engine.runUntilIdle();
   return engine;

@@ -39,6 +39,8 @@ export interface RunOptions {
    * that wait for the cluster (delete, rollout status, wait). 0 (the default) freezes time.
    */
   tick?: number;
+  /** Wall ms before the ticking starts, so kubectl has listed and started watching (default 600). */
+  tickDelay?: number;
 }
 
 export class CompatCluster {
@@ -62,13 +64,15 @@ export class CompatCluster {
     for (const [name, text] of Object.entries(opts.files ?? {})) writeFileSync(join(this.dir, name), text);
     const cacheDir = mkdtempSync(join(this.dir, 'cache-'));
     const argv = ['--kubeconfig', this.kubeconfig, '--cache-dir', cacheDir, ...args];
-    const ticker = opts.tick ? setInterval(() => this.engine.advance?.(opts.tick!), 50) : undefined;
+    let ticker: ReturnType<typeof setInterval> | undefined;
+    const delay = opts.tick ? setTimeout(() => (ticker = setInterval(() => this.engine.advance?.(opts.tick!), 50)), opts.tickDelay ?? 600) : undefined;
     return new Promise((resolve) => {
       const child = execFile(
         kubectlPath(opts.version ?? '1.32'),
         argv,
         { cwd: this.dir, env: { PATH: process.env.PATH ?? '', HOME: this.dir, ...opts.env } as unknown as NodeJS.ProcessEnv, timeout: 30_000, encoding: 'utf8' },
         (err: ExecFileException | null, stdout: string, stderr: string) => {
+          clearTimeout(delay);
           clearInterval(ticker);
           rmSync(cacheDir, { recursive: true, force: true });
           const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
