@@ -118,12 +118,11 @@ function validateAccessModes(modes: string[] | undefined, path: FieldPath, requi
   return errs;
 }
 
+/** ValidatePositiveQuantityValue: zero and negative quantities alike. */
 function positiveQuantity(value: unknown, path: FieldPath): FieldError[] {
   const q = parseQuantity(value as string);
   if (!q) return [];
-  if (q.nanos < 0n) return [invalid(String(path), canonicalQuantity(value as string), IS_NEGATIVE)];
-  if (q.nanos === 0n) return [invalid(String(path), canonicalQuantity(value as string), 'must be greater than zero')];
-  return [];
+  return q.nanos <= 0n ? [invalid(String(path), canonicalQuantity(value as string), 'must be greater than zero')] : [];
 }
 
 const PV_SOURCES = ['hostPath', 'nfs', 'local', 'csi', 'iscsi', 'fc', 'awsElasticBlockStore', 'gcePersistentDisk', 'azureDisk', 'azureFile', 'cephfs', 'rbd', 'cinder', 'glusterfs', 'flexVolume', 'vsphereVolume', 'portworxVolume', 'scaleIO', 'storageos', 'quobyte', 'photonPersistentDisk', 'flocker'];

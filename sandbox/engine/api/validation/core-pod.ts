@@ -82,10 +82,22 @@ export function validatePodTemplateSpec(template: Obj | undefined, path: FieldPa
   return errs;
 }
 
+/** Pods (not templates, for compatibility) may not have images with surrounding whitespace. */
+function validateImagesOnlyForPod(containers: Obj[] | undefined, path: FieldPath): FieldError[] {
+  const errs: FieldError[] = [];
+  (containers ?? []).forEach((c, i) => {
+    const image = String(c.image ?? '');
+    if (image !== image.trim()) errs.push(invalid(String(path.index(i).child('image')), image, 'must not have leading or trailing whitespace'));
+  });
+  return errs;
+}
+
 export function validatePod(pod: Obj): FieldError[] {
   const errs = validateObjectMeta(pod.metadata, true, nameIsDNSSubdomain);
   const spec = p('spec');
   errs.push(...validatePodSpec(pod.spec, spec));
+  errs.push(...validateImagesOnlyForPod(pod.spec?.containers, spec.child('containers')));
+  errs.push(...validateImagesOnlyForPod(pod.spec?.initContainers, spec.child('initContainers')));
   if ((pod.spec?.ephemeralContainers ?? []).length > 0) errs.push(forbidden(String(spec.child('ephemeralContainers')), 'cannot be set on create'));
   return errs;
 }

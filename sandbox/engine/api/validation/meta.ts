@@ -158,7 +158,9 @@ export function validateObjectMetaUpdate(meta: Obj | undefined, old: Obj | undef
     }
   }
   if ((m.generation ?? 0) < (o.generation ?? 0)) errs.push(invalid(String(path.child('generation')), m.generation ?? 0, 'must not be decremented'));
-  for (const f of ['name', 'namespace', 'uid', 'creationTimestamp']) {
+  // rest.BeforeUpdate fills an empty uid from the stored object and always keeps its creationTimestamp.
+  for (const f of ['name', 'namespace', 'uid']) {
+    if (f === 'uid' && !m.uid) continue;
     if ((m[f] ?? '') !== (o[f] ?? '')) errs.push(invalid(String(path.child(f)), m[f] ?? '', FIELD_IMMUTABLE));
   }
   errs.push(...validateLabels(m.labels, path.child('labels')));
