@@ -43,7 +43,7 @@ const arrow = { stroke: '#326ce5', strokeWidth: 1.5, markerEnd: 'url(#arrowhead)
 export function ArchitectureDiagram() {
   return (
     <figure className="diagram">
-      <svg viewBox="0 0 720 550" role="img" aria-labelledby="arch-title arch-desc">
+      <svg viewBox="0 0 760 550" role="img" aria-labelledby="arch-title arch-desc">
         <title id="arch-title">Kubernetes cluster architecture</title>
         <desc id="arch-desc">
           The control plane holds kube-apiserver, etcd, kube-scheduler, kube-controller-manager and cloud-controller-manager. Every component talks
@@ -55,30 +55,30 @@ export function ArchitectureDiagram() {
             <path d="M0,0 L10,5 L0,10 z" fill="#326ce5" />
           </marker>
         </defs>
-        <rect x={10} y={10} width={700} height={290} fill="#eef3fd" stroke="#326ce5" {...box} />
+        <rect x={10} y={10} width={740} height={290} fill="#eef3fd" stroke="#326ce5" {...box} />
         <text x={24} y={32} fontSize="13" fontWeight="700" fill="#326ce5">
           Control plane
         </text>
-        <Component x={250} y={50} w={220} name="kube-apiserver" note="the front door: REST API, auth, validation" fill="#dde7fb" />
-        <Component x={530} y={50} w={160} name="etcd" note="the cluster's state" />
-        <Component x={30} y={150} w={200} name="kube-scheduler" note="picks a node for each pod" />
-        <Component x={250} y={150} w={220} name="kube-controller-manager" note="Deployments, ReplicaSets, Nodes…" />
-        <Component x={490} y={150} w={200} name="cloud-controller-manager" note="load balancers, cloud nodes" />
-        <line x1={470} y1={76} x2={527} y2={76} {...arrow} />
-        <line x1={130} y1={150} x2={265} y2={104} {...arrow} />
-        <line x1={360} y1={150} x2={360} y2={105} {...arrow} />
-        <line x1={590} y1={150} x2={455} y2={104} {...arrow} />
-        <text x={30} y={76} fontSize="13" fill="#1b1f24">
-          kubectl
+        <Component x={30} y={45} w={220} name="kube-scheduler" note="picks a node for each pod" />
+        <Component x={270} y={45} w={220} name="kube-controller-manager" note="Deployments, ReplicaSets, Nodes…" />
+        <Component x={510} y={45} w={220} name="cloud-controller-manager" note="load balancers, cloud nodes" />
+        <Component x={270} y={170} w={220} name="kube-apiserver" note="the front door: the REST API" fill="#dde7fb" />
+        <Component x={550} y={170} w={180} name="etcd" note="the cluster's state" />
+        <line x1={140} y1={97} x2={300} y2={167} {...arrow} />
+        <line x1={380} y1={97} x2={380} y2={167} {...arrow} />
+        <line x1={620} y1={97} x2={460} y2={167} {...arrow} />
+        <line x1={490} y1={196} x2={547} y2={196} {...arrow} />
+        <text x={30} y={200} fontSize="13" fill="#1b1f24">
+          kubectl (you)
         </text>
-        <line x1={85} y1={72} x2={247} y2={72} {...arrow} />
+        <line x1={115} y1={196} x2={267} y2={196} {...arrow} />
         <text x={24} y={285} fontSize="11" fill="#57606a">
           Components watch and write through the API server, never to each other; only the API server talks to etcd.
         </text>
         <WorkerNode x={10} label="Node 1" />
-        <WorkerNode x={380} label="Node 2" />
-        <line x1={175} y1={365} x2={320} y2={105} {...arrow} />
-        <line x1={545} y1={365} x2={400} y2={105} {...arrow} />
+        <WorkerNode x={420} label="Node 2" />
+        <line x1={95} y1={365} x2={320} y2={225} {...arrow} />
+        <line x1={505} y1={365} x2={440} y2={225} {...arrow} />
       </svg>
       <figcaption>A cluster: one control plane, two worker nodes. Arrows show who calls whom.</figcaption>
     </figure>
