@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock, SeededRandom } from './clock.js';
 import type { Engine } from './engine.js';
-import { clusterOf, createDefaultCluster, restoreDefaultCluster, type ClusterSnapshot } from './cluster.js';
+import { clusterOf, containerLogs, createDefaultCluster, restoreDefaultCluster, type ClusterSnapshot } from './cluster.js';
 import type { KubeObject } from './objects.js';
 
 const T0 = Date.parse('2025-03-01T10:00:00Z');
@@ -169,6 +169,8 @@ describe('a Deployment of nginx', () => {
     const [p] = pods(engine, 'default');
     const lines = clusterOf(engine)!.kubelet.logs.read(p.metadata.uid!, 'nginx', 0)!;
     expect(lines[0].text).toBe('/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration');
+    expect(containerLogs(engine, p, 'nginx', { tailLines: 1, timestamps: true })).toMatch(/^2025-03-01T10:00:\d\d\.\d{9}Z \d{4}\/.* start worker process 30\n$/);
+    expect(containerLogs(engine, p, 'nginx', { previous: true })).toBeUndefined();
     expect(lines.at(-1)!.text).toMatch(/^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[notice\] 1#1: start worker process 30$/);
   });
 });

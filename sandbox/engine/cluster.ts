@@ -12,7 +12,7 @@
 import type { Clock, Random } from './clock.js';
 import { ManualClock, SeededRandom } from './clock.js';
 import { Engine, type EngineSnapshot } from './engine.js';
-import { LogStore, type LogStoreData } from './kubelet/log-store.js';
+import { formatLog, LogStore, type LogReadOptions, type LogStoreData } from './kubelet/log-store.js';
 import type { RuntimeState } from './kubelet/runtime-state.js';
 import type { ApiClient } from './api/types.js';
 import type { Controller } from './controllers/runtime-contract.js';
@@ -63,6 +63,20 @@ const handles = new WeakMap<object, ClusterHandles>();
 /** The cluster parts of an engine made by installCluster / createDefaultCluster. */
 export function clusterOf(host: object): ClusterHandles | undefined {
   return handles.get(host);
+}
+
+/**
+ * A container's log for the pods/log subresource: undefined when that container (or, with
+ * `previous`, its previous instance) has not run on this cluster's runtime. Callers turn that
+ * into the API server's errors (container not found / waiting to start / previous terminated).
+ */
+export function containerLogs(host: object, pod: KubeObject, container: string, opts: LogReadOptions & { timestamps?: boolean } = {}): string | undefined {
+  const h = handles.get(host);
+  if (!h || !pod.metadata.uid) return undefined;
+  const statuses = ((pod.status as { containerStatuses?: Array<{ name: string; restartCount?: number }> } | undefined)?.containerStatuses ?? []);
+  const restart = statuses.find((c) => c.name === container)?.restartCount ?? 0;
+  const lines = h.kubelet.logs.read(pod.metadata.uid, container, restart, opts);
+  return lines && formatLog(lines, opts.timestamps);
 }
 
 /** The controllers that make a cluster behave, sharing one kubelet state. */

@@ -47,3 +47,13 @@ export class LogStore {
     for (const f of Object.keys(this.data.files)) if (f.startsWith(`${podUID}/`)) delete this.data.files[f];
   }
 }
+
+/** RFC 3339 with nanoseconds, as the kubelet stamps CRI log lines (`kubectl logs --timestamps`). */
+export function logTimestamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
+}
+
+/** A container's log as the pods/log subresource returns it: lines joined with '\n', each stamped if asked. */
+export function formatLog(lines: LogLine[], timestamps = false): string {
+  return lines.map((l) => `${timestamps ? `${logTimestamp(l.at)} ` : ''}${l.text}\n`).join('');
+}
