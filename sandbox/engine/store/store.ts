@@ -51,6 +51,8 @@ export const DEFAULT_HISTORY_LIMIT = 2000;
 
 export class Store {
   private objects = new Map<string, KubeObject>();
+  /** Every key, sorted: a prefix range is a binary search away (etcd's range reads). */
+  private sortedKeys: string[] = [];
   private history: StoreEvent[] = [];
   private watchers = new Set<Watcher>();
   private pending: StoreEvent[] = [];
@@ -74,12 +76,38 @@ export class Store {
 
   /** Every object whose key starts with prefix, in key order (etcd's range order). */
   list(prefix: string): KubeObject[] {
-    const keys = [...this.objects.keys()].filter((k) => k.startsWith(prefix)).sort();
-    return keys.map((k) => this.objects.get(k)!);
+    return this.keys(prefix).map((k) => this.objects.get(k)!);
   }
 
   keys(prefix: string): string[] {
-    return [...this.objects.keys()].filter((k) => k.startsWith(prefix)).sort();
+    const out: string[] = [];
+    for (let i = this.lowerBound(prefix); i < this.sortedKeys.length && this.sortedKeys[i].startsWith(prefix); i++) out.push(this.sortedKeys[i]);
+    return out;
+  }
+
+  /** Number of objects under prefix, without building them. */
+  count(prefix: string): number {
+    let n = 0;
+    for (let i = this.lowerBound(prefix); i < this.sortedKeys.length && this.sortedKeys[i].startsWith(prefix); i++) n++;
+    return n;
+  }
+
+  private lowerBound(key: string): number {
+    let lo = 0;
+    let hi = this.sortedKeys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.sortedKeys[mid] < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private indexKey(key: string, present: boolean): void {
+    const i = this.lowerBound(key);
+    const there = this.sortedKeys[i] === key;
+    if (present && !there) this.sortedKeys.splice(i, 0, key);
+    if (!present && there) this.sortedKeys.splice(i, 1);
   }
 
   /**
@@ -162,6 +190,7 @@ export class Store {
     store.rev = s.revision;
     store.compactedRev = s.compacted;
     for (const [k, v] of s.objects) store.objects.set(k, deepFreeze(clone(v)));
+    store.sortedKeys = [...store.objects.keys()].sort();
     // History entries share the frozen objects where they are the current state.
     store.history = s.history.map((e) => ({
       type: e.type,
@@ -182,9 +211,9 @@ export class Store {
   private commit(type: StoreEventType, key: string, obj: KubeObject, prev?: KubeObject): KubeObject {
     this.rev += 1;
     const stamped = deepFreeze({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(this.rev) } }) as KubeObject;
-    deepFreeze(stamped);
     if (type === 'DELETED') this.objects.delete(key);
     else this.objects.set(key, stamped);
+    this.indexKey(key, type !== 'DELETED');
     const event: StoreEvent = { type, revision: this.rev, key, object: stamped, ...(prev ? { prev } : {}) };
     this.remember(event);
     this.dispatch(event);
