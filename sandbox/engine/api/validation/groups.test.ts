@@ -146,6 +146,23 @@ describe('autoscaling, policy, storage, coordination', () => {
       causes: [[R, 'spec.scaleTargetRef.name']],
     },
     {
+      name: 'hpa Utilization target without a value',
+      obj: hpa({ metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization' } } }] }),
+      message:
+        'HorizontalPodAutoscaler.autoscaling "web" is invalid: spec.metrics[0].resource.target.averageUtilization: Required value: must set either a target raw value or a target utilization',
+      causes: [[R, 'spec.metrics[0].resource.target.averageUtilization']],
+    },
+    {
+      name: 'hpa metric type misspelled',
+      obj: hpa({ metrics: [{ type: 'CPU', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } }] }),
+      message:
+        'HorizontalPodAutoscaler.autoscaling "web" is invalid: spec.metrics[0].type: Unsupported value: "CPU": supported values: "ContainerResource", "External", "Object", "Pods", "Resource"',
+      causes: [
+        [NS, 'spec.metrics[0].type'],
+        [NS, 'spec.metrics[0].type'],
+      ],
+    },
+    {
       name: 'scale to a negative count',
       obj: object('autoscaling/v1', 'Scale', 'web', { spec: { replicas: -1 } }),
       message: 'Scale.autoscaling "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0',
