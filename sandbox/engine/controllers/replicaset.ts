@@ -79,8 +79,8 @@ export class ReplicaSetController implements Controller {
     }
     const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
     const fullyLabeled = pods.filter((p) => selectorMatches({ matchLabels: templateLabels }, p.metadata?.labels)).length;
-    const status: Record<string, unknown> = { ...(rs.status ?? {}) };
-    Object.assign(status, { replicas: pods.length, fullyLabeledReplicas: fullyLabeled, readyReplicas: ready, availableReplicas: available, observedGeneration: rs.metadata?.generation });
+    const status: Record<string, unknown> = { replicas: pods.length, fullyLabeledReplicas: fullyLabeled, readyReplicas: ready, availableReplicas: available, observedGeneration: rs.metadata?.generation };
+    if (rs.status?.conditions?.length) status.conditions = rs.status.conditions; // ReplicaFailure, kept as set
     // The API omits zero counts (omitempty); replicas is always there.
     for (const k of ['fullyLabeledReplicas', 'readyReplicas', 'availableReplicas']) if (status[k] === 0) delete status[k];
     if (JSON.stringify(status) !== JSON.stringify(rs.status ?? {})) {
