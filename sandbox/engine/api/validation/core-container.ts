@@ -126,15 +126,18 @@ function validatePullPolicy(policy: string | undefined, path: FieldPath): FieldE
 function isStandardContainerResource(name: string): boolean {
   return STANDARD_CONTAINER_RESOURCES.has(name) || name.startsWith('hugepages-');
 }
-/** Extended resources are domain-prefixed and not in kubernetes.io (e.g. nvidia.com/gpu). */
-function isExtendedResource(name: string): boolean {
-  return name.includes('/') && !name.includes('kubernetes.io/') && !name.startsWith('requests.');
-}
+/** Native resources have no domain or the kubernetes.io domain (helper.IsNativeResource). */
+const isNativeResource = (name: string) => !name.includes('/') || name.includes('kubernetes.io/');
+/** Extended resources: domain-prefixed, not native, and valid after a "requests." prefix. */
+const isExtendedResource = (name: string) => !isNativeResource(name) && !name.startsWith('requests.') && isQualifiedName(`requests.${name}`).length === 0;
 
+/** validateContainerResourceName then ValidateResourceQuantityValue. */
 function validateResourceEntry(name: string, value: unknown, path: FieldPath): FieldError[] {
   const errs = invalidEach(path, name, isQualifiedName(name));
-  if (errs.length === 0 && !isStandardContainerResource(name) && !isExtendedResource(name)) {
-    errs.push(invalid(String(path), name, 'must be a standard resource for containers'));
+  if (!name.includes('/')) {
+    if (!isStandardContainerResource(name)) errs.push(invalid(String(path), name, 'must be a standard resource for containers'));
+  } else if (!isNativeResource(name) && !isExtendedResource(name)) {
+    errs.push(invalid(String(path), name, "doesn't follow extended resource name standard"));
   }
   const q = parseQuantity(value as string);
   if (q && q.nanos < 0n) errs.push(invalid(String(path), canonicalQuantity(value as string), IS_NEGATIVE));

@@ -21,7 +21,6 @@ export function validateConfigMap(cm: Obj): FieldError[] {
   }
   for (const [key, value] of sortedEntries<string>(cm.binaryData)) {
     errs.push(...invalidEach(p('binaryData').key(key), key, isConfigMapKey(key)));
-    if (cm.data && key in cm.data) errs.push(invalid(String(p('binaryData').key(key)), key, 'duplicate of key present in data'));
     size += decodedLength(value);
   }
   if (size > MAX_SECRET_SIZE) errs.push(tooLong('', '', MAX_SECRET_SIZE));
@@ -155,7 +154,13 @@ export function validatePVCSpec(spec: Obj | undefined, sp: FieldPath): FieldErro
   for (const mode of s.accessModes ?? []) if (!ACCESS_MODES.includes(mode)) errs.push(notSupported(String(sp.child('accessModes')), mode, ACCESS_MODES));
   const storage = s.resources?.requests?.storage;
   if (storage === undefined) errs.push(required(String(sp.child('resources').key('storage'))));
-  else errs.push(...positiveQuantity(storage, sp.child('resources').key('storage')));
+  else {
+    // ValidateResourceQuantityValue, then ValidatePositiveQuantityValue: a negative size fails both.
+    const q = parseQuantity(storage);
+    const path = String(sp.child('resources').key('storage'));
+    if (q && q.nanos < 0n) errs.push(invalid(path, canonicalQuantity(storage), IS_NEGATIVE));
+    errs.push(...positiveQuantity(storage, sp.child('resources').key('storage')));
+  }
   if (s.storageClassName) errs.push(...invalidEach(sp.child('storageClassName'), s.storageClassName, isDNS1123Subdomain(s.storageClassName)));
   if (s.volumeMode && !['Block', 'Filesystem'].includes(s.volumeMode)) errs.push(notSupported(String(sp.child('volumeMode')), s.volumeMode, ['Block', 'Filesystem']));
   return errs;
