@@ -27,6 +27,7 @@ import { runAdmission } from '../admission/chain.js';
 import { allocateServiceOnCreate, allocateServiceOnUpdate, releaseService } from './services.js';
 import { applyPatch } from './patching.js';
 import { withActor } from './actor-client.js';
+import { createReview } from './reviews.js';
 import { deleteCollection, deleteObject } from './delete.js';
 import { listObjects, watchObjects } from './list-watch.js';
 import { createSubresource, getSubresource, patchSubresource, updateSubresource } from './subresources.js';
@@ -46,6 +47,8 @@ export class Api implements ApiClient {
   create(ref: ResourceRef, body: unknown, opts: WriteOptions = {}): KubeObject {
     const { rt, sub } = resolve(ref);
     if (sub) return createSubresource(this, rt, sub.name, ref, body, opts);
+    const review = createReview(this, rt, ref, body, opts);
+    if (review) return review;
     if (!rt.verbs.includes('create') || (rt.namespaced && !ref.namespace)) throw methodNotSupported(qualifiedResource(rt), 'create');
     const obj = decodeForWrite(rt, body, opts);
     checkNamespace(rt, obj, ref.namespace);
