@@ -1,5 +1,5 @@
 // Pods, pod specs and pod templates (pkg/apis/core/validation ValidatePodSpec and friends, 1.32).
-import { FieldPath, forbidden, invalid, notSupported, required, type FieldError } from '../field-errors.js';
+import { type FieldPath, forbidden, invalid, notSupported, required, type FieldError } from '../field-errors.js';
 import { validateContainers, validateInitContainers } from './core-container.js';
 import { validateVolumes } from './core-volumes.js';
 import { invalidEach, jsonEqual, p, validateAnnotations, validateLabelName, validateLabels, validateObjectMeta, validateObjectMetaUpdate, type Obj } from './meta.js';
@@ -132,21 +132,55 @@ function specDiff(oldSpec: Obj, newSpec: Obj): string {
   return lines.join('\n') + '\n';
 }
 
+/** ValidateContainerUpdates: the container count is fixed; images must stay set and trimmed. */
+function validateContainerUpdates(next: Obj[] | undefined, prev: Obj[] | undefined, path: FieldPath): { errs: FieldError[]; stop: boolean } {
+  if ((next ?? []).length !== (prev ?? []).length) return { errs: [forbidden(String(path), 'pod updates may not add or remove containers')], stop: true };
+  const errs: FieldError[] = [];
+  (next ?? []).forEach((c, i) => {
+    const image = String(c.image ?? '');
+    if (!image) errs.push(required(String(path.index(i).child('image'))));
+    if (image !== image.trim()) errs.push(invalid(String(path.index(i).child('image')), image, 'must not have leading or trailing whitespace'));
+  });
+  return { errs, stop: false };
+}
+
+/** activeDeadlineSeconds may only shrink; undefined means "no error, keep going". */
+function validateDeadlineUpdate(next: number | undefined, prev: number | undefined, path: FieldPath): { errs: FieldError[]; stop: boolean } {
+  if (next !== undefined) {
+    if (next < 0 || next > MAX_INT32) return { errs: [invalid(String(path), next, inclusiveRangeError(0, MAX_INT32))], stop: true };
+    if (prev !== undefined && prev < next) return { errs: [invalid(String(path), next, 'must be less than or equal to previous value')], stop: true };
+    return { errs: [], stop: false };
+  }
+  if (prev !== undefined) return { errs: [invalid(String(path), null, 'must not update from a positive integer to nil value')], stop: false };
+  return { errs: [], stop: false };
+}
+
+/** Tolerations may be added; existing ones may change only their tolerationSeconds. */
+function validateOnlyAddedTolerations(next: Obj[] | undefined, prev: Obj[] | undefined, path: FieldPath): FieldError[] {
+  const same = (a: Obj, b: Obj) => ['key', 'operator', 'value', 'effect'].every((k) => (a[k] ?? '') === (b[k] ?? ''));
+  for (const old of prev ?? []) {
+    if (!(next ?? []).some((t) => same(t, old))) return [forbidden(String(path), 'existing toleration can not be modified except its tolerationSeconds')];
+  }
+  return [];
+}
+
+/** ValidatePodUpdate: metadata, the pod as a whole, then only images, deadline and tolerations may change. */
 export function validatePodUpdate(pod: Obj, old: Obj): FieldError[] {
   const errs = validateObjectMetaUpdate(pod.metadata, old.metadata);
   errs.push(...validatePod({ ...pod, spec: { ...pod.spec, ephemeralContainers: undefined } }));
   const spec = p('spec');
-  const newSpec = pod.spec ?? {};
-  const oldSpec = old.spec ?? {};
-  if ((newSpec.containers ?? []).length !== (oldSpec.containers ?? []).length) {
-    return [...errs, forbidden(String(spec.child('containers')), 'pod updates may not add or remove containers')];
+  const newSpec: Obj = pod.spec ?? {};
+  const oldSpec: Obj = old.spec ?? {};
+  for (const [field, path] of [['containers', spec.child('containers')], ['initContainers', spec.child('initContainers')]] as const) {
+    const r = validateContainerUpdates(newSpec[field], oldSpec[field], path);
+    errs.push(...r.errs);
+    if (r.stop) return errs;
   }
-  const dl = newSpec.activeDeadlineSeconds;
-  if (oldSpec.activeDeadlineSeconds !== undefined && (dl === undefined || dl > oldSpec.activeDeadlineSeconds)) {
-    errs.push(invalid(String(spec.child('activeDeadlineSeconds')), dl ?? null, 'must be less than or equal to previous value'));
-  }
+  const deadline = validateDeadlineUpdate(newSpec.activeDeadlineSeconds, oldSpec.activeDeadlineSeconds, spec.child('activeDeadlineSeconds'));
+  errs.push(...deadline.errs);
+  if (deadline.stop) return errs;
+  errs.push(...validateOnlyAddedTolerations(newSpec.tolerations, oldSpec.tolerations, spec.child('tolerations')));
   const munged = mungedSpec(newSpec, oldSpec);
   if (!jsonEqual(munged, oldSpec)) errs.push(forbidden(String(spec), `${POD_UPDATE_FORBIDDEN}\n${specDiff(oldSpec, munged)}`));
   return errs;
 }
-

@@ -231,9 +231,31 @@ describe('pods', () => {
       messagePrefix: true,
       causes: [[F, 'spec']],
     },
+    {
+      name: 'update changing an existing toleration',
+      obj: stored(pod({ tolerations: [{ key: 'gpu', operator: 'Exists', effect: 'NoExecute' }] })),
+      old: stored(pod({ tolerations: [{ key: 'gpu', operator: 'Exists', effect: 'NoSchedule' }] })),
+      message: 'Pod "web" is invalid: spec.tolerations: Forbidden: existing toleration can not be modified except its tolerationSeconds',
+      causes: [[F, 'spec.tolerations']],
+    },
+    {
+      name: 'update raising activeDeadlineSeconds',
+      obj: stored(pod({ activeDeadlineSeconds: 60 })),
+      old: stored(pod({ activeDeadlineSeconds: 30 })),
+      message: 'Pod "web" is invalid: spec.activeDeadlineSeconds: Invalid value: 60: must be less than or equal to previous value',
+      causes: [[I, 'spec.activeDeadlineSeconds']],
+    },
+    {
+      name: 'update adding a container',
+      obj: stored(pod({ containers: [container(), container({ name: 'sidecar', image: 'busybox' })] })),
+      old: stored(pod()),
+      message: 'Pod "web" is invalid: spec.containers: Forbidden: pod updates may not add or remove containers',
+      causes: [[F, 'spec.containers']],
+    },
   ]);
 
-  it('accepts an image-only update', () => {
+  it('accepts an image-only update and an added toleration', () => {
+    expect(statusFor(stored(pod({ tolerations: [{ key: 'a', operator: 'Exists' }, { key: 'b', operator: 'Exists' }] })), stored(pod({ tolerations: [{ key: 'a', operator: 'Exists' }] })))).toBeUndefined();
     expect(statusFor(stored(pod({ containers: [container({ image: 'nginx:1.28' })] })), stored(pod()))).toBeUndefined();
   });
 });
