@@ -204,3 +204,28 @@ describe('trace', () => {
     expect(last).toMatchObject({ actor: 'kubectl', verb: 'create', resource: 'configmaps', namespace: 'default', name: 'a', type: 'ADDED', why: 'learner ran kubectl create', time: T0 });
   });
 });
+
+describe('events.k8s.io/v1 Events', () => {
+  it('are core Events seen through the newer field names, both ways', () => {
+    const e = newEngine();
+    const evRef = { group: 'events.k8s.io', version: 'v1', resource: 'events', namespace: 'default' };
+    e.api.create(evRef, {
+      apiVersion: 'events.k8s.io/v1',
+      kind: 'Event',
+      metadata: { name: 'p.1' },
+      eventTime: '2026-01-01T12:00:00.000000Z',
+      reportingController: 'default-scheduler',
+      reportingInstance: 'default-scheduler-controlplane',
+      action: 'Scheduling',
+      reason: 'Scheduled',
+      regarding: { kind: 'Pod', namespace: 'default', name: 'p', apiVersion: 'v1' },
+      note: 'Successfully assigned default/p to node01',
+      type: 'Normal',
+    });
+    const core = e.api.get(ref('events', 'default', 'p.1'));
+    expect(core).toMatchObject({ apiVersion: 'v1', kind: 'Event', involvedObject: { kind: 'Pod', name: 'p' }, message: 'Successfully assigned default/p to node01', reportingComponent: 'default-scheduler' });
+    const list = e.api.list(evRef);
+    expect(list).toMatchObject({ apiVersion: 'events.k8s.io/v1', kind: 'EventList' });
+    expect(list.items[0]).toMatchObject({ apiVersion: 'events.k8s.io/v1', regarding: { name: 'p' }, note: 'Successfully assigned default/p to node01' });
+  });
+});

@@ -6,7 +6,8 @@ import { rfc3339 } from '../clock.js';
 import { clone, type KubeObject } from '../objects.js';
 import { StoreError } from '../store/store.js';
 import { alreadyExists, conflict, invalid, methodNotSupported, notFound, uidPrecondition } from './errors-extra.js';
-import { apiVersionOf, qualifiedKind, qualifiedResource } from './resources.js';
+import { apiVersionOf, findResource, qualifiedKind, qualifiedResource } from './resources.js';
+import { viewOf } from './views.js';
 import type { ApiClient, DeleteOptions, DeleteResult, ListOptions, ObjectList, PatchType, ResourceRef, ResourceType, Watch, WatchEvent, WatchOptions, WriteOptions } from './types.js';
 import {
   actorOf,
@@ -19,6 +20,7 @@ import {
   metaOf,
   objectKeyOf,
   resolve,
+  storedResource,
   type ApiCore,
 } from './request.js';
 import { applyDefaults, serverSideApply, updateManagedFields, validateCreate, validateUpdate } from './collaborators.js';
@@ -45,6 +47,8 @@ export class Api implements ApiClient {
   constructor(readonly core: ApiCore) {}
 
   create(ref: ResourceRef, body: unknown, opts: WriteOptions = {}): KubeObject {
+    const v = viewed(ref);
+    if (v) return v.view.fromStored(this.create(v.stored, v.view.toStored(decodeForWrite(v.rt, body, opts)), opts));
     const { rt, sub } = resolve(ref);
     if (sub) return createSubresource(this, rt, sub.name, ref, body, opts);
     const review = createReview(this, rt, ref, body, opts);
@@ -56,24 +60,37 @@ export class Api implements ApiClient {
   }
 
   get(ref: ResourceRef): KubeObject {
+    const v = viewed(ref);
+    if (v) return v.view.fromStored(this.get(v.stored));
     const { rt, sub } = resolve(ref);
     if (sub) return getSubresource(this, rt, sub.name, ref);
     return this.getObject(rt, ref.namespace, ref.name ?? '');
   }
 
   list(ref: ResourceRef, opts: ListOptions = {}): ObjectList {
+    const v = viewed(ref);
+    if (v) {
+      const list = this.list(v.stored, opts);
+      return { ...list, apiVersion: apiVersionOf(v.rt), kind: v.rt.listKind, items: list.items.map(v.view.fromStored) };
+    }
     const { rt } = resolve(ref);
     if (!rt.verbs.includes('list')) throw methodNotSupported(qualifiedResource(rt), 'list');
     return listObjects(this.core, rt, ref.namespace, opts);
   }
 
   watch(ref: ResourceRef, opts: WatchOptions, onEvent: (e: WatchEvent) => void): Watch {
+    const v = viewed(ref);
+    if (v) {
+      return this.watch(v.stored, opts, (e) => onEvent(e.type === 'ERROR' ? e : { type: e.type, object: v.view.fromStored(e.object as KubeObject) }));
+    }
     const { rt } = resolve(ref);
     if (!rt.verbs.includes('watch')) throw methodNotSupported(qualifiedResource(rt), 'watch');
     return watchObjects(this.core, rt, ref, opts, onEvent);
   }
 
   update(ref: ResourceRef, body: unknown, opts: WriteOptions = {}): KubeObject {
+    const v = viewed(ref);
+    if (v) return v.view.fromStored(this.update(v.stored, v.view.toStored(decodeForWrite(v.rt, body, opts)), opts));
     const { rt, sub } = resolve(ref);
     if (sub) return updateSubresource(this, rt, sub.name, ref, body, opts);
     if (!rt.verbs.includes('update')) throw methodNotSupported(qualifiedResource(rt), 'update');
@@ -89,6 +106,12 @@ export class Api implements ApiClient {
   }
 
   patch(ref: ResourceRef, type: PatchType, patch: unknown, opts: WriteOptions = {}): KubeObject {
+    const v = viewed(ref);
+    if (v) {
+      const current = this.get(ref);
+      const patched = applyPatch(type === 'apply' ? 'merge' : type, current, patch, v.rt);
+      return v.view.fromStored(this.update(v.stored, v.view.toStored(decodeForWrite(v.rt, patched, opts)), opts));
+    }
     const { rt, sub } = resolve(ref);
     if (sub) return patchSubresource(this, rt, sub.name, ref, type, patch, opts);
     if (!rt.verbs.includes('patch')) throw methodNotSupported(qualifiedResource(rt), 'patch');
@@ -113,12 +136,22 @@ export class Api implements ApiClient {
   }
 
   delete(ref: ResourceRef, opts: DeleteOptions = {}): DeleteResult {
+    const v = viewed(ref);
+    if (v) {
+      const result = this.delete(v.stored, opts);
+      return result.body.kind === 'Status' ? result : { ...result, body: v.view.fromStored(result.body as KubeObject) };
+    }
     const { rt, sub } = resolve(ref);
     if (sub || !rt.verbs.includes('delete')) throw methodNotSupported(qualifiedResource(rt), 'delete');
     return deleteObject(this, rt, ref.namespace, ref.name ?? '', opts);
   }
 
   deleteCollection(ref: ResourceRef, list: ListOptions, opts: DeleteOptions = {}): ObjectList {
+    const v = viewed(ref);
+    if (v) {
+      const out = this.deleteCollection(v.stored, list, opts);
+      return { ...out, apiVersion: apiVersionOf(v.rt), kind: v.rt.listKind, items: out.items.map(v.view.fromStored) };
+    }
     const { rt } = resolve(ref);
     if (!rt.verbs.includes('deletecollection')) throw methodNotSupported(qualifiedResource(rt), 'deletecollection');
     return deleteCollection(this, rt, ref.namespace, list, opts);
@@ -261,6 +294,15 @@ export class Api implements ApiClient {
       object: last ?? stored,
     });
   }
+}
+
+/** For a resource that is a view of another's objects: the view and the stored resource's ref. */
+function viewed(ref: ResourceRef) {
+  const rt = findResource(ref.group, ref.version, ref.resource);
+  const view = rt && viewOf(rt);
+  if (!rt || !view) return undefined;
+  const s = storedResource(rt);
+  return { rt, view, stored: { ...ref, group: s.group, version: s.version, resource: s.resource } };
 }
 
 /** An update that changes nothing is not written (etcd sees identical bytes): no new resourceVersion. */
