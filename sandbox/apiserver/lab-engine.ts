@@ -4,6 +4,9 @@ import { ManualClock, SeededRandom } from '../engine/clock.js';
 import { installCluster } from '../engine/cluster.js';
 import { Engine } from '../engine/engine.js';
 import { isStatusError } from '../engine/api/errors.js';
+import type { ResourceRef } from '../engine/api/types.js';
+import type { LogOptions, ServedEngine } from './engine-contract.js';
+import { podLogs } from './logs.js';
 
 export interface LabEngineOptions {
   /** Simulated time at start (ms since the epoch). */
@@ -39,10 +42,12 @@ function ensureSystemObjects(engine: Engine): void {
   }
 }
 
-export function createLabEngine(opts: LabEngineOptions): Engine {
+export type LabEngine = Engine & Pick<ServedEngine, 'logs'>;
+
+export function createLabEngine(opts: LabEngineOptions): LabEngine {
   const engine = new Engine({ clock: new ManualClock(opts.now), random: new SeededRandom(opts.seed ?? 1) });
   ensureSystemObjects(engine);
   installCluster(engine, { clock: engine.clock, random: engine.random, workers: opts.workers });
   engine.runUntilIdle();
-  return engine;
+  return Object.assign(engine, { logs: (ref: ResourceRef, o: LogOptions) => podLogs(engine, engine.api, ref, o) });
 }
