@@ -4,7 +4,7 @@ import { duplicate, forbidden, GoValue, goQuote, invalid, notSupported, required
 import { PROTOCOLS, validatePortNumOrName } from './core-container.js';
 import { goStringSlice, invalidEach, p, validateLabels, validateObjectMeta, validateObjectMetaUpdate, type Obj } from './meta.js';
 import { isDNS1123Label, isDNS1123Subdomain, isValidPortNum, nameIsDNS1035Label, nameIsDNSSubdomain } from './names.js';
-import { ipErrors } from './ip.js';
+import { ipErrors, isIP, specialIPErrors } from './ip.js';
 
 const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
 const SESSION_AFFINITIES = ['ClientIP', 'None'];
@@ -82,7 +82,7 @@ export function validateService(svc: Obj): FieldError[] {
     errs.push(forbidden(String(sp.child('sessionAffinityConfig')), `must not be set when session affinity is ${spec.sessionAffinity ?? ''}`));
   }
   errs.push(...validateClusterIPs(spec, sp));
-  (spec.externalIPs ?? []).forEach((ip: string, i: number) => errs.push(...ipErrors(ip).map((m) => invalid(String(sp.child('externalIPs').index(i)), ip, m))));
+  (spec.externalIPs ?? []).forEach((ip: string, i: number) => errs.push(...ipFieldErrors(ip, sp.child('externalIPs').index(i))));
   if (!spec.type) errs.push(required(String(sp.child('type'))));
   else if (!SERVICE_TYPES.includes(spec.type)) errs.push(notSupported(String(sp.child('type')), spec.type, SERVICE_TYPES));
   if (spec.type === 'ClusterIP') {
@@ -145,6 +145,12 @@ export function validateServiceUpdate(svc: Obj, old: Obj): FieldError[] {
   return errs;
 }
 
+/** IsValidIP, then (only for a valid IP) ValidateNonSpecialIP. */
+function ipFieldErrors(ip: string, path: FieldPath): FieldError[] {
+  const bad = ipErrors(ip);
+  return invalidEach(path, ip, bad.length ? bad : specialIPErrors(ip));
+}
+
 /** ValidateEndpoints: subsets with addresses and ports. */
 export function validateEndpoints(ep: Obj): FieldError[] {
   const errs = validateObjectMeta(ep.metadata, true, nameIsDNSSubdomain);
@@ -155,7 +161,13 @@ export function validateEndpoints(ep: Obj): FieldError[] {
     }
     for (const list of ['addresses', 'notReadyAddresses']) {
       (ss[list] ?? []).forEach((a: Obj, j: number) => {
-        errs.push(...ipErrors(a.ip ?? '').map((m) => invalid(String(sp.child(list).index(j).child('ip')), a.ip ?? '', m)));
+        const ap = sp.child(list).index(j);
+        const ip = String(a.ip ?? '');
+        errs.push(...invalidEach(ap.child('ip'), ip, ipErrors(ip)));
+        if (a.hostname) errs.push(...invalidEach(ap.child('hostname'), a.hostname, isDNS1123Label(a.hostname)));
+        if (a.nodeName) errs.push(...invalidEach(ap.child('nodeName'), a.nodeName, isDNS1123Subdomain(a.nodeName)));
+        // ValidateNonSpecialIP parses again, with its own shorter text for a bad address.
+        errs.push(...invalidEach(ap.child('ip'), ip, isIP(ip) ? specialIPErrors(ip) : ['must be a valid IP address']));
       });
     }
     const requireName = (ss.ports ?? []).length > 1;

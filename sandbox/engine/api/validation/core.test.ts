@@ -326,6 +326,12 @@ describe('services', () => {
       causes: [[I, 'spec.clusterIPs[0]']],
     },
     {
+      name: 'endpoints with a loopback address',
+      obj: object('v1', 'Endpoints', 'web', { subsets: [{ addresses: [{ ip: '127.0.0.1' }], ports: [{ port: 80 }] }] }),
+      message: 'Endpoints "web" is invalid: subsets[0].addresses[0].ip: Invalid value: "127.0.0.1": may not be in the loopback range (127.0.0.0/8, ::1/128)',
+      causes: [[I, 'subsets[0].addresses[0].ip']],
+    },
+    {
       name: 'ExternalName without a name',
       obj: service({ type: 'ExternalName', ports: [] }),
       message: 'Service "web" is invalid: spec.externalName: Required value',

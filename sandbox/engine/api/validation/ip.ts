@@ -21,3 +21,16 @@ export const isIP = (s: string): boolean => IPV4.test(s) || isIPv6(s);
 export function ipErrors(value: string): string[] {
   return isIP(value) ? [] : ['must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'];
 }
+
+/** ValidateNonSpecialIP: endpoint and external IPs may not be unspecified, loopback or link-local. */
+export function specialIPErrors(value: string): string[] {
+  const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(value);
+  const lower = value.toLowerCase();
+  if (value === '0.0.0.0' || lower === '::') return ['may not be unspecified (0.0.0.0)'];
+  if ((v4 && v4[1] === '127') || lower === '::1') return ['may not be in the loopback range (127.0.0.0/8, ::1/128)'];
+  if ((v4 && v4[1] === '169' && v4[2] === '254') || /^fe[89ab][0-9a-f]?:/.test(lower)) return ['may not be in the link-local range (169.254.0.0/16, fe80::/10)'];
+  if ((v4 && v4[1] === '224' && v4[2] === '0' && v4[3] === '0') || lower.startsWith('ff02:')) {
+    return ['may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)'];
+  }
+  return [];
+}
