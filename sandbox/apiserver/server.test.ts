@@ -3,7 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alreadyExists, notFound } from '../engine/api/errors.js';
+import { alreadyExists, notFound, tooOldResourceVersion } from '../engine/api/errors.js';
 import type { ApiClient, ResourceRef, WatchEvent } from '../engine/api/types.js';
 import type { KubeObject } from '../engine/objects.js';
 import { readFileSync } from 'node:fs';
@@ -44,7 +44,8 @@ function memoryApi(): ApiClient & { objects: Map<string, KubeObject> } {
       return { code: 200, body: obj };
     },
     deleteCollection: () => { throw new Error('unused'); },
-    watch(_ref, _opts, onEvent) {
+    watch(_ref, opts, onEvent) {
+      if (opts.resourceVersion === '1') throw tooOldResourceVersion(1, 100);
       watchers.add(onEvent);
       return { stop: () => watchers.delete(onEvent) };
     },
@@ -145,6 +146,30 @@ describe('createApiServer', () => {
     const text = await res.text();
     const events = text.trim().split('\n').map((l) => JSON.parse(l));
     expect(events.map((e) => [e.type, e.object.metadata.name])).toEqual([['ADDED', 'w1']]);
+  });
+
+  it('answers a too-old resourceVersion with an ERROR event carrying the 410 Status', async () => {
+    const res = await fetch(`${base}/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=1`, { headers: auth });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(await res.text())).toEqual({
+      type: 'ERROR',
+      object: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'too old resource version: 1 (100)', reason: 'Expired', code: 410 },
+    });
+  });
+
+  it('sends column definitions only in the first event of a Table watch', async () => {
+    const res = await fetch(`${base}/api/v1/namespaces/default/configmaps?watch=true&timeoutSeconds=1`, { headers: { ...auth, Accept: TABLE } });
+    expect(res.headers.get('content-type')).toBe('application/json;as=Table;v=v1;g=meta.k8s.io');
+    const ref = { group: '', version: 'v1', resource: 'configmaps', namespace: 'default' };
+    setTimeout(() => {
+      api.create(ref, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 't1' } });
+      api.create(ref, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 't2' } });
+    }, 100);
+    const events = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
+    expect(events.map((e) => [e.type, e.object.kind, e.object.rows[0].cells[0], e.object.columnDefinitions?.length ?? null])).toEqual([
+      ['ADDED', 'Table', 't1', 3],
+      ['ADDED', 'Table', 't2', null],
+    ]);
   });
 
   it('answers delete with the object and its code', async () => {
