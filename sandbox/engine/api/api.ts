@@ -243,7 +243,7 @@ export class Api implements ApiClient {
     }
     const stored = this.core.store.update(objectKeyOf(rt, old.metadata.namespace, name), managed, Number(old.metadata.resourceVersion));
     this.record(rt, stored, 'MODIFIED', opts, how);
-    if (stored.metadata.deletionTimestamp && !stored.metadata.finalizers?.length && old.metadata.deletionGracePeriodSeconds === 0) {
+    if (shouldDeleteDuringUpdate(rt, stored, old)) {
       return this.removeObject(rt, stored, opts, { verb: how.verb, managed: how.managed });
     }
     return stored;
@@ -294,6 +294,13 @@ export class Api implements ApiClient {
       object: last ?? stored,
     });
   }
+}
+
+/** An object being deleted goes once its last finalizer does (namespaces also wait on spec.finalizers). */
+function shouldDeleteDuringUpdate(rt: ResourceType, obj: KubeObject, old: KubeObject): boolean {
+  if (!obj.metadata.deletionTimestamp || obj.metadata.finalizers?.length || old.metadata.deletionGracePeriodSeconds !== 0) return false;
+  const isNamespace = rt.resource === 'namespaces' && !rt.group;
+  return !isNamespace || !((obj.spec as { finalizers?: string[] } | undefined)?.finalizers?.length);
 }
 
 /** For a resource that is a view of another's objects: the view and the stored resource's ref. */

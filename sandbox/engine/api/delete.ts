@@ -3,7 +3,7 @@
 // the answer: the object while it is still there, else the deleted object or a Success Status.
 import { rfc3339 } from '../clock.js';
 import { clone, type KubeObject } from '../objects.js';
-import { deletedStatus, resourceVersionPrecondition, uidPrecondition } from './errors-extra.js';
+import { conflict, deletedStatus, resourceVersionPrecondition, uidPrecondition } from './errors-extra.js';
 import { qualifiedResource } from './resources.js';
 import { metaOf, objectKeyOf } from './request.js';
 import { returnsDeletedObject } from './strategies.js';
@@ -105,7 +105,10 @@ function deleteNamespace(api: Api, rt: ResourceType, ns: KubeObject, opts: Delet
   const specFinalizers = ((ns.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []).length;
   const finalizers = finalizersFor(ns.metadata.finalizers ?? [], opts.propagationPolicy);
   if (ns.metadata.deletionTimestamp) {
-    if (specFinalizers === 0 && finalizers.length === 0) return removeNow(api, rt, ns, opts);
+    if (specFinalizers > 0) {
+      throw conflict(qualifiedResource(rt), ns.metadata.name ?? '', 'The system is ensuring all content is removed from this namespace.  Upon completion, this namespace will automatically be purged by the system.');
+    }
+    if (finalizers.length === 0) return removeNow(api, rt, ns, opts);
     return { code: 200, body: ns };
   }
   if (specFinalizers === 0 && finalizers.length === 0) return removeNow(api, rt, ns, opts);

@@ -92,6 +92,7 @@ export function watchObjects(core: ApiCore, rt: ResourceType, ref: ResourceRef, 
     if (opts.sendInitialEvents && opts.allowWatchBookmarks) onEvent({ type: 'BOOKMARK', object: bookmark(rt, core.store.revision, true) });
   }
   const translate = (e: StoreEvent) => {
+    if (e.revision <= from) return; // a watch from a revision not reached yet starts there
     const event = translateEvent(e, filter);
     if (event) onEvent(event);
   };

@@ -43,7 +43,7 @@ const CREATE_ON_UPDATE = new Set([
 ]);
 
 /** Storage with ReturnDeletedObject: delete answers with the object rather than a Success Status. */
-const RETURNS_DELETED_OBJECT = new Set(['pods', 'services', 'namespaces', 'persistentvolumes', 'persistentvolumeclaims', 'replicationcontrollers']);
+const RETURNS_DELETED_OBJECT = new Set(['pods', 'services', 'namespaces', 'serviceaccounts', 'storageclasses.storage.k8s.io']);
 
 export const tracksGeneration = (rt: ResourceType) => TRACKS_GENERATION.has(key(rt));
 export const allowCreateOnUpdate = (rt: ResourceType) => CREATE_ON_UPDATE.has(key(rt));

@@ -130,6 +130,19 @@ describe('propagation with the garbage collector', () => {
 });
 
 describe('namespace deletion', () => {
+  it('reports remaining content in the real conditions while pods finish', () => {
+    const e = newEngine(3, ['default', 'team']);
+    e.registerController(namespaceController());
+    e.api.create(ref('pods', 'team'), pod('p', { nodeName: 'n1' }));
+    e.api.delete(ref('namespaces', undefined, 'team'));
+    e.runUntilIdle();
+    const ns = e.api.get(ref('namespaces', undefined, 'team')) as KubeObject & { status: { conditions: Array<{ type: string; message: string }> } };
+    expect(ns.status.conditions.find((c) => c.type === 'NamespaceContentRemaining')?.message).toBe('Some resources are remaining: pods. has 1 resource instances');
+    e.api.delete(ref('pods', 'team', 'p'), { gracePeriodSeconds: 0 });
+    e.advance(2000);
+    expect(e.api.list(ref('namespaces')).items.map((n) => n.metadata.name)).toEqual(['default']);
+  });
+
   it('terminates, refuses new content, empties the namespace and removes it', () => {
     const e = newEngine(3, ['default', 'team']);
     e.registerController(garbageCollector());
@@ -144,6 +157,9 @@ describe('namespace deletion', () => {
       err = x as StatusError;
     }
     expect(err?.status).toMatchObject({ code: 403, reason: 'Forbidden', message: 'configmaps "b" is forbidden: unable to create new content in namespace team because it is being terminated' });
+    expect(() => e.api.delete(ref('namespaces', undefined, 'team'))).toThrow(
+      'Operation cannot be fulfilled on namespaces "team": The system is ensuring all content is removed from this namespace.  Upon completion, this namespace will automatically be purged by the system.',
+    );
     e.runUntilIdle();
     expect(e.api.list(ref('namespaces')).items.map((n) => n.metadata.name)).toEqual(['default']);
   });

@@ -21,7 +21,8 @@ interface Condition {
   message: string;
 }
 
-const groupResource = (rt: ResourceType) => (rt.group ? `${rt.resource}.${rt.group}` : rt.resource);
+/** `pods.` for core resources: the controller prints resource + "." + group. */
+const groupResource = (rt: ResourceType) => `${rt.resource}.${rt.group}`;
 
 function conditions(now: string, remaining: Array<[ResourceType, number]>, old: Condition[] | undefined): Condition[] {
   const remain = remaining.length > 0;
