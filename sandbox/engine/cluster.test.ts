@@ -173,4 +173,41 @@ describe('a Deployment of nginx', () => {
     expect(containerLogs(engine, p, 'nginx', { previous: true })).toBeUndefined();
     expect(lines.at(-1)!.text).toMatch(/^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[notice\] 1#1: start worker process 30$/);
   });
+
+  it('crash-loops a container whose process exits, with the real back-off', () => {
+    const { engine } = newCluster();
+    engine.advance(10_000);
+    engine.client('kubectl').create(DEPLOYMENTS, deployment('bb', 1, 'busybox'));
+    const seen: string[] = [];
+    for (let t = 0; t < 60_000; t += 500) {
+      engine.advance(500);
+      const s = pods(engine, 'default')[0]?.status?.containerStatuses?.[0];
+      const label = s ? `${Object.keys(s.state)[0]}:${s.state.waiting?.reason ?? s.state.terminated?.reason ?? ''}:${s.restartCount}` : '';
+      if (label && seen.at(-1) !== label) seen.push(label);
+    }
+    // As `kubectl get pods -w` shows it: ContainerCreating, Completed 0, Completed 1, CrashLoopBackOff 1, …
+    expect(seen.slice(0, 6)).toEqual(['waiting:ContainerCreating:0', 'terminated:Completed:0', 'terminated:Completed:1', 'waiting:CrashLoopBackOff:1', 'terminated:Completed:2', 'waiting:CrashLoopBackOff:2']);
+    const [p] = pods(engine, 'default');
+    expect(p.status.phase).toBe('Running');
+    expect(p.status.containerStatuses[0].lastState.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    const backoffs = events(engine, 'default').filter((e) => e.reason === 'BackOff');
+    expect(backoffs[0].message).toBe(`Back-off restarting failed container busybox in pod ${p.metadata.name}_default(${p.metadata.uid})`);
+  });
+
+  it('runs a one-off pod to completion with restartPolicy Never', () => {
+    const { engine } = newCluster();
+    engine.advance(10_000);
+    engine.client('kubectl').create({ group: '', version: 'v1', resource: 'pods', namespace: 'default' }, {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'once', namespace: 'default' },
+      spec: { restartPolicy: 'Never', containers: [{ name: 'once', image: 'busybox', command: ['sh', '-c', 'echo hello; sleep 5'] }] },
+    });
+    engine.advance(20_000);
+    const p = pods(engine, 'default')[0];
+    expect(p.status.phase).toBe('Succeeded');
+    expect(p.status.containerStatuses[0].state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(p.status.conditions.find((c: any) => c.type === 'Ready')).toMatchObject({ status: 'False', reason: 'PodCompleted' });
+    expect(containerLogs(engine, p, 'once')).toBe('hello\n');
+  });
 });

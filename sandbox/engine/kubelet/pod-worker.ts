@@ -7,6 +7,7 @@ import type { KubeObject } from '../objects.js';
 import { resolveImage } from '../images/catalogue.js';
 import { normalizedImage, parseImageRef } from '../images/reference.js';
 import { renderLogLine } from '../images/log-lines.js';
+import { planProcess } from './process.js';
 import { goDuration } from './go-duration.js';
 import { between, KUBELET_TIMINGS as T } from './timings.js';
 import { newContainerID, type ContainerRecord, type NodeRuntimeState, type PodRecord } from './runtime-state.js';
@@ -77,15 +78,51 @@ function finishPull(env: WorkerEnv, pod: Pod, rec: ContainerRecord, now: number)
   Object.assign(rec, { phase: 'creating', readyAt: now + between(env.ctx.random, T.startMs), backoffMs: undefined, pullError: undefined });
 }
 
-function startContainer(env: WorkerEnv, pod: Pod, rec: PodRecord, c: ContainerRecord, now: number): void {
+function startContainer(env: WorkerEnv, pod: Pod, rec: PodRecord, spec: Container, c: ContainerRecord, now: number): void {
+  if (c.lastTerminated) c.restartCount = c.restartCount + 1; // counted when the new instance is created
+  c.crashLoopMessage = undefined;
   c.containerID = newContainerID(env.ctx.random);
   c.phase = 'running';
   c.startedAt = now;
   event(env, pod, 'Normal', 'Created', `Created container: ${c.name}`);
   event(env, pod, 'Normal', 'Started', `Started container ${c.name}`);
-  const spec = resolveImage(c.image)?.spec;
+  const image = resolveImage(c.image)?.spec;
+  const plan = planProcess(spec, image);
+  c.exitAt = plan.exitAfterMs === undefined ? undefined : now + plan.exitAfterMs;
+  c.exitCode = plan.exitCode;
   const kernel = env.node.status?.nodeInfo?.kernelVersion ?? '';
-  for (const line of spec?.startLog ?? []) env.logs.append(rec.uid, c.name, c.restartCount, { at: now, text: renderLogLine(line, { nowMs: now, podIP: rec.ip, kernel }) });
+  const own = spec.command || (spec.args && image?.process.kind !== 'serve');
+  const lines = own ? plan.output : (image?.startLog ?? []).map((l) => renderLogLine(l, { nowMs: now, podIP: rec.ip, kernel }));
+  for (const text of lines) env.logs.append(rec.uid, c.name, c.restartCount, { at: now, text });
+}
+
+/** The process ended; the kubelet notices at its next PLEG relist. */
+function containerExited(c: ContainerRecord): void {
+  c.previousTerminated = c.lastTerminated;
+  c.lastTerminated = { exitCode: c.exitCode ?? 0, startedAt: c.startedAt!, finishedAt: c.exitAt!, containerID: c.containerID! };
+  Object.assign(c, { phase: 'dead', readyAt: c.exitAt! + T.plegRelistMs, exitAt: undefined });
+}
+
+/** After noticing the exit: restart at once (first time), after CrashLoopBackOff, or never (restartPolicy). */
+function decideRestart(env: WorkerEnv, pod: Pod, c: ContainerRecord): void {
+  const policy = pod.spec?.restartPolicy ?? 'Always';
+  if (policy === 'Never' || (policy === 'OnFailure' && c.lastTerminated!.exitCode === 0)) {
+    c.phase = 'exited';
+    return;
+  }
+  if (c.crashBackoffMs === undefined) {
+    // No back-off entry yet: the kubelet restarts at once and starts the 10 s back-off.
+    c.crashBackoffMs = T.crashBackoffInitialMs;
+    c.phase = 'new';
+    return;
+  }
+  const who = `${pod.metadata!.name}_${pod.metadata!.namespace}(${pod.metadata!.uid})`;
+  Object.assign(c, {
+    phase: 'crash-backoff',
+    restartAt: c.lastTerminated!.finishedAt + c.crashBackoffMs,
+    crashLoopMessage: `back-off ${goDuration(c.crashBackoffMs)} restarting failed container=${c.name} pod=${who}`,
+  });
+  event(env, pod, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${who}`);
 }
 
 /** Whether the image must be pulled (imagePullPolicy), or the container can be created now. */
@@ -124,9 +161,21 @@ function stepContainer(env: WorkerEnv, pod: Pod, rec: PodRecord, spec: Container
         continue;
       case 'creating':
         if (now < c.readyAt!) return c.readyAt;
-        startContainer(env, pod, rec, c, now);
+        startContainer(env, pod, rec, spec, c, now);
         continue;
       case 'running':
+        if (c.exitAt === undefined || now < c.exitAt) return c.exitAt;
+        containerExited(c);
+        continue;
+      case 'dead':
+        if (now < c.readyAt!) return c.readyAt;
+        decideRestart(env, pod, c);
+        continue;
+      case 'crash-backoff':
+        if (now < c.restartAt!) return c.restartAt;
+        Object.assign(c, { phase: 'new', crashBackoffMs: Math.min(T.crashBackoffMaxMs, c.crashBackoffMs! * 2) });
+        continue;
+      case 'exited':
         return undefined;
     }
   }

@@ -3,7 +3,14 @@
 // sandboxes with their IPs, and each container's progress through pull → create → run.
 // Plain JSON so an engine snapshot can carry it (see cluster.ts, ClusterRuntime).
 
-export type ContainerPhase = 'new' | 'pulling' | 'pull-failed' | 'pull-backoff' | 'creating' | 'running';
+export type ContainerPhase = 'new' | 'pulling' | 'pull-failed' | 'pull-backoff' | 'creating' | 'running' | 'dead' | 'crash-backoff' | 'exited';
+
+export interface TerminatedRecord {
+  exitCode: number;
+  startedAt: number;
+  finishedAt: number;
+  containerID: string;
+}
 
 export interface ContainerRecord {
   name: string;
@@ -20,6 +27,18 @@ export interface ContainerRecord {
   startedAt?: number;
   containerID?: string;
   restartCount: number;
+  /** When the running process exits by itself (undefined: it serves until stopped). */
+  exitAt?: number;
+  exitCode?: number;
+  /** The last finished instance, shown as lastState (or state, once it will not restart). */
+  lastTerminated?: TerminatedRecord;
+  /** The instance before that: lastState while the last one is shown as the current state. */
+  previousTerminated?: TerminatedRecord;
+  /** CrashLoopBackOff: the delay now in force, and when the container starts again. */
+  crashBackoffMs?: number;
+  restartAt?: number;
+  /** Shown as waiting CrashLoopBackOff from the back-off until the next instance starts. */
+  crashLoopMessage?: string;
 }
 
 export interface PodRecord {

@@ -19,6 +19,11 @@ export const KUBELET_TIMINGS = {
   /** Image pull back-off (kubelet's imageBackOff: 10 s doubling to 300 s). */
   imageBackoffInitialMs: 10_000,
   imageBackoffMaxMs: 300_000,
+  /** The PLEG relists containers every second: that is when an exit is noticed. */
+  plegRelistMs: 1_000,
+  /** CrashLoopBackOff: 10 s doubling to 5 minutes. */
+  crashBackoffInitialMs: 10_000,
+  crashBackoffMaxMs: 300_000,
   /** Lease renewal (leaseDurationSeconds 40 × 0.25) and node status report frequency. */
   leaseRenewMs: 10_000,
   leaseDurationSeconds: 40,
