@@ -26,7 +26,11 @@ export function deleteObject(api: Api, rt: ResourceType, namespace: string | und
 function checkPreconditions(rt: ResourceType, obj: KubeObject, opts: DeleteOptions): void {
   const p = opts.preconditions;
   const name = obj.metadata.name ?? '';
-  if (p?.uid && p.uid !== obj.metadata.uid) throw uidPrecondition(qualifiedResource(rt), name, p.uid, obj.metadata.uid);
+  if (p?.uid && p.uid !== obj.metadata.uid) {
+    // Namespaces check it themselves; everything else fails early in rest.BeforeDelete, naming the kind.
+    if (rt.resource === 'namespaces' && !rt.group) throw uidPrecondition(qualifiedResource(rt), name, p.uid, obj.metadata.uid);
+    throw conflict({ group: rt.group, resource: rt.kind }, name, `the UID in the precondition (${p.uid}) does not match the UID in record (${obj.metadata.uid ?? ''}). The object might have been deleted and then recreated`);
+  }
   if (p?.resourceVersion && p.resourceVersion !== obj.metadata.resourceVersion) {
     throw resourceVersionPrecondition(qualifiedResource(rt), name, p.resourceVersion, obj.metadata.resourceVersion);
   }

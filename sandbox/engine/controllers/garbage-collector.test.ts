@@ -37,7 +37,13 @@ describe('deletion', () => {
   it('checks delete preconditions', () => {
     const e = setup();
     e.api.create(ref('configmaps', 'default'), cm('a'));
-    expect(() => e.api.delete(ref('configmaps', 'default', 'a'), { preconditions: { uid: 'nope' } })).toThrow(/Precondition failed: UID in precondition: nope, UID in object meta: /);
+    const a = e.api.get(ref('configmaps', 'default', 'a'));
+    expect(() => e.api.delete(ref('configmaps', 'default', 'a'), { preconditions: { uid: 'nope' } })).toThrow(
+      `Operation cannot be fulfilled on ConfigMap "a": the UID in the precondition (nope) does not match the UID in record (${a.metadata.uid}). The object might have been deleted and then recreated`,
+    );
+    expect(() => e.api.delete(ref('configmaps', 'default', 'a'), { preconditions: { resourceVersion: '1' } })).toThrow(
+      `Operation cannot be fulfilled on configmaps "a": Precondition failed: ResourceVersion in precondition: 1, ResourceVersion in object meta: ${a.metadata.resourceVersion}`,
+    );
   });
 
   it('deletes a scheduled pod gracefully: deletionTimestamp in the future, object stays until grace 0', () => {
