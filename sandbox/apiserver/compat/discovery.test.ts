@@ -25,6 +25,13 @@ describe.runIf(realKubectlAvailable())('real kubectl: discovery and cluster info
   it('auth whoami', () => c.expect('auth-whoami', ['auth', 'whoami']));
   it('get --raw /healthz', () => c.expect('raw-healthz', ['get', '--raw', '/healthz']));
   it('get --raw /readyz?verbose', () => c.expect('raw-readyz-verbose', ['get', '--raw', '/readyz?verbose']));
+  it('explain deployment.spec.replicas', () => c.expect('explain-replicas', ['explain', 'deployment.spec.replicas']));
+  it('explain pods --recursive is served from /openapi/v3', async () => {
+    const r = await c.kubectl(['explain', 'pods', '--recursive']);
+    if (r.code !== 0 || !r.stdout.startsWith('KIND:       Pod\nVERSION:    v1\n')) throw new Error(`explain failed: ${r.stderr}`);
+  });
+  it('create --dry-run=server', () => c.expect('create-dry-run-server', ['create', 'configmap', 'dry', '--from-literal=a=b', '--dry-run=server', '-o', 'yaml']));
+  it('get the dry-run object: not found', () => c.expect('get-dry-run-not-found', ['get', 'configmap', 'dry']));
   it('unknown resource type', () => c.expect('get-unknown-type', ['get', 'widgets']));
 
   for (const version of ['1.27', '1.33']) {
