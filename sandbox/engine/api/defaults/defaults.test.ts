@@ -129,6 +129,7 @@ describe('defaults', () => {
     job.metadata.uid = 'a1b2';
     applyDefaults(job);
     generateJobSelector(job);
+    expect(job.metadata.labels).toEqual({ 'batch.kubernetes.io/controller-uid': 'a1b2', 'batch.kubernetes.io/job-name': 'pi', 'controller-uid': 'a1b2', 'job-name': 'pi' });
     expect(job.spec).toMatchObject({
       selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': 'a1b2' } },
       template: { metadata: { labels: { 'batch.kubernetes.io/controller-uid': 'a1b2', 'batch.kubernetes.io/job-name': 'pi', 'controller-uid': 'a1b2', 'job-name': 'pi' } } },

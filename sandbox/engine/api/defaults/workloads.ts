@@ -74,6 +74,7 @@ export function defaultJob(job: Obj): void {
   const meta = child(job, 'metadata');
   if (templateLabels && Object.keys(meta.labels ?? {}).length === 0) meta.labels = { ...templateLabels };
   setDefault(spec, 'completionMode', 'NonIndexed');
+  if (spec.manualSelector == null) spec.manualSelector = false;
   if (spec.suspend == null) spec.suspend = false;
   for (const rule of list(spec.podFailurePolicy?.rules)) for (const pattern of list(rule.onPodConditions)) setDefault(pattern, 'status', 'True');
   setDefault(spec, 'podReplacementPolicy', spec.podFailurePolicy ? 'Failed' : 'TerminatingOrFailed');
@@ -98,7 +99,13 @@ export function generateJobSelector(job: Obj): void {
     'job-name': name,
   };
   for (const [k, v] of Object.entries(generated)) if (labels[k] === undefined) labels[k] = v;
-  if (!spec.selector) spec.selector = { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } };
+  const selector = child(spec, 'selector');
+  const matchLabels = child(selector, 'matchLabels');
+  if (matchLabels['batch.kubernetes.io/controller-uid'] === undefined) matchLabels['batch.kubernetes.io/controller-uid'] = uid;
+  // The real server re-runs defaulting whenever it reads the Job back from etcd, and SetDefaults_Job
+  // then copies the (now generated) template labels to a Job without labels of its own.
+  const meta = child(job, 'metadata');
+  if (Object.keys(meta.labels ?? {}).length === 0) meta.labels = { ...labels };
 }
 
 /** CronJob defaults; its jobTemplate gets pod defaults only (SetDefaults_Job is for Job objects). */
