@@ -229,3 +229,17 @@ describe('events.k8s.io/v1 Events', () => {
     expect(list.items[0]).toMatchObject({ apiVersion: 'events.k8s.io/v1', regarding: { name: 'p' }, note: 'Successfully assigned default/p to node01' });
   });
 });
+
+describe('write outcome', () => {
+  it('tells whether a write created, and the warnings of fieldValidation=Warn', async () => {
+    const { Api } = await import('./api.js');
+    const e = newEngine();
+    const api = e.api as InstanceType<typeof Api>;
+    api.create(ref('configmaps', 'default'), { ...cm('a'), spec: {} }, { fieldValidation: 'Warn' });
+    expect(api.lastWrite).toEqual({ created: true, warnings: ['unknown field "spec"'] });
+    api.patch(ref('configmaps', 'default', 'a'), 'merge', { data: { x: '1' } });
+    expect(api.lastWrite).toEqual({ created: false, warnings: [] });
+    api.update(ref('services', 'default', 's'), { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ port: 80 }] } });
+    expect(api.lastWrite.created).toBe(true);
+  });
+});

@@ -19,6 +19,7 @@ import {
   generatedName,
   metaOf,
   objectKeyOf,
+  requestWarnings,
   resolve,
   storedResource,
   type ApiCore,
@@ -43,10 +44,42 @@ export interface CommitOptions {
   managed: ManagedMode;
 }
 
+/** What the last top-level write did beyond its answer: for the HTTP front's status code and Warning headers. */
+export interface WriteOutcome {
+  /** The write created the object (201 rather than 200). */
+  created: boolean;
+  /** `unknown field "spec.foo"` and the like, under fieldValidation=Warn. */
+  warnings: string[];
+}
+
 export class Api implements ApiClient {
+  /** Set after every create, update and patch (reads leave it alone). */
+  lastWrite: WriteOutcome = { created: false, warnings: [] };
+  private depth = 0;
+  private createdNow = false;
+
   constructor(readonly core: ApiCore) {}
 
+  /** Runs a public write, noting whether it created and what it warned about. */
+  private track<T>(write: () => T): T {
+    if (this.depth === 0) {
+      requestWarnings.length = 0;
+      this.createdNow = false;
+    }
+    this.depth++;
+    try {
+      return write();
+    } finally {
+      this.depth--;
+      if (this.depth === 0) this.lastWrite = { created: this.createdNow, warnings: [...new Set(requestWarnings)] };
+    }
+  }
+
   create(ref: ResourceRef, body: unknown, opts: WriteOptions = {}): KubeObject {
+    return this.track(() => this.createNow(ref, body, opts));
+  }
+
+  private createNow(ref: ResourceRef, body: unknown, opts: WriteOptions = {}): KubeObject {
     const v = viewed(ref);
     if (v) return v.view.fromStored(this.create(v.stored, v.view.toStored(decodeForWrite(v.rt, body, opts)), opts));
     const { rt, sub } = resolve(ref);
@@ -89,6 +122,10 @@ export class Api implements ApiClient {
   }
 
   update(ref: ResourceRef, body: unknown, opts: WriteOptions = {}): KubeObject {
+    return this.track(() => this.updateNow(ref, body, opts));
+  }
+
+  private updateNow(ref: ResourceRef, body: unknown, opts: WriteOptions = {}): KubeObject {
     const v = viewed(ref);
     if (v) return v.view.fromStored(this.update(v.stored, v.view.toStored(decodeForWrite(v.rt, body, opts)), opts));
     const { rt, sub } = resolve(ref);
@@ -106,6 +143,10 @@ export class Api implements ApiClient {
   }
 
   patch(ref: ResourceRef, type: PatchType, patch: unknown, opts: WriteOptions = {}): KubeObject {
+    return this.track(() => this.patchNow(ref, type, patch, opts));
+  }
+
+  private patchNow(ref: ResourceRef, type: PatchType, patch: unknown, opts: WriteOptions = {}): KubeObject {
     const v = viewed(ref);
     if (v) {
       const current = this.get(ref);
@@ -188,6 +229,7 @@ export class Api implements ApiClient {
       const managed = how.managed === 'update' ? updateManagedFields(undefined, obj, this.managedOptions(opts, how)) : obj;
       if (opts.dryRun) {
         releaseAllocations();
+        this.createdNow = true;
         return managed;
       }
       return this.commitCreate(rt, managed, fixedName === undefined, opts, how);
@@ -202,6 +244,7 @@ export class Api implements ApiClient {
     for (let attempt = 0; ; attempt++) {
       try {
         const stored = this.core.store.create(objectKeyOf(rt, obj.metadata.namespace, obj.metadata.name!), obj);
+        this.createdNow = true;
         this.record(rt, stored, 'ADDED', opts, how);
         return stored;
       } catch (e) {

@@ -74,6 +74,12 @@ export const isObjectBody = (body: unknown): body is Record<string, unknown> =>
   typeof body === 'object' && body !== null && !Array.isArray(body);
 
 /**
+ * Warnings of the write being handled (fieldValidation=Warn), read by Api after each write.
+ * Writes are synchronous and never interleave, so one list serves every engine.
+ */
+export const requestWarnings: string[] = [];
+
+/**
  * Decodes a create/update body for an endpoint: apiVersion and kind default to the endpoint's and
  * must match it, strict field validation as asked, metadata present. Returns a mutable copy.
  */
@@ -93,6 +99,7 @@ export function decodeForWrite(rt: ResourceType, body: unknown, opts: WriteOptio
   obj.kind = kind;
   const decoded = decodeStrict({ apiVersion: target.apiVersion, kind }, obj, opts?.fieldValidation ?? 'Ignore');
   if (decoded.error) throw decoded.error;
+  requestWarnings.push(...decoded.warnings);
   if (!isObjectBody(obj.metadata)) obj.metadata = {};
   return obj;
 }
