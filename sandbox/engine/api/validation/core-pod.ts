@@ -2,6 +2,7 @@
 import { type FieldPath, forbidden, invalid, notSupported, required, type FieldError } from '../field-errors.js';
 import { validateContainers, validateInitContainers } from './core-container.js';
 import { validateVolumes } from './core-volumes.js';
+import { specDiff } from './spec-diff.js';
 import { invalidEach, jsonEqual, p, validateAnnotations, validateLabelName, validateLabels, validateObjectMeta, validateObjectMetaUpdate, type Obj } from './meta.js';
 import { inclusiveRangeError, isDNS1123Label, isDNS1123Subdomain, nameIsDNSSubdomain } from './names.js';
 
@@ -118,20 +119,6 @@ function mungedSpec(spec: Obj, old: Obj): Obj {
   return out;
 }
 
-/** A short diff in the spirit of go-cmp's output (its exact text is deliberately unstable). */
-function specDiff(oldSpec: Obj, newSpec: Obj): string {
-  const lines = ['  core.PodSpec{'];
-  const keys = [...new Set([...Object.keys(oldSpec), ...Object.keys(newSpec)])].sort();
-  for (const k of keys) {
-    if (jsonEqual(oldSpec[k], newSpec[k])) continue;
-    const field = k.charAt(0).toUpperCase() + k.slice(1);
-    if (oldSpec[k] !== undefined) lines.push(`- \t${field}: ${JSON.stringify(oldSpec[k])},`);
-    if (newSpec[k] !== undefined) lines.push(`+ \t${field}: ${JSON.stringify(newSpec[k])},`);
-  }
-  lines.push('  }');
-  return lines.join('\n') + '\n';
-}
-
 /** ValidateContainerUpdates: the container count is fixed; images must stay set and trimmed. */
 function validateContainerUpdates(next: Obj[] | undefined, prev: Obj[] | undefined, path: FieldPath): { errs: FieldError[]; stop: boolean } {
   if ((next ?? []).length !== (prev ?? []).length) return { errs: [forbidden(String(path), 'pod updates may not add or remove containers')], stop: true };
@@ -181,6 +168,6 @@ export function validatePodUpdate(pod: Obj, old: Obj): FieldError[] {
   if (deadline.stop) return errs;
   errs.push(...validateOnlyAddedTolerations(newSpec.tolerations, oldSpec.tolerations, spec.child('tolerations')));
   const munged = mungedSpec(newSpec, oldSpec);
-  if (!jsonEqual(munged, oldSpec)) errs.push(forbidden(String(spec), `${POD_UPDATE_FORBIDDEN}\n${specDiff(oldSpec, munged)}`));
+  if (!jsonEqual(munged, oldSpec)) errs.push(forbidden(String(spec), `${POD_UPDATE_FORBIDDEN}\n${specDiff('core.PodSpec', oldSpec, munged)}`));
   return errs;
 }

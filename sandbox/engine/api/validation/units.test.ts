@@ -3,6 +3,7 @@ import { GoValue, errorBody, goQuote, invalid, required } from '../field-errors.
 import { cronScheduleError } from './cron.js';
 import { isDNS1123Label, isQualifiedName, isValidPortName, nameIsDNSSubdomain } from './names.js';
 import { canonicalQuantity, compareQuantity, parseQuantity } from './quantity.js';
+import { specDiff } from './spec-diff.js';
 
 describe('quantities print in Go canonical form', () => {
   it.each([
@@ -72,4 +73,32 @@ describe('Go rendering of bad values (apimachinery 1.32)', () => {
   it('prints preformatted Go values as they are', () => expect(errorBody(invalid('f', new GoValue('v1.X{}'), 'x'))).toBe('Invalid value: v1.X{}: x'));
   it('never prints the value of Required', () => expect(errorBody(required('f', 'why'))).toBe('Required value: why'));
   it('goQuote escapes control bytes as Go does', () => expect(goQuote('\x00\x7f')).toBe('"\\x00\\x7f"'));
+});
+
+describe('spec diff in the layout of go-cmp', () => {
+  it('narrows to the changed field', () => {
+    const before = { containers: [{ name: 'web', ports: [{ containerPort: 80, protocol: 'TCP' }] }], dnsPolicy: 'ClusterFirst' };
+    const after = { containers: [{ name: 'web', ports: [{ containerPort: 8080, protocol: 'TCP' }] }], dnsPolicy: 'ClusterFirst', nodeSelector: { disk: 'ssd' } };
+    expect(specDiff('core.PodSpec', before, after)).toBe(
+      [
+        '  core.PodSpec{',
+        '  \tContainers: {',
+        '  \t\t{',
+        '  \t\t\tPorts: {',
+        '  \t\t\t\t{',
+        '- \t\t\t\t\tContainerPort: 80,',
+        '+ \t\t\t\t\tContainerPort: 8080,',
+        '  \t\t\t\t\t... // 1 identical field',
+        '  \t\t\t\t},',
+        '  \t\t\t},',
+        '  \t\t\t... // 1 identical field',
+        '  \t\t},',
+        '  \t},',
+        '+ \tNodeSelector: {"disk": "ssd"},',
+        '  \t... // 1 identical field',
+        '  }',
+        '',
+      ].join('\n'),
+    );
+  });
 });
