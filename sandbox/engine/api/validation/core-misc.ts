@@ -4,6 +4,7 @@ import { type FieldPath, forbidden, invalid, notSupported, required, tooLong, ty
 import { IS_NEGATIVE, invalidEach, jsonEqual, p, sortedEntries, validateImmutable, validateLabelName, validateLabelSelector, validateObjectMeta, type Obj } from './meta.js';
 import { byteLength, isConfigMapKey, isDNS1123Subdomain, isQualifiedName, nameIsDNSLabel, nameIsDNSSubdomain } from './names.js';
 import { canonicalQuantity, parseQuantity } from './quantity.js';
+import { specDiff } from './spec-diff.js';
 
 const MAX_SECRET_SIZE = 1024 * 1024;
 const ACCESS_MODES = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'];
@@ -177,7 +178,9 @@ export function validatePersistentVolumeClaimUpdate(pvc: Obj, old: Obj): FieldEr
   if (!oldSpec.volumeName) oldSpec.volumeName = spec.volumeName;
   const bound = pvc.status?.phase === 'Bound';
   if (bound) spec.resources = { ...spec.resources, requests: { ...spec.resources?.requests, storage: oldSpec.resources?.requests?.storage } };
-  if (!jsonEqual(spec, oldSpec)) errs.push(forbidden('spec', 'spec is immutable after creation except resources.requests for bound claims'));
+  if (!jsonEqual(spec, oldSpec)) {
+    errs.push(forbidden('spec', `spec is immutable after creation except resources.requests for bound claims\n${specDiff('core.PersistentVolumeClaimSpec', oldSpec, spec)}`));
+  }
   const newSize = parseQuantity(pvc.spec?.resources?.requests?.storage ?? '0');
   const oldSize = parseQuantity(old.spec?.resources?.requests?.storage ?? '0');
   if (newSize && oldSize && newSize.nanos < oldSize.nanos) errs.push(forbidden('spec.resources.requests.storage', 'field can not be less than previous value'));

@@ -405,7 +405,9 @@ describe('config and storage', () => {
       name: 'pvc spec changed after creation',
       obj: stored(object('v1', 'PersistentVolumeClaim', 'data', { spec: { accessModes: ['ReadWriteMany'], resources: { requests: { storage: '1Gi' } } } })),
       old: stored(object('v1', 'PersistentVolumeClaim', 'data', { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } })),
-      message: 'PersistentVolumeClaim "data" is invalid: spec: Forbidden: spec is immutable after creation except resources.requests for bound claims',
+      message:
+        'PersistentVolumeClaim "data" is invalid: spec: Forbidden: spec is immutable after creation except resources.requests for bound claims\n  core.PersistentVolumeClaimSpec{\n- \tAccessModes: {"ReadWriteOnce"},\n+ \tAccessModes: {"ReadWriteMany"},\n',
+      messagePrefix: true,
       causes: [[F, 'spec']],
     },
   ]);
