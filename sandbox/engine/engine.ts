@@ -99,6 +99,11 @@ export class Engine {
     });
   }
 
+  /** The API implementation itself: `lastWrite` (created, warnings) and `internalClient()` for the HTTP front. */
+  get server(): Api {
+    return this.impl;
+  }
+
   /** An ApiClient whose writes the trace attributes to actor (and, if given, explains with why). */
   client(actor: string, why?: string): ApiClient {
     const inner = withActor(this.impl, actor);

@@ -243,3 +243,20 @@ describe('write outcome', () => {
     expect(api.lastWrite.created).toBe(true);
   });
 });
+
+describe('autoscaling/v1 HorizontalPodAutoscalers', () => {
+  it('are the v2 objects with only the CPU target, both ways', () => {
+    const e = newEngine();
+    const v1 = { group: 'autoscaling', version: 'v1', resource: 'horizontalpodautoscalers', namespace: 'default' };
+    const created = e.api.create(v1, {
+      apiVersion: 'autoscaling/v1',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'web' },
+      spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, minReplicas: 1, maxReplicas: 5, targetCPUUtilizationPercentage: 50 },
+    });
+    expect(created).toMatchObject({ apiVersion: 'autoscaling/v1', spec: { maxReplicas: 5, targetCPUUtilizationPercentage: 50 } });
+    const v2 = e.api.get({ ...v1, version: 'v2', name: 'web' });
+    expect(v2).toMatchObject({ apiVersion: 'autoscaling/v2', spec: { metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } }] } });
+    expect(e.api.list(v1)).toMatchObject({ apiVersion: 'autoscaling/v1', kind: 'HorizontalPodAutoscalerList' });
+  });
+});

@@ -21,7 +21,6 @@ import {
   objectKeyOf,
   requestWarnings,
   resolve,
-  storedResource,
   type ApiCore,
 } from './request.js';
 import { applyDefaults, serverSideApply, updateManagedFields, validateCreate, validateUpdate } from './collaborators.js';
@@ -349,10 +348,9 @@ function shouldDeleteDuringUpdate(rt: ResourceType, obj: KubeObject, old: KubeOb
 /** For a resource that is a view of another's objects: the view and the stored resource's ref. */
 function viewed(ref: ResourceRef) {
   const rt = findResource(ref.group, ref.version, ref.resource);
-  const view = rt && viewOf(rt);
-  if (!rt || !view) return undefined;
-  const s = storedResource(rt);
-  return { rt, view, stored: { ...ref, group: s.group, version: s.version, resource: s.resource } };
+  const v = rt && viewOf(rt);
+  if (!rt || !v) return undefined;
+  return { rt, view: v.view, stored: { ...ref, ...v.stored } };
 }
 
 /** An update that changes nothing is not written (etcd sees identical bytes): no new resourceVersion. */
