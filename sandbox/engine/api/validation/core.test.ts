@@ -406,7 +406,7 @@ describe('config and storage', () => {
       obj: stored(object('v1', 'PersistentVolumeClaim', 'data', { spec: { accessModes: ['ReadWriteMany'], resources: { requests: { storage: '1Gi' } } } })),
       old: stored(object('v1', 'PersistentVolumeClaim', 'data', { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } })),
       message:
-        'PersistentVolumeClaim "data" is invalid: spec: Forbidden: spec is immutable after creation except resources.requests for bound claims\n  core.PersistentVolumeClaimSpec{\n- \tAccessModes: {"ReadWriteOnce"},\n+ \tAccessModes: {"ReadWriteMany"},\n',
+        'PersistentVolumeClaim "data" is invalid: spec: Forbidden: spec is immutable after creation except resources.requests for bound claims\n  core.PersistentVolumeClaimSpec{\n  \tAccessModes: {\n- \t\t"ReadWriteOnce",\n+ \t\t"ReadWriteMany",\n  \t},\n',
       messagePrefix: true,
       causes: [[F, 'spec']],
     },
