@@ -159,16 +159,20 @@ class Parser {
   }
 }
 
+/** labels.NewRequirement's checks, with its field paths (values[i][key]) and aggregated messages. */
 function newRequirement(key: string, operator: LabelOperator, values: string[]): Requirement {
+  const errs: string[] = [];
   if (operator === 'gt' || operator === 'lt') {
-    if (values.length !== 1) throw new Error(`values: Invalid value: ${goStringSlice(values)}: for 'Gt', 'Lt' operators, exactly one value is required`);
-    if (!/^-?\d+$/.test(values[0])) throw new Error(`values[0]: Invalid value: ${JSON.stringify(values[0])}: for 'Gt', 'Lt' operators, the value must be an integer`);
-  } else {
-    for (const v of values) {
-      const errs = isValidLabelValue(v);
-      if (errs.length) throw new Error(`[${key}]: Invalid value: ${JSON.stringify(v)}: ${errs.join('; ')}`);
-    }
+    if (values.length !== 1) errs.push(`values: Invalid value: ${goStringSlice(values)}: for 'Gt', 'Lt' operators, exactly one value is required`);
+    values.forEach((v, i) => {
+      if (!/^[+-]?\d+$/.test(v)) errs.push(`values[${i}]: Invalid value: ${JSON.stringify(v)}: for 'Gt', 'Lt' operators, the value must be an integer`);
+    });
   }
+  values.forEach((v, i) => {
+    const bad = isValidLabelValue(v);
+    if (bad.length) errs.push(`values[${i}][${key}]: Invalid value: ${JSON.stringify(v)}: ${bad.join('; ')}`);
+  });
+  if (errs.length) throw new Error(errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`);
   return { key, operator, values };
 }
 

@@ -38,6 +38,9 @@ describe('list', () => {
     expect(msg('a=b c').message).toBe("found 'c', expected: ',' or 'end of string'");
     expect(msg('a b').message).toBe("unable to parse requirement: found 'b', expected: in, notin, =, ==, !=, gt, lt");
     expect(msg('a=b,').message).toBe("found '', expected: identifier after ','");
+    expect(msg("app=web@").message).toBe(
+      "unable to parse requirement: values[0][app]: Invalid value: \"web@\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
+    );
     expect(msg('a ~ b').message).toBe("unable to parse requirement: found '~', expected: in, notin, =, ==, !=, gt, lt");
   });
 
