@@ -7,10 +7,20 @@ import type { Controller, ControllerContext, ReconcileResult } from './runtime-c
 import { objectKey, splitKey } from './runtime-contract.js';
 import type { KubeObject } from '../objects.js';
 import { GVR, podsRef, replicaSetsRef } from './refs.js';
-import { controllerOf, isControlledBy, isPodActive, ownerRefTo, selectorMatches } from './selectors.js';
+import { controllerOf, isPodActive, ownerRefTo, selectorMatches } from './selectors.js';
 import { availableAt, podFromTemplate, rankForDeletion } from './pod-helpers.js';
 
 export const REPLICASET_CONTROLLER = 'replicaset-controller';
+
+/** What the ReplicaSet controller reads from a pod: ownership, labels, phase, readiness, deletion. */
+function sameForReplicaSet(a: KubeObject, b: KubeObject): boolean {
+  const view = (o: KubeObject) => {
+    const p = o as unknown as Pod;
+    const ready = p.status?.conditions?.find((c) => c.type === 'Ready');
+    return JSON.stringify([o.metadata.ownerReferences, o.metadata.labels, o.metadata.deletionTimestamp, p.status?.phase, ready?.status, ready?.lastTransitionTime]);
+  };
+  return view(a) === view(b);
+}
 /** burstReplicas: at most this many creations or deletions per sync, as the real controller. */
 const BURST = 500;
 
@@ -20,9 +30,12 @@ export class ReplicaSetController implements Controller {
     { ...GVR.replicaSets, keysFor: (obj: KubeObject) => [objectKey(obj)] },
     {
       ...GVR.pods,
-      keysFor: (obj: KubeObject) => {
+      keysFor: (obj: KubeObject, old?: KubeObject) => {
         const owner = controllerOf(obj);
-        return owner?.kind === 'ReplicaSet' && owner.apiVersion === 'apps/v1' ? [`${obj.metadata.namespace}/${owner.name}`] : [];
+        if (owner?.kind !== 'ReplicaSet' || owner.apiVersion !== 'apps/v1') return [];
+        // Status churn that changes nothing a ReplicaSet counts (IPs, container states) needs no sync.
+        if (old && sameForReplicaSet(obj, old)) return [];
+        return [`${obj.metadata.namespace}/${owner.name}`];
       },
     },
   ];
@@ -35,8 +48,11 @@ export class ReplicaSetController implements Controller {
     } catch {
       return; // deleted: the garbage collector removes its pods
     }
-    const owned = (ctx.api.list(podsRef(namespace)).items as unknown as Pod[]).filter((p) => isControlledBy(p as unknown as KubeObject, rs as unknown as KubeObject));
-    const active = owned.filter((p) => isPodActive(p as unknown as KubeObject));
+    const uid = rs.metadata!.uid;
+    const active = (ctx.api.list(podsRef(namespace)).items as unknown as Pod[]).filter((p) => {
+      const owner = p.metadata?.ownerReferences?.find((o) => o.controller === true);
+      return owner?.uid === uid && isPodActive(p as unknown as KubeObject);
+    });
     if (!rs.metadata?.deletionTimestamp) this.manageReplicas(rs, active, ctx);
     // Like the real controller, status counts the pods as listed before this sync's writes;
     // the creations and deletions trigger the next sync, which counts them.

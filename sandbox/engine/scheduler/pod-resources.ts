@@ -17,7 +17,16 @@ function addInto(into: Resources, add: Resources): void {
   for (const [k, v] of Object.entries(add)) into[k] = (into[k] ?? 0) + v;
 }
 
+const memo = new WeakMap<object, Resources>();
+
+/** Memoised per pod object (objects from the API are frozen, so this never goes stale). */
 export function podRequests(pod: Pod): Resources {
+  let r = memo.get(pod);
+  if (!r) memo.set(pod, (r = computePodRequests(pod)));
+  return r;
+}
+
+function computePodRequests(pod: Pod): Resources {
   const total: Resources = {};
   for (const c of pod.spec?.containers ?? []) addInto(total, containerRequests(c));
   for (const c of pod.spec?.initContainers ?? []) {
