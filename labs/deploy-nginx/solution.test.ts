@@ -42,6 +42,12 @@ describe.skipIf(runtime.missing.length > 0)('deploy-nginx solution', () => {
       const restored = Sandbox.restore(deps, JSON.parse(JSON.stringify(sandbox.snapshot())));
       expect(restored.gradeNow().allPassed).toBe(true);
       expect(restored.screen()).toBe(sandbox.screen());
+      let after = '';
+      restored.addListener({ output: (d) => (after += d), files: () => {}, checks: () => {} });
+      restored.input('kubectl get deployments\r');
+      for (let i = 0; i < 500 && !/web-declarative\s+3\/3/.test(after); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(after).toMatch(/web\s+3\/3/);
+      expect(after).toMatch(/web-declarative\s+3\/3/);
       restored.dispose();
     } finally {
       sandbox.dispose();
