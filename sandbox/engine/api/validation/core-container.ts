@@ -4,6 +4,7 @@ import { duplicate, forbidden, invalid, notFound, notSupported, required, type F
 import { IS_NEGATIVE, invalidEach, sortedEntries, validateNonnegative, type Obj } from './meta.js';
 import { isConfigMapKey, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isRelaxedEnvVarName, isValidPortName, isValidPortNum } from './names.js';
 import { canonicalQuantity, compareQuantity, parseQuantity } from './quantity.js';
+import { validateContainerSecurityContext } from './core-scheduling.js';
 
 export const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
@@ -220,6 +221,7 @@ function validateContainerCommon(ctr: Obj, volumes: Set<string>, path: FieldPath
   errs.push(...validateVolumeMounts(ctr.volumeMounts, volumes, path.child('volumeMounts')));
   errs.push(...validatePullPolicy(ctr.imagePullPolicy, path.child('imagePullPolicy')));
   errs.push(...validateResources(ctr.resources, path.child('resources')));
+  errs.push(...validateContainerSecurityContext(ctr.securityContext, path.child('securityContext')));
   return errs;
 }
 

@@ -3,6 +3,7 @@ import { type FieldPath, forbidden, invalid, notSupported, required, type FieldE
 import { validateContainers, validateInitContainers } from './core-container.js';
 import { validateVolumes } from './core-volumes.js';
 import { specDiff } from './spec-diff.js';
+import { validateAffinity, validatePodSecurityContext, validateTopologySpreadConstraints } from './core-scheduling.js';
 import { invalidEach, jsonEqual, p, validateAnnotations, validateLabelName, validateLabels, validateObjectMeta, validateObjectMetaUpdate, type Obj } from './meta.js';
 import { inclusiveRangeError, isDNS1123Label, isDNS1123Subdomain, nameIsDNSSubdomain } from './names.js';
 
@@ -57,7 +58,10 @@ export function validatePodSpec(spec: Obj | undefined, path: FieldPath): FieldEr
   errs.push(...validateRestartPolicy(s.restartPolicy, path.child('restartPolicy')));
   errs.push(...validateDNSPolicy(s.dnsPolicy, path.child('dnsPolicy')));
   errs.push(...validateLabels(s.nodeSelector, path.child('nodeSelector')));
+  errs.push(...validatePodSecurityContext(s.securityContext, path.child('securityContext')));
   errs.push(...validateImagePullSecrets(s.imagePullSecrets, path.child('imagePullSecrets')));
+  errs.push(...validateAffinity(s.affinity, path.child('affinity')));
+  errs.push(...validateTopologySpreadConstraints(s.topologySpreadConstraints, path.child('topologySpreadConstraints')));
   if (s.serviceAccountName) errs.push(...invalidEach(path.child('serviceAccountName'), s.serviceAccountName, isDNS1123Subdomain(s.serviceAccountName)));
   if (s.nodeName) errs.push(...invalidEach(path.child('nodeName'), s.nodeName, isDNS1123Subdomain(s.nodeName)));
   if (s.activeDeadlineSeconds !== undefined && (s.activeDeadlineSeconds < 1 || s.activeDeadlineSeconds > MAX_INT32)) {

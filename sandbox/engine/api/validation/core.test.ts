@@ -223,6 +223,45 @@ describe('pods', () => {
       causes: [[I, 'spec.tolerations[0].operator']],
     },
     {
+      name: 'node affinity operator misspelled',
+      obj: pod({
+        affinity: {
+          nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'disk', operator: 'Equals', values: ['ssd'] }] }] } },
+        },
+      }),
+      message:
+        'Pod "web" is invalid: spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].operator: Invalid value: "Equals": not a valid selector operator',
+      causes: [[I, 'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].operator']],
+    },
+    {
+      name: 'preferred node affinity weight 0',
+      obj: pod({ affinity: { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 0, preference: { matchExpressions: [{ key: 'disk', operator: 'Exists' }] } }] } } }),
+      message: 'Pod "web" is invalid: spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight: Invalid value: 0: must be in the range 1-100',
+      causes: [[I, 'spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight']],
+    },
+    {
+      name: 'pod anti-affinity without topologyKey',
+      obj: pod({ affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'web' } } }] } } }),
+      message: `Pod "web" is invalid: [spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey: Required value: can not be empty, spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey: Invalid value: "": name part must be non-empty, spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey: Invalid value: "": ${QNAME_MSG}]`,
+      causes: [
+        [R, 'spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey'],
+        [I, 'spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey'],
+        [I, 'spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey'],
+      ],
+    },
+    {
+      name: 'topology spread maxSkew 0',
+      obj: pod({ topologySpreadConstraints: [{ maxSkew: 0, topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'web' } } }] }),
+      message: 'Pod "web" is invalid: spec.topologySpreadConstraints[0].maxSkew: Invalid value: 0: must be greater than zero',
+      causes: [[I, 'spec.topologySpreadConstraints[0].maxSkew']],
+    },
+    {
+      name: 'negative runAsUser',
+      obj: pod({ securityContext: { runAsUser: -1 } }),
+      message: 'Pod "web" is invalid: spec.securityContext.runAsUser: Invalid value: -1: must be between 0 and 2147483647, inclusive',
+      causes: [[I, 'spec.securityContext.runAsUser']],
+    },
+    {
       name: 'update changing more than the image',
       obj: stored(pod({ containers: [container({ ports: [{ containerPort: 8080 }] })] })),
       old: stored(pod({ containers: [container({ ports: [{ containerPort: 80 }] })] })),
