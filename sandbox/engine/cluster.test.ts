@@ -76,7 +76,7 @@ describe('a Deployment of nginx', () => {
     const of = (name: string) => evs.filter((e) => e.involvedObject.name === name).map((e) => `${e.source.component} ${e.reason} ${e.message}`);
     expect(of('web')).toEqual([`deployment-controller ScalingReplicaSet Scaled up replica set ${rsName} from 0 to 3`]);
     expect(of(rsName).sort()).toEqual(web.map((p) => `replicaset-controller SuccessfulCreate Created pod: ${p.metadata.name}`).sort());
-    const first = of(web[0].metadata.name);
+    const first = of(web[0].metadata.name!);
     expect(first[0]).toBe(`default-scheduler Scheduled Successfully assigned default/${web[0].metadata.name} to ${web[0].spec.nodeName}`);
     expect(first[1]).toBe('kubelet Pulling Pulling image "nginx"');
     expect(first[2]).toMatch(/^kubelet Pulled Successfully pulled image "nginx" in [\d.]+m?s \([\d.]+m?s including waiting\)\. Image size: 72099410 bytes\.$/);
