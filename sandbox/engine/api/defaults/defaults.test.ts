@@ -126,7 +126,7 @@ describe('defaults', () => {
 
   it('generates the Job selector and labels from the uid', () => {
     const job = CASES.job();
-    job.metadata.uid = 'a1b2';
+    job.metadata = { ...job.metadata, uid: 'a1b2' };
     applyDefaults(job);
     generateJobSelector(job);
     expect(job.metadata.labels).toEqual({ 'batch.kubernetes.io/controller-uid': 'a1b2', 'batch.kubernetes.io/job-name': 'pi', 'controller-uid': 'a1b2', 'job-name': 'pi' });
