@@ -67,17 +67,25 @@ export class Allocators {
     return undefined;
   }
 
+  /**
+   * A random free NodePort, from the upper band first: the lowest ports (min(max(16, size/32), 128)
+   * of them) are kept for Services that ask for a port (ServiceNodePortStaticSubrange).
+   */
   nextNodePort(): number | undefined {
-    if (this.ports.size >= NODE_PORT_RANGE.size) return undefined;
-    let offset = Math.floor(this.random.next() * NODE_PORT_RANGE.size);
-    for (let i = 0; i < NODE_PORT_RANGE.size; i++) {
-      const port = NODE_PORT_RANGE.base + ((offset + i) % NODE_PORT_RANGE.size);
+    const { base, size } = NODE_PORT_RANGE;
+    const staticBand = Math.min(Math.max(16, Math.floor(size / 32)), 128);
+    return this.freePortIn(base + staticBand, size - staticBand) ?? this.freePortIn(base, staticBand);
+  }
+
+  private freePortIn(from: number, count: number): number | undefined {
+    const offset = Math.floor(this.random.next() * count);
+    for (let i = 0; i < count; i++) {
+      const port = from + ((offset + i) % count);
       if (!this.ports.has(port)) {
         this.ports.add(port);
         return port;
       }
     }
-    offset = 0;
     return undefined;
   }
 

@@ -260,3 +260,11 @@ describe('autoscaling/v1 HorizontalPodAutoscalers', () => {
     expect(e.api.list(v1)).toMatchObject({ apiVersion: 'autoscaling/v1', kind: 'HorizontalPodAutoscalerList' });
   });
 });
+
+describe('managed fields', () => {
+  it('name the component binary as the real user agents do', () => {
+    const e = newEngine();
+    const created = e.client('replicaset-controller').create(ref('configmaps', 'default'), cm('a'));
+    expect(created.metadata.managedFields?.[0]).toMatchObject({ manager: 'kube-controller-manager', operation: 'Update' });
+  });
+});

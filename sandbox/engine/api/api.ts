@@ -17,6 +17,7 @@ import {
   decodeForWrite,
   fillCreateMetadata,
   generatedName,
+  managerFor,
   metaOf,
   objectKeyOf,
   requestWarnings,
@@ -309,12 +310,12 @@ export class Api implements ApiClient {
   }
 
   private applyOptions(rt: ResourceType, opts: WriteOptions) {
-    return { manager: opts.fieldManager ?? actorOf(opts), force: !!opts.force, now: rfc3339(this.core.clock.now()), apiVersion: apiVersionOf(rt) };
+    return { manager: opts.fieldManager ?? managerFor(actorOf(opts)), force: !!opts.force, now: rfc3339(this.core.clock.now()), apiVersion: apiVersionOf(rt) };
   }
 
   private managedOptions(opts: WriteOptions, how: CommitOptions) {
     return {
-      manager: opts.fieldManager ?? actorOf(opts),
+      manager: opts.fieldManager ?? managerFor(actorOf(opts)),
       operation: 'Update' as const,
       now: rfc3339(this.core.clock.now()),
       ...(how.subresource ? { subresource: how.subresource } : {}),

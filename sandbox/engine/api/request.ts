@@ -178,4 +178,12 @@ export function carryUpdateMetadata(obj: KubeObject, old: KubeObject): void {
 export type MutableMeta = { -readonly [K in keyof KubeObject['metadata']]: KubeObject['metadata'][K] };
 export const metaOf = (obj: KubeObject): MutableMeta => obj.metadata as MutableMeta;
 
+/** The field manager a component's writes carry, as the real binaries' user agents name them. */
+export function managerFor(actor: string): string {
+  if (actor === 'kubelet' || actor === 'kube-apiserver' || actor.startsWith('kubectl')) return actor;
+  if (actor === 'default-scheduler' || actor === 'scheduler' || actor === 'kube-scheduler') return 'kube-scheduler';
+  if (actor.endsWith('-controller') || actor === 'garbage-collector' || actor === 'root-ca-cert-publisher') return 'kube-controller-manager';
+  return actor;
+}
+
 export const actorOf = (opts: { actor?: string; fieldManager?: string } | undefined) => opts?.actor ?? opts?.fieldManager ?? 'unknown';
