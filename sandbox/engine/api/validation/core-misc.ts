@@ -195,11 +195,21 @@ export function validatePersistentVolumeUpdate(pv: Obj, old: Obj): FieldError[] 
   return errs;
 }
 
+const STANDARD_QUOTA_RESOURCES = new Set([
+  'cpu', 'memory', 'ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.storage', 'requests.ephemeral-storage',
+  'limits.cpu', 'limits.memory', 'limits.ephemeral-storage', 'pods', 'services', 'replicationcontrollers', 'resourcequotas',
+  'secrets', 'persistentvolumeclaims', 'configmaps', 'services.nodeports', 'services.loadbalancers',
+]);
+const isStandardQuotaResource = (name: string) =>
+  STANDARD_QUOTA_RESOURCES.has(name) || name.startsWith('hugepages-') || name.startsWith('requests.hugepages-');
+
 export function validateResourceQuota(rq: Obj): FieldError[] {
   const errs = validateObjectMeta(rq.metadata, true, nameIsDNSSubdomain);
   for (const [name, value] of sortedEntries(rq.spec?.hard)) {
     const path = p('spec', 'hard').key(name);
     errs.push(...invalidEach(path, name, isQualifiedName(name)));
+    // Only unprefixed names must be standard; count/… and domain-prefixed names are free-form.
+    if (!name.includes('/') && !isStandardQuotaResource(name)) errs.push(invalid(String(path), name, 'must be a standard resource for quota'));
     const q = parseQuantity(value as string);
     if (q && q.nanos < 0n) errs.push(invalid(String(path), canonicalQuantity(value as string), IS_NEGATIVE));
   }

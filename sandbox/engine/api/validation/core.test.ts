@@ -190,6 +190,12 @@ describe('config and storage', () => {
       causes: [[I, 'metadata.name']],
     },
     {
+      name: 'resourcequota with a misspelled resource',
+      obj: object('v1', 'ResourceQuota', 'q', { spec: { hard: { 'request.cpu': '2', pods: '10' } } }),
+      message: 'ResourceQuota "q" is invalid: spec.hard[request.cpu]: Invalid value: "request.cpu": must be a standard resource for quota',
+      causes: [[I, 'spec.hard[request.cpu]']],
+    },
+    {
       name: 'pvc without access modes or size',
       obj: object('v1', 'PersistentVolumeClaim', 'data', { spec: {} }),
       message: 'PersistentVolumeClaim "data" is invalid: [spec.accessModes: Required value: at least 1 access mode is required, spec.resources[storage]: Required value]',
