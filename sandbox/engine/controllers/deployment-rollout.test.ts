@@ -67,3 +67,36 @@ describe('Deployment rollouts', () => {
     expect(d.status).toMatchObject({ replicas: 3, updatedReplicas: 3, availableReplicas: 3 });
   });
 });
+
+describe('Deployment rollback and pause', () => {
+  it('rolls back to revision 1 by making its ReplicaSet new again (revision 3, revision-history 1)', () => {
+    const engine = setup();
+    setImage(engine, 'nginx:1.27');
+    engine.advance(60_000);
+    setImage(engine, 'nginx:1.26'); // what `kubectl rollout undo` does: the old template back
+    engine.advance(60_000);
+    const rss = engine.api.list(RS).items as any[];
+    const back = rss.find((rs) => rs.spec.template.spec.containers[0].image === 'nginx:1.26');
+    expect(back.metadata.annotations['deployment.kubernetes.io/revision']).toBe('3');
+    expect(back.metadata.annotations['deployment.kubernetes.io/revision-history']).toBe('1');
+    expect(back.spec.replicas).toBe(3);
+    expect(rss).toHaveLength(2);
+  });
+
+  it('does not roll out while paused, says so in Progressing, and rolls out on resume', () => {
+    const engine = setup();
+    const d = engine.api.get({ ...DEPLOYMENTS, name: 'web' }) as any;
+    engine.client('kubectl').update({ ...DEPLOYMENTS, name: 'web' }, { ...d, spec: { ...d.spec, paused: true } });
+    engine.advance(1_000);
+    setImage(engine, 'nginx:1.27');
+    engine.advance(30_000);
+    expect(engine.api.list(RS).items).toHaveLength(1);
+    const paused = engine.api.get({ ...DEPLOYMENTS, name: 'web' }) as any;
+    expect(paused.status.conditions.find((c: any) => c.type === 'Progressing')).toMatchObject({ status: 'Unknown', reason: 'DeploymentPaused', message: 'Deployment is paused' });
+    engine.client('kubectl').update({ ...DEPLOYMENTS, name: 'web' }, { ...paused, spec: { ...paused.spec, paused: false } });
+    engine.advance(60_000);
+    const resumed = engine.api.get({ ...DEPLOYMENTS, name: 'web' }) as any;
+    expect(engine.api.list(RS).items).toHaveLength(2);
+    expect(resumed.status.conditions.find((c: any) => c.type === 'Progressing')).toMatchObject({ status: 'True', reason: 'NewReplicaSetAvailable' });
+  });
+});

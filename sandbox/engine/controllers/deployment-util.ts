@@ -5,6 +5,7 @@ import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import { canonicalJson } from './pod-template-hash.js';
 
 export const REVISION = 'deployment.kubernetes.io/revision';
+export const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
 export const DESIRED_REPLICAS = 'deployment.kubernetes.io/desired-replicas';
 export const MAX_REPLICAS = 'deployment.kubernetes.io/max-replicas';
 export const POD_TEMPLATE_HASH = 'pod-template-hash';

@@ -2,7 +2,7 @@
 // (named by pod-template-hash), rolled with RollingUpdate (maxSurge/maxUnavailable) or Recreate,
 // revisions in annotations, old ReplicaSets pruned past revisionHistoryLimit, and a status with
 // the real Available/Progressing conditions so `kubectl rollout status` completes.
-import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { Deployment, DeploymentStatus, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Controller, ControllerContext, ReconcileResult } from './runtime-contract.js';
 import { objectKey, splitKey } from './runtime-contract.js';
 import type { KubeObject } from '../objects.js';
@@ -10,13 +10,28 @@ import { StatusError } from '../api/errors.js';
 import { deploymentsRef, GVR, replicaSetsRef } from './refs.js';
 import { controllerOf, isControlledBy } from './selectors.js';
 import { podTemplateHash } from './pod-template-hash.js';
-import { byAge, templatesEqual, revisionOf, REVISION } from './deployment-util.js';
+import { byAge, templatesEqual, revisionOf, REVISION, REVISION_HISTORY } from './deployment-util.js';
 import { applyProgress, calculateStatus, compactStatus, getCondition, setCondition } from './deployment-status.js';
 import { createReplicaSet, scaleReplicaSet, type RolloutEnv } from './deployment-scale.js';
 import { rolloutRecreate, rolloutRolling } from './deployment-rollout.js';
 import { rfc3339 } from '../clock.js';
 
 export const DEPLOYMENT_CONTROLLER = 'deployment-controller';
+
+/**
+ * Pause and resume as the Progressing condition shows them (Unknown/DeploymentPaused, then
+ * True/DeploymentResumed). Returns true while paused: no progress deadline runs then.
+ */
+function pauseCondition(d: Deployment, status: DeploymentStatus, now: number): boolean {
+  const current = getCondition(status, 'Progressing');
+  const t = rfc3339(now);
+  if (d.spec?.paused) {
+    if (current?.reason !== 'DeploymentPaused') setCondition(status, { type: 'Progressing', status: 'Unknown', lastUpdateTime: t, lastTransitionTime: t, reason: 'DeploymentPaused', message: 'Deployment is paused' });
+    return true;
+  }
+  if (current?.reason === 'DeploymentPaused') setCondition(status, { type: 'Progressing', status: 'Unknown', lastUpdateTime: t, lastTransitionTime: t, reason: 'DeploymentResumed', message: 'Deployment is resumed' });
+  return false;
+}
 
 export class DeploymentController implements Controller {
   readonly name = DEPLOYMENT_CONTROLLER;
@@ -45,7 +60,12 @@ export class DeploymentController implements Controller {
     let newRS = all.find((rs) => templatesEqual(rs.spec?.template, d.spec?.template));
     const env: RolloutEnv = { d, ctx, olds: all.filter((rs) => rs !== newRS), maxOldRevision: Math.max(0, ...all.filter((rs) => rs !== newRS).map(revisionOf)) };
     const conditions = { created: false };
-    if (!d.spec?.paused) {
+    if (d.spec?.paused) {
+      // A paused Deployment does not roll out, but still scales the ReplicaSet it runs.
+      if (newRS && env.olds.every((rs) => (rs.spec?.replicas ?? 0) === 0)) scaleReplicaSet(env, newRS, d.spec.replicas ?? 1);
+      all = owned();
+      newRS = all.find((rs) => templatesEqual(rs.spec?.template, d.spec?.template));
+    } else {
       if (!newRS && this.mayCreateNew(d, env)) {
         newRS = this.createNew(d, env);
         if (!newRS) return { requeueAfterMs: 0 }; // hash collision: collisionCount bumped, try again
@@ -83,7 +103,10 @@ export class DeploymentController implements Controller {
   /** A ReplicaSet that becomes new again (a rollback) takes the next revision. */
   private ensureRevision(rs: ReplicaSet, env: RolloutEnv): ReplicaSet {
     if (revisionOf(rs) > env.maxOldRevision) return rs;
-    const annotations = { ...(rs.metadata?.annotations ?? {}), [REVISION]: String(env.maxOldRevision + 1) };
+    const annotations: Record<string, string> = { ...(rs.metadata?.annotations ?? {}), [REVISION]: String(env.maxOldRevision + 1) };
+    // The revisions this template had before, as the real controller keeps them.
+    const history = [rs.metadata?.annotations?.[REVISION_HISTORY], rs.metadata?.annotations?.[REVISION]].filter(Boolean).join(',');
+    if (history) annotations[REVISION_HISTORY] = history;
     return env.ctx.api.update(replicaSetsRef(rs.metadata!.namespace, rs.metadata!.name), { ...rs, metadata: { ...rs.metadata, annotations } }) as unknown as ReplicaSet;
   }
 
@@ -107,7 +130,7 @@ export class DeploymentController implements Controller {
       setCondition(base.status!, { type: 'Progressing', status: 'True', lastUpdateTime: t, lastTransitionTime: t, reason: 'FoundNewReplicaSet', message: `Found new replica set ${JSON.stringify(newRS.metadata!.name)}` });
     }
     const status = calculateStatus(base, all, newRS, now);
-    const deadline = d.spec?.paused ? undefined : applyProgress(d, status, newRS, now);
+    const deadline = pauseCondition(d, status, now) ? undefined : applyProgress(d, status, newRS, now);
     const next = compactStatus(status);
     if (JSON.stringify(next) !== JSON.stringify(d.status ?? {})) {
       const fresh = ctx.api.get(deploymentsRef(d.metadata!.namespace, d.metadata!.name));
