@@ -6,10 +6,13 @@ import { runKubectl } from '../../kubectl/index.js';
 import type { CommandFn } from '../interpreter.js';
 import { builtinCommands } from './builtins.js';
 import { fileCommands } from './files.js';
+import { awk } from './awk.js';
+import { miscCommands } from './misc.js';
+import { sed } from './sed.js';
 import { textCommands } from './text.js';
 
 export function createCommands(host: { api: ApiClient; clock: Clock }): Map<string, CommandFn> {
   const client = inProcessClient(host.api, host.clock);
   const kubectl: CommandFn = ({ args, io, shell }) => runKubectl(args, io, { api: client, clock: host.clock, fs: shell.fs });
-  return new Map<string, CommandFn>([...Object.entries(builtinCommands), ...Object.entries(fileCommands), ...Object.entries(textCommands), ['kubectl', kubectl]]);
+  return new Map<string, CommandFn>([...Object.entries(builtinCommands), ...Object.entries(fileCommands), ...Object.entries(textCommands), ...Object.entries(miscCommands), ['sed', sed], ['awk', awk], ['kubectl', kubectl]]);
 }
