@@ -14,6 +14,8 @@ import { computePodStatus } from './pod-status.js';
 import { allocatePodIP, newNodeRuntime, type NodeRuntimeState, type PodRecord, type RuntimeState } from './runtime-state.js';
 import { between, KUBELET_TIMINGS as T } from './timings.js';
 import { heartbeat } from './node-heartbeat.js';
+import { admitPod, type Rejection } from './admission.js';
+import { rfc3339 } from '../clock.js';
 
 export const KUBELET = 'kubelet';
 
@@ -71,7 +73,12 @@ export class Kubelets implements Controller {
     const now = ctx.clock.now();
     let rec = rt.pods[pod.metadata!.uid!];
     if (pod.metadata?.deletionTimestamp) return this.terminate(pod, rec, rt, ctx);
-    if (!rec) rec = this.admit(pod, node, rt, ctx);
+    if (!rec) {
+      if (pod.status?.phase === 'Failed' || pod.status?.phase === 'Succeeded') return; // rejected or done before
+      const rejection = admitPod(pod, node, this.admittedPods(nodeName, rt, ctx));
+      if (rejection) return this.reject(pod, rejection, ctx);
+      rec = this.admit(pod, node, rt, ctx);
+    }
     const env: WorkerEnv = { ctx, rt, node, logs: this.state.logs, emit: this.emit };
     const next = advancePod(env, pod, rec, now);
     this.writeStatus(pod, rec, node, ctx);
@@ -85,6 +92,18 @@ export class Kubelets implements Controller {
     const rec: PodRecord = { uid: pod.metadata!.uid!, key: objectKey(pod as unknown as KubeObject), seenAt: now, sandboxReadyAt: now + between(ctx.random, T.sandboxMs), ip, containers: [] };
     rt.pods[rec.uid] = rec;
     return rec;
+  }
+
+  /** The pods this node's kubelet runs now (they hold its resources). */
+  private admittedPods(nodeName: string, rt: NodeRuntimeState, ctx: ControllerContext): Pod[] {
+    const uids = new Set(Object.keys(rt.pods));
+    return (ctx.api.list(podsRef()).items as unknown as Pod[]).filter((p) => p.spec?.nodeName === nodeName && uids.has(p.metadata!.uid!));
+  }
+
+  private reject(pod: Pod, r: Rejection, ctx: ControllerContext): void {
+    this.event(ctx, pod, 'Warning', r.reason, r.message);
+    const status = { ...(pod.status ?? {}), phase: 'Failed', reason: r.reason, message: `Pod was rejected: ${r.message}`, startTime: rfc3339(ctx.clock.now()) };
+    ctx.api.update(podsRef(pod.metadata!.namespace, pod.metadata!.name, 'status'), { ...pod, status });
   }
 
   private writeStatus(pod: Pod, rec: PodRecord, node: Node, ctx: ControllerContext): void {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { goDuration } from './go-duration.js';
+import { admitPod } from './admission.js';
 import { allocatePodIP, newNodeRuntime } from './runtime-state.js';
 import { qosClass } from './pod-status.js';
 import { pullErrorText } from './pod-worker.js';
@@ -35,5 +36,14 @@ describe('kubelet helpers', () => {
     expect(pullErrorText('nginxx')).toBe(
       'failed to pull and unpack image "docker.io/library/nginxx:latest": failed to resolve reference "docker.io/library/nginxx:latest": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed',
     );
+  });
+});
+
+describe('kubelet admission', () => {
+  const node = { metadata: { name: 'node01' }, status: { allocatable: { cpu: '2', memory: '3902636Ki', pods: '110' } } };
+  const pod = (cpu: string) => ({ metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu } } }] } });
+  it('rejects a pod the node cannot hold with the real reason and message', () => {
+    expect(admitPod(pod('3'), node, [pod('250m')])).toEqual({ reason: 'OutOfcpu', message: "Node didn't have enough resource: cpu, requested: 3000, used: 250, capacity: 2000" });
+    expect(admitPod(pod('1'), node, [pod('250m')])).toBeUndefined();
   });
 });
