@@ -75,3 +75,15 @@ describe('validation through the write path', () => {
     expect(err.status).toMatchObject({ code: 400, message: 'ConfigMap in version "v1" cannot be handled as a ConfigMap: strict decoding error: unknown field "spec"' });
   });
 });
+
+describe('pods/ephemeralcontainers', () => {
+  it('adds a debug container through a strategic merge patch, touching nothing else', () => {
+    const e = newEngine();
+    e.api.create(ref('pods', 'default'), pod('p'));
+    const patched = e.api.patch(ref('pods', 'default', 'p', 'ephemeralcontainers'), 'strategic', {
+      spec: { ephemeralContainers: [{ name: 'debugger-abcde', image: 'busybox', stdin: true, tty: true, targetContainerName: 'c' }] },
+    }) as KubeObject & { spec: { ephemeralContainers: Array<{ name: string }>; containers: unknown[] } };
+    expect(patched.spec.ephemeralContainers.map((c) => c.name)).toEqual(['debugger-abcde']);
+    expect(patched.spec.containers).toHaveLength(1);
+  });
+});

@@ -17,7 +17,7 @@ import type { PatchType, ResourceRef, ResourceType, WriteOptions } from './types
 
 export function getSubresource(api: Api, rt: ResourceType, sub: string, ref: ResourceRef): KubeObject {
   const obj = api.getObject(rt, ref.namespace, ref.name ?? '');
-  if (sub === 'status') return obj;
+  if (sub === 'status' || sub === 'ephemeralcontainers' || sub === 'resize') return obj;
   if (sub === 'scale') return scaleOf(rt, obj);
   throw methodNotSupported(qualifiedResource(rt), 'get');
 }
@@ -26,11 +26,12 @@ export function updateSubresource(api: Api, rt: ResourceType, sub: string, ref: 
   if (sub === 'status') return updateStatus(api, rt, ref, decodeForWrite(rt, body, opts), opts);
   if (sub === 'scale') return updateScale(api, rt, ref, body, opts);
   if (sub === 'finalize') return finalizeNamespace(api, rt, ref, decodeForWrite(rt, body, opts), opts);
+  if (sub === 'ephemeralcontainers') return updateEphemeralContainers(api, rt, ref, decodeForWrite(rt, body, opts), opts);
   throw methodNotSupported(qualifiedResource(rt), 'update');
 }
 
 export function patchSubresource(api: Api, rt: ResourceType, sub: string, ref: ResourceRef, type: PatchType, patch: unknown, opts: WriteOptions): KubeObject {
-  if (sub !== 'status' && sub !== 'scale') throw methodNotSupported(qualifiedResource(rt), 'patch');
+  if (sub !== 'status' && sub !== 'scale' && sub !== 'ephemeralcontainers') throw methodNotSupported(qualifiedResource(rt), 'patch');
   const current = getSubresource(api, rt, sub, ref);
   const patched = type === 'apply' ? applyPatch('merge', current, patch, rt) : applyPatch(type, current, patch, rt);
   return updateSubresource(api, rt, sub, ref, patched, opts);
@@ -51,6 +52,18 @@ function updateStatus(api: Api, rt: ResourceType, ref: ResourceRef, body: KubeOb
   const errs = validateStatusUpdate(next, old);
   if (errs.length) throw invalid({ group: rt.group, kind: rt.kind }, old.metadata.name ?? '', errs);
   return api.updateObject(rt, next, old, opts, { verb: 'update', subresource: 'status', managed: 'update' });
+}
+
+/** pods/ephemeralcontainers (kubectl debug): only spec.ephemeralContainers changes. */
+function updateEphemeralContainers(api: Api, rt: ResourceType, ref: ResourceRef, body: KubeObject, opts: WriteOptions): KubeObject {
+  checkName(body, ref.name);
+  const old = api.getObject(rt, ref.namespace, ref.name ?? '');
+  const next = clone(old) as KubeObject & { spec: Record<string, unknown> };
+  const wanted = (body.spec as { ephemeralContainers?: unknown[] } | undefined)?.ephemeralContainers;
+  if (wanted?.length) next.spec.ephemeralContainers = clone(wanted);
+  else delete next.spec.ephemeralContainers;
+  if (body.metadata.resourceVersion) (next.metadata as { resourceVersion?: string }).resourceVersion = body.metadata.resourceVersion;
+  return api.updateObject(rt, next, old, opts, { verb: 'update', subresource: 'ephemeralcontainers', managed: 'update' });
 }
 
 function scaleOf(rt: ResourceType, obj: KubeObject): KubeObject {
