@@ -142,6 +142,7 @@ describe('scale', () => {
     const patched = e.api.patch(ref('deployments', 'default', 'web', 'scale'), 'merge', { spec: { replicas: 4 } });
     expect(patched.spec).toEqual({ replicas: 4 });
     expect((e.api.get(ref('deployments', 'default', 'web')).spec as { replicas: number }).replicas).toBe(4);
+    expect(e.api.get(ref('deployments', 'default', 'web')).metadata.generation).toBe(2);
     expect(fails(() => e.api.patch(ref('deployments', 'default', 'web', 'scale'), 'merge', { spec: { replicas: -1 } })).message).toBe(
       'Scale.autoscaling "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0',
     );

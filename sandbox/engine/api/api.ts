@@ -262,7 +262,9 @@ export class Api implements ApiClient {
     if (rv && rv !== old.metadata.resourceVersion) throw conflict(qr, name);
     if (obj.metadata.uid && obj.metadata.uid !== old.metadata.uid) throw uidPrecondition(qr, name, obj.metadata.uid, old.metadata.uid);
     carryUpdateMetadata(obj, old);
-    if (!how.subresource) prepareForUpdate(rt, obj, old);
+    // Scale and ephemeral containers go through the main strategy (generation, kept status); status,
+    // binding and finalize write what they mean to.
+    if (!how.subresource || how.subresource === 'scale' || how.subresource === 'ephemeralcontainers') prepareForUpdate(rt, obj, old);
     applyDefaults(obj);
     const attrs = { operation: 'UPDATE' as const, resource: rt, subresource: how.subresource, namespace: obj.metadata.namespace, name, object: obj, oldObject: old, dryRun: !!opts.dryRun };
     runAdmission(this, 'admit', attrs);
