@@ -1,9 +1,9 @@
 // The smaller core/v1 kinds: ConfigMap, Secret, Namespace, Node, Event, ServiceAccount,
 // PersistentVolume, PersistentVolumeClaim, ResourceQuota, LimitRange (pkg/apis/core/validation, 1.32).
-import { type FieldPath, forbidden, invalid, notSupported, required, tooLong, type FieldError } from '../field-errors.js';
+import { type FieldPath, forbidden, GoValue, invalid, notSupported, required, tooLong, type FieldError } from '../field-errors.js';
 import { IS_NEGATIVE, invalidEach, jsonEqual, p, sortedEntries, validateImmutable, validateLabelName, validateLabelSelector, validateObjectMeta, type Obj } from './meta.js';
 import { byteLength, isConfigMapKey, isDNS1123Subdomain, isQualifiedName, nameIsDNSLabel, nameIsDNSSubdomain } from './names.js';
-import { canonicalQuantity, parseQuantity } from './quantity.js';
+import { canonicalQuantity, compareQuantity, goQuantityLiteral, parseQuantity, type Quantity } from './quantity.js';
 import { specDiff } from './spec-diff.js';
 
 const MAX_SECRET_SIZE = 1024 * 1024;
@@ -216,6 +216,27 @@ export function validateResourceQuota(rq: Obj): FieldError[] {
   return errs;
 }
 
+/** The ordering rules between min, max, default and defaultRequest of one limit item (ValidateLimitRange). */
+function limitOrderErrors(item: Obj, ip: FieldPath): FieldError[] {
+  const errs: FieldError[] = [];
+  const keys = new Set<string>();
+  for (const f of ['max', 'min', 'default', 'defaultRequest', 'maxLimitRequestRatio']) for (const k of Object.keys(item[f] ?? {})) keys.add(k);
+  const at = (f: string, k: string) => (item[f]?.[k] === undefined ? undefined : { text: item[f][k] as string, q: parseQuantity(item[f][k]) });
+  for (const k of [...keys].sort()) {
+    const [min, max, def, defReq] = [at('min', k), at('max', k), at('default', k), at('defaultRequest', k)];
+    const gt = (a?: { q?: Quantity }, b?: { q?: Quantity }) => !!(a?.q && b?.q && compareQuantity(a.q, b.q) > 0);
+    const c = (x?: { text: string }) => canonicalQuantity(x?.text ?? '');
+    const g = (x?: { text: string }) => new GoValue(goQuantityLiteral(x?.text ?? ''));
+    if (gt(min, max)) errs.push(invalid(String(ip.child('min').key(k)), g(min), `min value ${c(min)} is greater than max value ${c(max)}`));
+    if (gt(min, defReq)) errs.push(invalid(String(ip.child('defaultRequest').key(k)), g(defReq), `min value ${c(min)} is greater than default request value ${c(defReq)}`));
+    if (gt(defReq, max)) errs.push(invalid(String(ip.child('defaultRequest').key(k)), g(defReq), `default request value ${c(defReq)} is greater than max value ${c(max)}`));
+    if (gt(defReq, def)) errs.push(invalid(String(ip.child('defaultRequest').key(k)), g(defReq), `default request value ${c(defReq)} is greater than default limit value ${c(def)}`));
+    if (gt(min, def)) errs.push(invalid(String(ip.child('default').key(k)), g(min), `min value ${c(min)} is greater than default value ${c(def)}`));
+    if (gt(def, max)) errs.push(invalid(String(ip.child('default').key(k)), g(max), `default value ${c(def)} is greater than max value ${c(max)}`));
+  }
+  return errs;
+}
+
 export function validateLimitRange(lr: Obj): FieldError[] {
   const errs = validateObjectMeta(lr.metadata, true, nameIsDNSSubdomain);
   const types = ['Container', 'Pod', 'PersistentVolumeClaim'];
@@ -228,7 +249,11 @@ export function validateLimitRange(lr: Obj): FieldError[] {
         if (q && q.nanos < 0n) errs.push(invalid(String(ip.child(field).key(name)), canonicalQuantity(value as string), IS_NEGATIVE));
       }
     }
+    if (item.type === 'Pod') {
+      if (Object.keys(item.default ?? {}).length) errs.push(forbidden(String(ip.child('default')), "may not be specified when `type` is 'Pod'"));
+      if (Object.keys(item.defaultRequest ?? {}).length) errs.push(forbidden(String(ip.child('defaultRequest')), "may not be specified when `type` is 'Pod'"));
+    }
+    errs.push(...limitOrderErrors(item, ip));
   });
   return errs;
 }
-

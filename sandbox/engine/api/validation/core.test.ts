@@ -196,6 +196,19 @@ describe('config and storage', () => {
       causes: [[I, 'spec.hard[request.cpu]']],
     },
     {
+      name: 'limitrange min above max (after defaulting)',
+      obj: object('v1', 'LimitRange', 'limits', { spec: { limits: [{ type: 'Container', min: { cpu: '1' }, max: { cpu: '500m' } }] } }),
+      message:
+        'LimitRange "limits" is invalid: [spec.limits[0].min[cpu]: Invalid value: resource.Quantity{i:resource.int64Amount{value:1, scale:0}, d:resource.infDecAmount{Dec:(*inf.Dec)(nil)}, s:"1", Format:"DecimalSI"}: min value 1 is greater than max value 500m, ' +
+        'spec.limits[0].defaultRequest[cpu]: Invalid value: resource.Quantity{i:resource.int64Amount{value:500, scale:-3}, d:resource.infDecAmount{Dec:(*inf.Dec)(nil)}, s:"500m", Format:"DecimalSI"}: min value 1 is greater than default request value 500m, ' +
+        'spec.limits[0].default[cpu]: Invalid value: resource.Quantity{i:resource.int64Amount{value:1, scale:0}, d:resource.infDecAmount{Dec:(*inf.Dec)(nil)}, s:"1", Format:"DecimalSI"}: min value 1 is greater than default value 500m]',
+      causes: [
+        [I, 'spec.limits[0].min[cpu]'],
+        [I, 'spec.limits[0].defaultRequest[cpu]'],
+        [I, 'spec.limits[0].default[cpu]'],
+      ],
+    },
+    {
       name: 'pvc without access modes or size',
       obj: object('v1', 'PersistentVolumeClaim', 'data', { spec: {} }),
       message: 'PersistentVolumeClaim "data" is invalid: [spec.accessModes: Required value: at least 1 access mode is required, spec.resources[storage]: Required value]',

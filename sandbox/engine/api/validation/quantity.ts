@@ -83,3 +83,27 @@ export function canonicalQuantity(input: string | number): string {
   const q = parseQuantity(input);
   return q ? formatQuantity(q) : String(input);
 }
+
+/**
+ * Go's %#v of a parsed resource.Quantity, as errors that pass the Quantity itself (not its String())
+ * print it: the int64Amount holds the digits and a base-10 scale (binary suffixes are multiplied
+ * out), `s` caches the canonical string once String() ran, which the message text has done.
+ */
+export function goQuantityLiteral(input: string | number): string {
+  const s = String(input).trim();
+  const q = parseQuantity(s);
+  if (!q) return JSON.stringify(s);
+  const m = /^([+-]?)(\d*)\.?(\d*)(.*)$/.exec(s)!;
+  const [, sign, intPart, frac, suffix] = m;
+  let value: bigint;
+  let scale: number;
+  if (q.format === 'BinarySI') {
+    value = q.nanos / 1_000_000_000n;
+    scale = 0;
+  } else {
+    const exp = q.format === 'DecimalExponent' ? Number(suffix.slice(1)) : DECIMAL[suffix];
+    value = BigInt(`${sign}${(intPart + frac).replace(/^0+(?=\d)/, '') || '0'}`);
+    scale = exp - frac.length;
+  }
+  return `resource.Quantity{i:resource.int64Amount{value:${value}, scale:${scale}}, d:resource.infDecAmount{Dec:(*inf.Dec)(nil)}, s:${JSON.stringify(formatQuantity(q))}, Format:${JSON.stringify(q.format)}}`;
+}
