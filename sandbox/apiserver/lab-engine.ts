@@ -7,6 +7,11 @@ import { isStatusError } from '../engine/api/errors.js';
 import type { ResourceRef } from '../engine/api/types.js';
 import type { LogOptions, ServedEngine } from './engine-contract.js';
 import { podLogs } from './logs.js';
+import type { Controller } from '../engine/controllers/runtime-contract.js';
+import { garbageCollector } from '../engine/controllers/garbage-collector.js';
+import { namespaceController } from '../engine/controllers/namespace-controller.js';
+import { resourceQuotaController } from '../engine/controllers/resourcequota-controller.js';
+import { rootCAPublisher, serviceAccountController } from '../engine/controllers/serviceaccount-controller.js';
 
 export interface LabEngineOptions {
   /** Simulated time at start (ms since the epoch). */
@@ -42,10 +47,27 @@ function ensureSystemObjects(engine: Engine): void {
   }
 }
 
+/** kube-controller-manager's controllers that the cluster module does not (yet) register itself. */
+function controlPlaneControllers(): Controller[] {
+  return [serviceAccountController(), rootCAPublisher(), garbageCollector(), namespaceController(), resourceQuotaController()];
+}
+
+function registerMissing(engine: Engine, controllers: Controller[]): void {
+  for (const c of controllers) {
+    try {
+      engine.registerController(c);
+    } catch (err) {
+      if (!(err instanceof Error && /already registered/.test(err.message))) throw err;
+    }
+  }
+}
+
 export type LabEngine = Engine & Pick<ServedEngine, 'logs'>;
 
 export function createLabEngine(opts: LabEngineOptions): LabEngine {
   const engine = new Engine({ clock: new ManualClock(opts.now), random: new SeededRandom(opts.seed ?? 1) });
+  // Registered first: the controllers see the system namespaces being created.
+  registerMissing(engine, controlPlaneControllers());
   ensureSystemObjects(engine);
   installCluster(engine, { clock: engine.clock, random: engine.random, workers: opts.workers });
   engine.runUntilIdle();
