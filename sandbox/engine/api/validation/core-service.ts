@@ -2,7 +2,7 @@
 // ClusterIP and NodePort allocation (and the NodePort range check) belong to the storage layer.
 import { duplicate, forbidden, GoValue, goQuote, invalid, notSupported, required, type FieldError, type FieldPath } from '../field-errors.js';
 import { PROTOCOLS, validatePortNumOrName } from './core-container.js';
-import { goStringSlice, invalidEach, p, validateLabels, validateObjectMeta, validateObjectMetaUpdate, type Obj } from './meta.js';
+import { goStringSlice, invalidEach, jsonEqual, p, validateLabels, validateObjectMeta, validateObjectMetaUpdate, type Obj } from './meta.js';
 import { isDNS1123Label, isDNS1123Subdomain, isValidPortNum, nameIsDNS1035Label, nameIsDNSSubdomain } from './names.js';
 import { ipErrors, isIP, specialIPErrors } from './ip.js';
 
@@ -130,19 +130,40 @@ function validateTrafficPolicies(spec: Obj, sp: FieldPath): FieldError[] {
   return errs;
 }
 
-export function validateServiceUpdate(svc: Obj, old: Obj): FieldError[] {
-  const errs = validateObjectMetaUpdate(svc.metadata, old.metadata);
+/**
+ * validateUpgradeDowngradeClusterIPs. The storage layer copies clusterIP(s) from the stored Service
+ * into an update that leaves them out (patchAllocatedValues) before this runs.
+ */
+function validateClusterIPsUpdate(svc: Obj, old: Obj): FieldError[] {
   const spec: Obj = svc.spec ?? {};
   const oldSpec: Obj = old.spec ?? {};
-  if (spec.type !== 'ExternalName' && oldSpec.type !== 'ExternalName') {
-    const next = clusterIPs(spec);
-    const prev = clusterIPs(oldSpec);
-    if (prev.length > 0 && next.length > 0 && prev[0] !== next[0]) {
-      errs.push(invalid(String(p('spec', 'clusterIPs').index(0)), goStringSlice(next), 'may not change once set'));
+  if (spec.type === 'ExternalName' || oldSpec.type === 'ExternalName') return [];
+  if (isHeadless(svc) && isHeadless(old)) return [];
+  let next = clusterIPs(spec);
+  const prev = clusterIPs(oldSpec);
+  // NormalizeClusterIPs: a changed clusterIP with untouched clusterIPs rewrites clusterIPs[0].
+  if (spec.clusterIP && next.length && spec.clusterIP !== next[0] && jsonEqual(spec.clusterIPs, oldSpec.clusterIPs)) next = [spec.clusterIP, ...next.slice(1)];
+  const path = String(p('spec', 'clusterIPs').index(0));
+  const value = goStringSlice(next.length ? next : null);
+  const errs: FieldError[] = [];
+  if (prev.length === next.length) {
+    prev.forEach((ip, i) => {
+      if (ip !== next[i]) errs.push(invalid(path, value, 'may not change once set'));
+    });
+  } else if (prev.length > next.length) {
+    if (next.length === 0) errs.push(invalid(path, value, 'primary clusterIP can not be unset'));
+    if (next.length > 0 && next[0] !== prev[0]) errs.push(invalid(path, value, 'may not change once set'));
+    if (next.length === 1 && spec.ipFamilyPolicy !== 'SingleStack') {
+      errs.push(invalid(path, value, "`ipFamilyPolicy` must be set to 'SingleStack' when releasing the secondary clusterIP"));
     }
+  } else if (prev.length > 0 && next[0] !== prev[0]) {
+    errs.push(invalid(path, value, 'may not change once set'));
   }
-  errs.push(...validateService(svc));
   return errs;
+}
+
+export function validateServiceUpdate(svc: Obj, old: Obj): FieldError[] {
+  return [...validateObjectMetaUpdate(svc.metadata, old.metadata), ...validateClusterIPsUpdate(svc, old), ...validateService(svc)];
 }
 
 /** IsValidIP, then (only for a valid IP) ValidateNonSpecialIP. */

@@ -136,6 +136,13 @@ describe('services', () => {
       causes: [[I, 'subsets[0].addresses[0].ip']],
     },
     {
+      name: 'changing only spec.clusterIP',
+      obj: stored(service({ clusterIP: '10.96.0.20', clusterIPs: ['10.96.0.10'] })),
+      old: stored(service({ clusterIP: '10.96.0.10', clusterIPs: ['10.96.0.10'] })),
+      message: 'Service "web" is invalid: spec.clusterIPs[0]: Invalid value: []string{"10.96.0.20"}: may not change once set',
+      causes: [[I, 'spec.clusterIPs[0]']],
+    },
+    {
       name: 'ExternalName without a name',
       obj: service({ type: 'ExternalName', ports: [] }),
       message: 'Service "web" is invalid: spec.externalName: Required value',
