@@ -6,7 +6,31 @@ import { toTable } from '../engine/api/table/index.js';
 import type { ApiClient, DeleteOptions, DeleteResult, ListOptions, ObjectList, PatchType, ResourceRef, WatchEvent, WatchOptions, WriteOptions } from '../engine/api/types.js';
 import type { Clock } from '../engine/clock.js';
 import type { KubeObject } from '../engine/objects.js';
+import { execInContainer, execTarget, type ExecOutcome, type ExecStreams } from '../engine/exec/index.js';
 import type { TableLike } from './printers/table.js';
+import { readPodLog } from './pod-log.js';
+import { apiGroupList, apiResourceList } from '../apiserver/discovery.js';
+import { SERVER_VERSION } from '../apiserver/info.js';
+
+/** One API resource as legacy discovery (APIResourceList) describes it. */
+export interface DiscoveredResource {
+  name: string;
+  singularName?: string;
+  namespaced: boolean;
+  kind: string;
+  verbs: string[];
+  shortNames?: string[];
+  categories?: string[];
+  group?: string;
+  version?: string;
+}
+export interface DiscoveryGroup {
+  group: string;
+  preferredVersion: string;
+  versions: Array<{ version: string; resources: DiscoveredResource[] }>;
+}
+export type ServerVersion = typeof SERVER_VERSION;
+export type TableResult = TableLike & { metadata?: { resourceVersion?: string } };
 
 export interface KubeClient {
   create(ref: ResourceRef, body: unknown, opts?: WriteOptions): Promise<KubeObject>;
@@ -18,17 +42,27 @@ export interface KubeClient {
   /** Starts a watch; resolves once it is established. */
   watch(ref: ResourceRef, opts: WatchOptions, onEvent: (e: WatchEvent) => void): Promise<{ stop(): void }>;
   /** A list (or one object, with ref.name) as a server-side Table. */
-  table(ref: ResourceRef, opts?: ListOptions): Promise<TableLike & { metadata?: { resourceVersion?: string } }>;
+  table(ref: ResourceRef, opts?: ListOptions): Promise<TableResult>;
+  /** A watch whose events carry one-row Tables (what `get -w` prints). */
+  watchTable(ref: ResourceRef, opts: WatchOptions, onEvent: (e: { type: string; object: TableResult | KubeObject }) => void): Promise<{ stop(): void }>;
+  /** The server's groups, versions and resources (legacy discovery). */
+  discovery(): Promise<DiscoveryGroup[]>;
+  /** GET /version. */
+  version(): Promise<ServerVersion>;
+  /** The API server's address, as the kubeconfig names it (`cluster-info`). */
+  serverUrl: string;
 }
 
 /** kubectl against the learner's own engine, without HTTP. */
-export function inProcessClient(api: ApiClient, clock: Clock): KubeClient {
+export function inProcessClient(api: ApiClient, clock: Clock, serverUrl = IN_PROCESS_SERVER): KubeClient {
   const typeOf = (ref: ResourceRef) => {
     const t = findResource(ref.group, ref.version, ref.resource);
     if (!t) throw new Error(`unknown resource ${ref.resource}`);
     return t;
   };
+  const tableOf = (ref: ResourceRef, obj: KubeObject) => toTable(typeOf(ref), [obj], { now: clock.now(), resourceVersion: obj.metadata.resourceVersion ?? '' });
   return {
+    serverUrl,
     create: async (ref, body, opts) => api.create(ref, body, opts),
     get: async (ref) => api.get(ref),
     list: async (ref, opts) => api.list(ref, opts),
@@ -36,13 +70,37 @@ export function inProcessClient(api: ApiClient, clock: Clock): KubeClient {
     patch: async (ref, type, patch, opts) => api.patch(ref, type, patch, opts),
     delete: async (ref, opts) => api.delete(ref, opts),
     watch: async (ref, opts, onEvent) => api.watch(ref, opts, onEvent),
+    watchTable: async (ref, opts, onEvent) =>
+      api.watch(ref, opts, (e) => onEvent(e.type === 'ERROR' || e.type === 'BOOKMARK' ? (e as { type: string; object: KubeObject }) : { type: e.type, object: tableOf(ref, e.object as KubeObject) })),
+    discovery: async () => inProcessDiscovery(),
+    version: async () => ({ ...SERVER_VERSION }),
     table: async (ref, opts) => {
-      if (ref.name) {
-        const obj = api.get(ref);
-        return toTable(typeOf(ref), [obj], { now: clock.now(), resourceVersion: obj.metadata.resourceVersion ?? '' });
-      }
+      if (ref.name) return tableOf(ref, api.get(ref));
       const list = api.list(ref, opts);
       return toTable(typeOf(ref), list.items, { now: clock.now(), resourceVersion: list.metadata.resourceVersion });
+    },
+    ...(cluster ? podStreams(api, cluster) : {}),
+  };
+}
+
+/** The learner's cluster as its kubeconfig names it (a kubeadm control plane). */
+export const IN_PROCESS_SERVER = 'https://controlplane:6443';
+
+function inProcessDiscovery(): DiscoveryGroup[] {
+  const groups = [{ name: '', versions: [{ version: 'v1' }], preferredVersion: { version: 'v1' } }, ...apiGroupList().groups];
+  return groups.map((g) => ({
+    group: g.name,
+    preferredVersion: g.preferredVersion.version,
+    versions: g.versions.map(({ version }) => ({ version, resources: apiResourceList(g.name, version).resources as unknown as DiscoveredResource[] })),
+  }));
+}
+
+function podStreams(api: ApiClient, cluster: object): Pick<KubeClient, 'logs' | 'exec'> {
+  return {
+    logs: async (ref, opts) => readPodLog(cluster, api, ref, opts),
+    exec: async (ref, opts, streams) => {
+      const { pod, container } = execTarget(api, ref, opts.container);
+      return execInContainer(api, pod, container, opts.command, { ...streams, stdin: opts.stdin ? streams.stdin : undefined, tty: opts.tty });
     },
   };
 }

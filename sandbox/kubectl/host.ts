@@ -4,11 +4,18 @@ import type { Clock } from '../engine/clock.js';
 import type { CommandIO } from '../shell/io.js';
 import type { Vfs } from '../shell/vfs.js';
 import type { KubeClient } from './client.js';
+import type { KubeconfigStore, ResolvedConfig } from './kubeconfig.js';
 
 export interface KubectlHost {
   api: KubeClient;
   clock: Clock;
   fs: Vfs;
+  /** Where the kubeconfig lives; defaults to ~/.kube/config in `fs`. */
+  kubeconfig?: KubeconfigStore;
+  /** Opens the file `--kubeconfig <path>` names (real files in the CLI); defaults to the VFS. */
+  openKubeconfig?(path: string): KubeconfigStore;
+  /** Opens a client for the resolved kubeconfig (HTTP in the CLI); without it `api` is used. */
+  connect?(config: ResolvedConfig): KubeClient;
 }
 
 export interface KubectlContext {
@@ -17,6 +24,8 @@ export interface KubectlContext {
   /** The namespace from -n, or the current context's. */
   namespace: string;
   allNamespaces: boolean;
+  /** The kubeconfig this invocation reads and writes (`kubectl config …`). */
+  kubeconfig?: KubeconfigStore;
 }
 
 /** A usage error: kubectl prints `error: <message>` and exits 1. */

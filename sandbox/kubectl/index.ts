@@ -7,6 +7,7 @@ import { get } from './commands/get.js';
 import { run } from './commands/run.js';
 import { scale } from './commands/scale.js';
 import { formatError } from './errors.js';
+import { prepareContext } from './context.js';
 import type { KubectlContext, KubectlHost } from './host.js';
 
 type Command = (ctx: KubectlContext, args: string[]) => Promise<number>;
@@ -17,7 +18,6 @@ export async function runKubectl(args: string[], io: CommandIO, host: KubectlHos
   const verbIndex = args.findIndex((a) => !a.startsWith('-'));
   const verb = verbIndex >= 0 ? args[verbIndex] : undefined;
   const rest = args.filter((_, i) => i !== verbIndex);
-  const ctx: KubectlContext = { host, io, namespace: 'default', allNamespaces: false };
   if (!verb) {
     io.out('kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n');
     return 0;
@@ -28,7 +28,7 @@ export async function runKubectl(args: string[], io: CommandIO, host: KubectlHos
     return 1;
   }
   try {
-    return await command(ctx, rest);
+    return await command(prepareContext(verb, rest, io, host), rest);
   } catch (e) {
     if (!(e instanceof Error)) throw e;
     if (!('status' in e) && !(e.constructor.name === 'UsageError')) throw e;
