@@ -23,10 +23,34 @@ export interface LabEngineOptions {
 /** What kube-apiserver creates at start-up: system namespaces and priority classes. */
 const NAMESPACES = { group: '', version: 'v1', resource: 'namespaces' };
 const PRIORITY_CLASSES = { group: 'scheduling.k8s.io', version: 'v1', resource: 'priorityclasses' };
-const SYSTEM_OBJECTS: Array<[typeof NAMESPACES, Record<string, unknown>]> = [
+const SERVICES = { group: '', version: 'v1', resource: 'services', namespace: 'default' };
+const ENDPOINTS = { group: '', version: 'v1', resource: 'endpoints', namespace: 'default' };
+/** The control-plane node's address (cluster-nodes.ts: nodeIP(0)) and kube-apiserver's port. */
+const APISERVER = { ip: '172.30.1.2', port: 6443 };
+const API_LABELS = { component: 'apiserver', provider: 'kubernetes' };
+const SYSTEM_OBJECTS: Array<[{ group: string; version: string; resource: string; namespace?: string }, Record<string, unknown>]> = [
   ...['default', 'kube-node-lease', 'kube-public', 'kube-system'].map((name): [typeof NAMESPACES, Record<string, unknown>] => [NAMESPACES, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } }]),
   [PRIORITY_CLASSES, priorityClass('system-node-critical', 2000001000, 'Used for system critical pods that must not be moved from their current node.')],
   [PRIORITY_CLASSES, priorityClass('system-cluster-critical', 2000000000, 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.')],
+  // The `kubernetes` Service and its Endpoints, kept by kube-apiserver's own controllers.
+  [
+    SERVICES,
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'kubernetes', labels: API_LABELS },
+      spec: { type: 'ClusterIP', clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: APISERVER.port }], sessionAffinity: 'None' },
+    },
+  ],
+  [
+    ENDPOINTS,
+    {
+      apiVersion: 'v1',
+      kind: 'Endpoints',
+      metadata: { name: 'kubernetes', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
+      subsets: [{ addresses: [{ ip: APISERVER.ip }], ports: [{ name: 'https', port: APISERVER.port, protocol: 'TCP' }] }],
+    },
+  ],
 ];
 
 function priorityClass(name: string, value: number, description: string): Record<string, unknown> {

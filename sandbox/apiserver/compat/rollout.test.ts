@@ -20,15 +20,15 @@ describe.runIf(realKubectlAvailable())('real kubectl: rollout, set, edit, logs',
   });
   afterAll(() => c?.close());
 
-  it('set image, then rollout status and history', async () => {
-    await c.expect('rollout-set-image', ['set', 'image', 'deployment/web', 'nginx=nginx:1.28']);
-    await c.expect('rollout-status-after-set-image', ['rollout', 'status', 'deployment/web', '--timeout=30s'], { tick: 1000 });
+  it('set image, then rollout status and history', { timeout: 60_000 }, async () => {
+    await c.expect('rollout-set-image', ['set', 'image', 'deployment/web', 'nginx=nginx:1.26']);
+    await c.expect('rollout-status-after-set-image', ['rollout', 'status', 'deployment/web', '--timeout=20s'], { tick: 2000 });
     await c.expect('rollout-history', ['rollout', 'history', 'deployment/web']);
     await c.expect('rollout-history-revision', ['rollout', 'history', 'deployment/web', '--revision=2']);
   });
-  it('rollout undo', async () => {
+  it('rollout undo', { timeout: 60_000 }, async () => {
     await c.expect('rollout-undo', ['rollout', 'undo', 'deployment/web']);
-    await c.expect('rollout-status-after-undo', ['rollout', 'status', 'deployment/web', '--timeout=30s'], { tick: 1000 });
+    await c.expect('rollout-status-after-undo', ['rollout', 'status', 'deployment/web', '--timeout=20s'], { tick: 2000 });
   });
   it('rollout restart, pause, resume', async () => {
     await c.expect('rollout-restart', ['rollout', 'restart', 'deployment/web']);

@@ -58,7 +58,7 @@ describe.runIf(realKubectlAvailable())('real kubectl: workloads', () => {
   it('get nodes', () => c.expect('get-nodes', ['get', 'nodes']));
   it('describe deployment', () => c.expect('describe-deployment', ['describe', 'deployment', 'hello']));
   it('scale', () => c.expect('scale', ['scale', 'deployment', 'hello', '--replicas=3']));
-  it('set image', () => c.expect('set-image', ['set', 'image', 'deployment/hello', 'nginx=nginx:1.28']));
+  it('set image', () => c.expect('set-image', ['set', 'image', 'deployment/hello', 'nginx=nginx:1.26']));
   it('label and annotate', async () => {
     await c.expect('label', ['label', 'deployment', 'hello', 'tier=frontend']);
     await c.expect('annotate', ['annotate', 'deployment', 'hello', 'owner=team-a']);
