@@ -54,7 +54,7 @@ export interface KubeClient {
 }
 
 /** kubectl against the learner's own engine, without HTTP. */
-export function inProcessClient(api: ApiClient, clock: Clock, serverUrl = IN_PROCESS_SERVER): KubeClient {
+export function inProcessClient(api: ApiClient, clock: Clock): KubeClient {
   const typeOf = (ref: ResourceRef) => {
     const t = findResource(ref.group, ref.version, ref.resource);
     if (!t) throw new Error(`unknown resource ${ref.resource}`);
@@ -62,7 +62,7 @@ export function inProcessClient(api: ApiClient, clock: Clock, serverUrl = IN_PRO
   };
   const tableOf = (ref: ResourceRef, obj: KubeObject) => toTable(typeOf(ref), [obj], { now: clock.now(), resourceVersion: obj.metadata.resourceVersion ?? '' });
   return {
-    serverUrl,
+    serverUrl: IN_PROCESS_SERVER,
     create: async (ref, body, opts) => api.create(ref, body, opts),
     get: async (ref) => api.get(ref),
     list: async (ref, opts) => api.list(ref, opts),
