@@ -130,10 +130,7 @@ function validateTrafficPolicies(spec: Obj, sp: FieldPath): FieldError[] {
   return errs;
 }
 
-/**
- * validateUpgradeDowngradeClusterIPs. The storage layer copies clusterIP(s) from the stored Service
- * into an update that leaves them out (patchAllocatedValues) before this runs.
- */
+/** validateUpgradeDowngradeClusterIPs (for updates that name their clusterIPs). */
 function validateClusterIPsUpdate(svc: Obj, old: Obj): FieldError[] {
   const spec: Obj = svc.spec ?? {};
   const oldSpec: Obj = old.spec ?? {};
@@ -150,9 +147,12 @@ function validateClusterIPsUpdate(svc: Obj, old: Obj): FieldError[] {
     prev.forEach((ip, i) => {
       if (ip !== next[i]) errs.push(invalid(path, value, 'may not change once set'));
     });
+  } else if (next.length === 0) {
+    // Left out: the storage copies the allocated clusterIPs back in (patchAllocatedValues), so the
+    // real server never reports "primary clusterIP can not be unset" for an update that omits them.
+    return [];
   } else if (prev.length > next.length) {
-    if (next.length === 0) errs.push(invalid(path, value, 'primary clusterIP can not be unset'));
-    if (next.length > 0 && next[0] !== prev[0]) errs.push(invalid(path, value, 'may not change once set'));
+    if (next[0] !== prev[0]) errs.push(invalid(path, value, 'may not change once set'));
     if (next.length === 1 && spec.ipFamilyPolicy !== 'SingleStack') {
       errs.push(invalid(path, value, "`ipFamilyPolicy` must be set to 'SingleStack' when releasing the secondary clusterIP"));
     }
