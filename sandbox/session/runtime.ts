@@ -1,8 +1,9 @@
 // The seam between the session and the parts built elsewhere: the cluster engine
-// (sandbox/engine/engine.ts, cluster.ts) and the learner's terminal (sandbox/shell/terminal.ts).
-// They are loaded here, and only here, by dynamic import so the platform runs (files, editor,
-// checks on files) while one of them is missing, and says so. When they exist, this is the one
-// place to switch to static imports.
+// (sandbox/engine/cluster.ts) and the learner's terminal (sandbox/shell/terminal.ts). The session
+// sees them only through the small interfaces below, so tests can run a sandbox on any engine.
+import { createDefaultCluster, restoreDefaultCluster, type ClusterSnapshot } from '../engine/cluster.js';
+import type { ManualClock, SeededRandom } from '../engine/clock.js';
+import { TerminalSession, type TerminalSnapshot } from '../shell/terminal.js';
 import type { ApiClient } from '../engine/api/types.js';
 import type { Clock, Random } from '../engine/clock.js';
 import type { Vfs } from '../shell/vfs.js';
@@ -10,6 +11,8 @@ import type { Vfs } from '../shell/vfs.js';
 /** What the session needs of the engine's `Engine`. */
 export interface EngineLike {
   readonly api: ApiClient;
+  /** A client whose writes the trace attributes to actor (kubectl for the learner's terminal). */
+  client?(actor: string): ApiClient;
   /** Move simulated time forward and run whatever became due. */
   advance(ms: number): void;
   runUntilIdle(): void;
@@ -43,54 +46,27 @@ export interface SandboxRuntime {
   createTerminal?(opts: TerminalOptions, snapshot?: unknown): TerminalLike;
 }
 
-// Specifiers in variables: TypeScript does not try to resolve modules that may not exist yet.
-const ENGINE_MODULE = '../engine/engine.js';
-const CLUSTER_MODULE = '../engine/cluster.js';
-const TERMINAL_MODULE = '../shell/terminal.js';
-
-type AnyModule = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-async function tryImport(specifier: string, missing: string[]): Promise<AnyModule | undefined> {
-  try {
-    return (await import(/* @vite-ignore */ /* webpackIgnore: true */ specifier)) as AnyModule;
-  } catch (e) {
-    missing.push(`${specifier.replace(/^\.\.\//, 'sandbox/').replace(/\.js$/, '.ts')}: ${(e as Error).message.split('\n')[0]}`);
-    return undefined;
-  }
-}
-
 let loaded: Promise<SandboxRuntime> | undefined;
 
 export function loadRuntime(): Promise<SandboxRuntime> {
-  loaded ??= importRuntime();
+  loaded ??= Promise.resolve(staticRuntime());
   return loaded;
 }
 
-async function importRuntime(): Promise<SandboxRuntime> {
-  const missing: string[] = [];
-  const engineModule = await tryImport(ENGINE_MODULE, missing);
-  const clusterModule = await tryImport(CLUSTER_MODULE, missing);
-  const terminalModule = await tryImport(TERMINAL_MODULE, missing);
-  const runtime: SandboxRuntime = { missing };
-  const createDefaultCluster = clusterModule?.createDefaultCluster ?? engineModule?.createDefaultCluster;
-  const restoreDefaultCluster = clusterModule?.restoreDefaultCluster ?? engineModule?.restoreDefaultCluster;
-  if (createDefaultCluster) runtime.createCluster = (deps) => createDefaultCluster(deps) as EngineLike;
-  else if (clusterModule) missing.push('sandbox/engine/cluster.ts: no export createDefaultCluster({ clock, random }) yet');
-  // Controllers are code, so a restore must register them again: prefer the cluster's own restore.
-  if (restoreDefaultCluster) runtime.restoreCluster = (snapshot, deps) => restoreDefaultCluster(snapshot, deps) as EngineLike;
-  else if (engineModule?.Engine?.restore) runtime.restoreCluster = (snapshot, deps) => engineModule.Engine.restore(snapshot, deps) as EngineLike;
-  const TerminalSession = terminalModule?.TerminalSession;
-  if (!TerminalSession && terminalModule) missing.push('sandbox/shell/terminal.ts: no export TerminalSession yet');
-  if (TerminalSession) {
-    runtime.createTerminal = (opts, snapshot) => {
-      if (snapshot !== undefined && typeof TerminalSession.restore === 'function') return TerminalSession.restore(snapshot, opts) as TerminalLike;
+/** The engine's default cluster and the shell's terminal, wired for a learner's sandbox. */
+function staticRuntime(): SandboxRuntime {
+  return {
+    missing: [],
+    createCluster: (deps) => createDefaultCluster({ clock: deps.clock as ManualClock, random: deps.random as SeededRandom }) as unknown as EngineLike,
+    // Controllers are code, so a restore registers them again: the cluster's own restore does.
+    restoreCluster: (snapshot, deps) => restoreDefaultCluster(snapshot as ClusterSnapshot, { clock: deps.clock as ManualClock, random: deps.random as SeededRandom }) as unknown as EngineLike,
+    createTerminal: (opts, snapshot) => {
       const terminal = new TerminalSession({ ...opts, hostname: opts.env.HOSTNAME });
-      if (snapshot !== undefined && typeof terminal.restore === 'function') terminal.restore(snapshot);
-      else if (typeof terminal.start === 'function') terminal.start(); // the first prompt
-      return terminal as TerminalLike;
-    };
-  }
-  return runtime;
+      if (snapshot !== undefined) terminal.restore(snapshot as TerminalSnapshot);
+      else terminal.start(); // the first prompt
+      return terminal;
+    },
+  };
 }
 
 /** Engine.onChange may hand back an unsubscribe function or an object with one; accept both. */

@@ -28,15 +28,15 @@ export class LineEditor {
     return this.buf.join('');
   }
 
-  /** Starts a new line with this prompt. */
-  start(prompt: string): void {
+  /** Starts a new line with this prompt (silent: the prompt is already on screen). */
+  start(prompt: string, opts: { silent?: boolean } = {}): void {
     this.prompt = prompt;
     this.buf = [];
     this.cursor = 0;
     this.historyIndex = -1;
     this.cursorRow = 0;
     this.search = undefined;
-    this.write(prompt);
+    if (!opts.silent) this.write(prompt);
   }
 
   /** Inserts text at the cursor (a completion, a paste). */
