@@ -51,10 +51,33 @@ export interface KubeClient {
   version(): Promise<ServerVersion>;
   /** The API server's address, as the kubeconfig names it (`cluster-info`). */
   serverUrl: string;
+  /** pods/log: the container's log as the API server answers `GET …/pods/x/log` (absent: not served). */
+  logs?(ref: ResourceRef, opts: PodLogOptions): Promise<string>;
+  /** pods/exec: runs a command in a container; resolves when the process ends. */
+  exec?(ref: ResourceRef, opts: PodExecOptions, streams: ExecStreams): Promise<ExecOutcome>;
 }
 
-/** kubectl against the learner's own engine, without HTTP. */
-export function inProcessClient(api: ApiClient, clock: Clock): KubeClient {
+export interface PodLogOptions {
+  container?: string;
+  tailLines?: number;
+  previous?: boolean;
+  timestamps?: boolean;
+}
+
+export interface PodExecOptions {
+  container?: string;
+  command: string[];
+  stdin: boolean;
+  tty: boolean;
+}
+
+export type { ExecOutcome, ExecStreams };
+
+/**
+ * kubectl against the learner's own engine, without HTTP. `cluster` (the engine installCluster
+ * set up) serves pods/log and pods/exec from its kubelets, as the API server does over HTTP.
+ */
+export function inProcessClient(api: ApiClient, clock: Clock, cluster?: object): KubeClient {
   const typeOf = (ref: ResourceRef) => {
     const t = findResource(ref.group, ref.version, ref.resource);
     if (!t) throw new Error(`unknown resource ${ref.resource}`);

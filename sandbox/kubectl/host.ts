@@ -1,7 +1,7 @@
 // What kubectl needs from its surroundings. In a learner's sandbox it talks to the engine
 // in-process; the same commands can talk to any cluster over HTTP through another ApiClient.
 import type { Clock } from '../engine/clock.js';
-import type { CommandIO } from '../shell/io.js';
+import type { CommandIO, Interrupt } from '../shell/io.js';
 import type { Vfs } from '../shell/vfs.js';
 import type { KubeClient } from './client.js';
 import type { KubeconfigStore, ResolvedConfig } from './kubeconfig.js';
@@ -10,6 +10,8 @@ export interface KubectlHost {
   api: KubeClient;
   clock: Clock;
   fs: Vfs;
+  /** Waits `ms` (simulated in tests) or until Ctrl-C: `--timeout` of wait, rollout status, drain. */
+  sleep?(ms: number, interrupt: Interrupt): Promise<void>;
   /** Where the kubeconfig lives; defaults to ~/.kube/config in `fs`. */
   kubeconfig?: KubeconfigStore;
   /** Opens the file `--kubeconfig <path>` names (real files in the CLI); defaults to the VFS. */

@@ -31,6 +31,7 @@ export function newSandbox(seed = 7): Sandbox {
     onOutput: (s) => (captured += s),
     // Sleeping moves simulated time, so `sleep 5` lets the cluster work for 5 s.
     sleep: async (ms) => engine.advance(ms),
+    cluster: engine,
   });
   terminal.start();
   return {

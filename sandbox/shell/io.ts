@@ -9,6 +9,34 @@ export interface CommandIO {
   out(text: string): void;
   err(text: string): void;
   interrupt: Interrupt;
+  /** The terminal's keystrokes, for a command that reads them (`kubectl exec -it`); absent off a terminal. */
+  input?: TerminalInput;
+}
+
+/**
+ * Raw keystrokes while a command runs. Unclaimed, the terminal keeps its behaviour (Ctrl-C
+ * interrupts, other keys wait as typeahead); a command that claims the input receives every key,
+ * Ctrl-C included, as a program reading a raw terminal does.
+ */
+export class TerminalInput {
+  private reader: ((data: string) => void) | undefined;
+
+  get claimed(): boolean {
+    return this.reader !== undefined;
+  }
+  /** Sends keys to `reader` until the returned release is called. */
+  claim(reader: (data: string) => void): () => void {
+    this.reader = reader;
+    return () => {
+      if (this.reader === reader) this.reader = undefined;
+    };
+  }
+  /** Delivers keys to the claiming command; false when no command claims them. */
+  feed(data: string): boolean {
+    if (!this.reader) return false;
+    this.reader(data);
+    return true;
+  }
 }
 
 /** Ctrl-C: long-running commands (sleep, `kubectl get -w`, `logs -f`) wait on it. */

@@ -6,7 +6,7 @@ import type { ApiClient } from '../engine/api/types.js';
 import { IncompleteInput, ShellSyntaxError } from './ast.js';
 import { createCommands } from './commands/index.js';
 import { complete } from './complete.js';
-import { Interrupt, type CommandIO } from './io.js';
+import { Interrupt, TerminalInput, type CommandIO } from './io.js';
 import { LineEditor } from './line-editor.js';
 import { Shell, type ShellState } from './interpreter.js';
 import { HOME, type Vfs } from './vfs.js';
@@ -19,6 +19,8 @@ export interface TerminalOptions {
   /** Waits for `ms`; defaults to a wall-clock timer. Tests pass one that steps a simulated clock. */
   sleep?(ms: number, interrupt: Interrupt): Promise<void>;
   hostname?: string;
+  /** The engine that installCluster set up: serves `kubectl logs` and `exec` from its kubelets. */
+  cluster?: object;
 }
 
 export interface TerminalSnapshot {
@@ -46,13 +48,14 @@ export class TerminalSession {
   private pendingSource = '';
   private running: Promise<void> | undefined;
   private typeahead = '';
+  private commandInput: TerminalInput | undefined;
   private readonly hostname: string;
 
   constructor(private readonly opts: TerminalOptions) {
     this.hostname = opts.hostname ?? 'controlplane';
     this.shell = new Shell({
       fs: opts.fs,
-      commands: createCommands({ api: opts.api, clock: opts.clock }),
+      commands: createCommands({ api: opts.api, clock: opts.clock, cluster: opts.cluster }),
       sleep: opts.sleep ?? wallSleep,
       now: () => opts.clock.now(),
     });
@@ -71,6 +74,7 @@ export class TerminalSession {
 
   input(data: string): void {
     if (this.running) {
+      if (this.commandInput?.feed(data)) return;
       if (data.includes('\x03')) this.shell.currentInterrupt.raise();
       else this.typeahead += data;
       return;
@@ -150,7 +154,8 @@ export class TerminalSession {
   private async execute(source: string): Promise<void> {
     const interrupt = new Interrupt();
     this.shell.currentInterrupt = interrupt;
-    const io: CommandIO = { stdin: '', stdinIsTerminal: true, stdoutIsTerminal: true, out: (s) => this.emit(s), err: (s) => this.emit(s), interrupt };
+    this.commandInput = new TerminalInput();
+    const io: CommandIO = { stdin: '', stdinIsTerminal: true, stdoutIsTerminal: true, out: (s) => this.emit(s), err: (s) => this.emit(s), interrupt, input: this.commandInput };
     try {
       await this.shell.runSource(source, io);
     } catch (e) {
@@ -158,6 +163,7 @@ export class TerminalSession {
       this.shell.lastStatus = 1;
     } finally {
       this.running = undefined;
+      this.commandInput = undefined;
       this.editor.start(this.prompt());
       const rest = this.typeahead + this.editor.takePending();
       this.typeahead = '';

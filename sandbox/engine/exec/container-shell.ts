@@ -1,0 +1,241 @@
+// The shell and small programs a learner reaches with `kubectl exec`: a command vector run once,
+// `sh -c '…'`, or an interactive `sh`/`bash` whose prompt is the image's (`/ # ` for busybox and
+// alpine, `root@<pod>:/# ` for Debian's bash, `# ` for Debian's dash). Only the common subset:
+// ls, cat, echo, env/printenv, hostname, pwd, cd, id/whoami, uname, ps, sleep, true/false, exit.
+import type { ContainerEnv } from './container-env.js';
+
+export interface ShellOutput {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface ShellState {
+  cwd: string;
+  status: number;
+  /** Set by `exit`: the shell ends with this code. */
+  exited?: number;
+  shell: 'sh' | 'bash';
+}
+
+type Program = (args: string[], c: ContainerEnv, s: ShellState, o: ShellOutput) => number;
+
+const dirsOf = (files: Record<string, string>): Set<string> => {
+  const dirs = new Set(['/', '/bin', '/dev', '/etc', '/home', '/proc', '/root', '/sys', '/tmp', '/usr', '/var']);
+  for (const f of Object.keys(files)) {
+    const parts = f.split('/').slice(1, -1);
+    for (let i = 1; i <= parts.length; i++) dirs.add('/' + parts.slice(0, i).join('/'));
+  }
+  return dirs;
+};
+
+const resolve = (cwd: string, p: string): string => {
+  const parts = (p.startsWith('/') ? p : `${cwd}/${p}`).split('/');
+  const out: string[] = [];
+  for (const part of parts) {
+    if (!part || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return '/' + out.join('/');
+};
+
+function children(c: ContainerEnv, dir: string): string[] {
+  const names = new Set<string>();
+  const prefix = dir === '/' ? '/' : dir + '/';
+  for (const p of [...Object.keys(c.files), ...dirsOf(c.files)]) if (p.startsWith(prefix) && p !== dir) names.add(p.slice(prefix.length).split('/')[0]);
+  return [...names].sort();
+}
+
+const ls: Program = (args, c, s, o) => {
+  const all = args.some((a) => /^-\w*a/.test(a));
+  const paths = args.filter((a) => !a.startsWith('-'));
+  let status = 0;
+  for (const p of paths.length ? paths : ['.']) {
+    const full = resolve(s.cwd, p);
+    if (c.files[full] !== undefined) o.out(`${p}\n`);
+    else if (dirsOf(c.files).has(full)) {
+      const names = children(c, full);
+      o.out([...(all ? ['.', '..'] : []), ...names].map((n) => n + '\n').join(''));
+    } else {
+      o.err(c.distro === 'debian' ? `ls: cannot access '${p}': No such file or directory\n` : `ls: ${p}: No such file or directory\n`);
+      status = c.distro === 'debian' ? 2 : 1;
+    }
+  }
+  return status;
+};
+
+const cat: Program = (args, c, s, o) => {
+  let status = 0;
+  for (const p of args) {
+    const full = resolve(s.cwd, p);
+    if (c.files[full] !== undefined) o.out(c.files[full]);
+    else {
+      o.err(dirsOf(c.files).has(full) ? `cat: ${p}: Is a directory\n` : `cat: ${p}: No such file or directory\n`);
+      status = 1;
+    }
+  }
+  return status;
+};
+
+const env: Program = (args, c, _s, o) => {
+  if (args.length) {
+    for (const a of args) if (c.env[a] !== undefined) o.out(c.env[a] + '\n');
+    return args.every((a) => c.env[a] !== undefined) ? 0 : 1;
+  }
+  o.out(Object.entries(c.env).map(([k, v]) => `${k}=${v}\n`).join(''));
+  return 0;
+};
+
+const ps: Program = (_args, c, _s, o) => {
+  o.out('PID   USER     TIME  COMMAND\n' + [...c.processes, { pid: c.processes.at(-1)!.pid + 6, command: 'ps' }].map((p) => `${String(p.pid).padStart(5)} root      0:00 ${p.command}\n`).join(''));
+  return 0;
+};
+
+const PROGRAMS: Record<string, Program> = {
+  ls,
+  cat,
+  env: (_a, c, s, o) => env([], c, s, o),
+  printenv: env,
+  echo: (a, _c, _s, o) => (o.out(a[0] === '-n' ? a.slice(1).join(' ') : a.join(' ') + '\n'), 0),
+  hostname: (_a, c, _s, o) => (o.out(c.podName + '\n'), 0),
+  pwd: (_a, _c, s, o) => (o.out(s.cwd + '\n'), 0),
+  id: (_a, _c, _s, o) => (o.out('uid=0(root) gid=0(root) groups=0(root)\n'), 0),
+  whoami: (_a, _c, _s, o) => (o.out('root\n'), 0),
+  uname: (a, c, _s, o) => (o.out(a.includes('-a') ? `Linux ${c.podName} 6.8.0-1015-gcp #17-Ubuntu SMP x86_64 GNU/Linux\n` : 'Linux\n'), 0),
+  true: () => 0,
+  false: () => 1,
+  sleep: () => 0,
+  ps,
+};
+
+/** Splits a line into words, honouring quotes and expanding $VAR and $?. */
+export function words(line: string, c: ContainerEnv, s: ShellState): string[] {
+  const out: string[] = [];
+  let cur: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === "'") {
+      const end = line.indexOf("'", i + 1);
+      cur = (cur ?? '') + line.slice(i + 1, end < 0 ? undefined : end);
+      i = end < 0 ? line.length : end;
+    } else if (ch === '"') {
+      const end = line.indexOf('"', i + 1);
+      cur = (cur ?? '') + expand(line.slice(i + 1, end < 0 ? undefined : end), c, s);
+      i = end < 0 ? line.length : end;
+    } else if (ch === ' ' || ch === '\t') {
+      if (cur !== undefined) out.push(cur);
+      cur = undefined;
+    } else if (ch === '$') {
+      const m = /^\$(\?|\w+|\{\w+\})/.exec(line.slice(i));
+      if (!m) cur = (cur ?? '') + ch;
+      else {
+        const value = expand(m[0], c, s);
+        i += m[0].length - 1;
+        if (value || cur !== undefined) cur = (cur ?? '') + value;
+      }
+    } else cur = (cur ?? '') + ch;
+  }
+  if (cur !== undefined) out.push(cur);
+  return out;
+}
+
+function expand(text: string, c: ContainerEnv, s: ShellState): string {
+  return text.replace(/\$(\?|\w+|\{(\w+)\})/g, (_m, name: string, braced?: string) => (name === '?' ? String(s.status) : (c.env[braced ?? name] ?? '')));
+}
+
+/** Splits a script on `;`, `&&`, `||` and newlines outside quotes. */
+function statements(script: string): Array<{ text: string; op: ';' | '&&' | '||' }> {
+  const out: Array<{ text: string; op: ';' | '&&' | '||' }> = [];
+  let quote = '';
+  let start = 0;
+  let op: ';' | '&&' | '||' = ';';
+  for (let i = 0; i < script.length; i++) {
+    const ch = script[i];
+    if (quote) {
+      if (ch === quote) quote = '';
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    const two = script.slice(i, i + 2);
+    const sep = two === '&&' || two === '||' ? two : ch === ';' || ch === '\n' ? ';' : undefined;
+    if (!sep) continue;
+    out.push({ text: script.slice(start, i), op });
+    op = sep;
+    start = i + sep.length;
+    i += sep.length - 1;
+  }
+  out.push({ text: script.slice(start), op });
+  return out;
+}
+
+/** Runs a script as `sh -c` would; returns its exit status. */
+export function runScript(script: string, c: ContainerEnv, s: ShellState, o: ShellOutput): number {
+  for (const st of statements(script)) {
+    if (s.exited !== undefined) break;
+    if ((st.op === '&&' && s.status !== 0) || (st.op === '||' && s.status === 0)) continue;
+    if (!st.text.trim()) continue;
+    s.status = runSimple(st.text, c, s, o);
+  }
+  return s.exited ?? s.status;
+}
+
+function runSimple(text: string, c: ContainerEnv, s: ShellState, o: ShellOutput): number {
+  // `>&2` sends stdout to stderr; other redirections are not simulated.
+  const toErr = /(^|\s)1?>&2(\s|$)/.test(text);
+  const argv = words(text.replace(/(^|\s)1?>&2(?=\s|$)/g, ' '), c, s);
+  if (!argv.length) return s.status;
+  const out: ShellOutput = toErr ? { out: o.err, err: o.err } : o;
+  const [name, ...args] = argv;
+  if (name === 'exit') {
+    s.exited = args.length ? Number(args[0]) & 255 : s.status;
+    return s.exited;
+  }
+  if (name === 'cd') return changeDir(args[0] ?? c.env.HOME ?? '/', c, s, o);
+  if (name === 'export') {
+    for (const a of args) if (a.includes('=')) c.env[a.slice(0, a.indexOf('='))] = a.slice(a.indexOf('=') + 1);
+    return 0;
+  }
+  const base = name.split('/').pop()!;
+  if (!c.programs.has(base) || !PROGRAMS[base]) {
+    o.err(notFound(base, c, s));
+    return 127;
+  }
+  return PROGRAMS[base](args, c, s, out);
+}
+
+function changeDir(target: string, c: ContainerEnv, s: ShellState, o: ShellOutput): number {
+  const full = resolve(s.cwd, target);
+  if (dirsOf(c.files).has(full)) {
+    s.cwd = full;
+    return 0;
+  }
+  const prefix = s.shell === 'bash' ? 'bash: cd' : c.distro === 'debian' ? 'sh: 1: cd' : 'sh: cd';
+  o.err(c.distro === 'debian' && s.shell === 'sh' ? `${prefix}: can't cd to ${target}\n` : `${prefix}: ${target}: No such file or directory\n`);
+  return s.shell === 'bash' ? 1 : 2;
+}
+
+function notFound(name: string, c: ContainerEnv, s: ShellState): string {
+  if (s.shell === 'bash') return `bash: ${name}: command not found\n`;
+  if (c.distro === 'debian') return `sh: 1: ${name}: not found\n`;
+  return `sh: ${name}: not found\n`;
+}
+
+/** Whether argv[0] can be started at all (the runtime's check before the process exists). */
+export function executable(name: string, c: ContainerEnv): boolean {
+  return c.programs.has(name.split('/').pop()!);
+}
+
+/** Runs one program (not a shell) as the exec's process; returns its exit status. */
+export function runProgram(argv: string[], c: ContainerEnv, o: ShellOutput): number {
+  const s: ShellState = { cwd: '/', status: 0, shell: 'sh' };
+  const program = PROGRAMS[argv[0].split('/').pop()!];
+  if (!program) return 0;
+  return program(argv.slice(1), c, s, o);
+}
+
+/** The prompt an interactive shell prints (root's PS1 in each image). */
+export function prompt(c: ContainerEnv, s: ShellState): string {
+  const shown = s.cwd === '/root' ? '~' : s.cwd.startsWith('/root/') ? '~' + s.cwd.slice(5) : s.cwd;
+  if (s.shell === 'bash') return `root@${c.podName}:${shown}# `;
+  return c.distro === 'debian' ? '# ' : `${shown} # `;
+}

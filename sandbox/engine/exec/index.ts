@@ -1,0 +1,120 @@
+// pods/exec on the simulated runtime: checks the target as the API server and kubelet do (same
+// error texts as sandbox/apiserver/exec.ts), then runs the command in the container's shell:
+// once for a command vector or `sh -c`, or as an interactive shell fed by stdin.
+import { badRequest, internalError } from '../api/errors.js';
+import type { ApiClient, ResourceRef } from '../api/types.js';
+import type { KubeObject } from '../objects.js';
+import { containerEnv, type ContainerEnv } from './container-env.js';
+import { executable, prompt, runProgram, runScript, type ShellOutput, type ShellState } from './container-shell.js';
+
+/** The byte streams of one exec session, as the kubelet wires them (see apiserver ExecIO). */
+export interface ExecStreams {
+  stdin?: { onData(cb: (chunk: Uint8Array | string) => void): void; onEnd(cb: () => void): void };
+  stdout(chunk: string): void;
+  stderr(chunk: string): void;
+  tty: boolean;
+}
+
+export interface ExecOutcome {
+  exitCode: number;
+  error?: string;
+}
+
+const SERVICES = { group: '', version: 'v1', resource: 'services' };
+
+/** The pod and container an exec targets, or the API server's/kubelet's error. */
+export function execTarget(api: ApiClient, ref: ResourceRef, container?: string): { pod: KubeObject; container: string } {
+  const pod = api.get({ ...ref, subresource: undefined });
+  const names = ((pod.spec as { containers?: Array<{ name: string }> }).containers ?? []).map((c) => c.name);
+  const chosen = container ?? (names.length === 1 ? names[0] : '');
+  if (!chosen) throw badRequest(`a container name must be specified for pod ${ref.name}, choose one of: [${names.join(' ')}]`);
+  if (!names.includes(chosen)) throw badRequest(`container ${chosen} is not valid for pod ${ref.name}`);
+  if (!(pod.spec as { nodeName?: string }).nodeName) throw badRequest(`pod ${ref.name} does not have a host assigned`);
+  const statuses = (pod.status as { containerStatuses?: Array<{ name: string; state?: { running?: unknown } }> } | undefined)?.containerStatuses ?? [];
+  if (!statuses.some((s) => s.name === chosen && s.state?.running)) throw internalError(`container not found (${JSON.stringify(chosen)})`);
+  return { pod, container: chosen };
+}
+
+function decode(chunk: Uint8Array | string): string {
+  if (typeof chunk === 'string') return chunk;
+  let s = '';
+  for (const b of chunk) s += String.fromCharCode(b);
+  // Bytes to UTF-8 text without TextDecoder (the engine has no DOM or Node libs).
+  try {
+    return decodeURIComponent(escape(s));
+  } catch {
+    return s;
+  }
+}
+
+/** Runs `command` in the container; resolves with its exit code when the process ends. */
+export function execInContainer(api: ApiClient, pod: KubeObject, container: string, command: string[], io: ExecStreams): Promise<ExecOutcome> {
+  const services = api.list({ ...SERVICES, namespace: pod.metadata.namespace }).items;
+  const c = containerEnv(pod, container, services);
+  const nl = (t: string) => (io.tty ? t.replace(/\r?\n/g, '\r\n') : t);
+  // With a tty, stderr is the terminal too.
+  const out: ShellOutput = { out: (t) => io.stdout(nl(t)), err: (t) => (io.tty ? io.stdout(nl(t)) : io.stderr(t)) };
+  const [name] = command;
+  if (!name || !executable(name, c)) {
+    out.out(`OCI runtime exec failed: exec failed: unable to start container process: exec: ${JSON.stringify(name ?? '')}: executable file not found in $PATH: unknown\n`);
+    return Promise.resolve({ exitCode: 126 });
+  }
+  const base = name.split('/').pop()!;
+  if (base !== 'sh' && base !== 'bash') return Promise.resolve({ exitCode: runProgram(command, c, out) });
+  const state: ShellState = { cwd: '/', status: 0, shell: base };
+  const script = command[1] === '-c' ? command[2] : undefined;
+  if (script !== undefined) return Promise.resolve({ exitCode: runScript(script, c, state, out) });
+  if (!io.stdin) return Promise.resolve({ exitCode: 0 });
+  return interactive(c, state, io, out);
+}
+
+/** An interactive shell: with a tty it echoes keys and edits the line, as the pty's line discipline does. */
+function interactive(c: ContainerEnv, state: ShellState, io: ExecStreams, out: ShellOutput): Promise<ExecOutcome> {
+  return new Promise((resolveExit) => {
+    let line = '';
+    let done = false;
+    const finish = (code: number) => {
+      if (done) return;
+      done = true;
+      resolveExit({ exitCode: code });
+    };
+    if (io.tty) io.stdout(prompt(c, state));
+    const runLine = () => {
+      const code = runScript(line, c, state, out);
+      line = '';
+      if (state.exited !== undefined) {
+        if (state.shell === 'bash' && io.tty) io.stdout('exit\r\n');
+        finish(code);
+      } else if (io.tty) io.stdout(prompt(c, state));
+    };
+    io.stdin!.onData((chunk) => {
+      for (const ch of decode(chunk).replace(/\x1b\[[0-9;]*[A-Za-z]|\x1b./g, '')) {
+        if (done) return;
+        if (ch === '\r' || ch === '\n') {
+          if (io.tty) io.stdout('\r\n');
+          runLine();
+        } else if (ch === '\x03') {
+          line = '';
+          state.status = 130;
+          if (io.tty) io.stdout('^C\r\n' + prompt(c, state));
+        } else if (ch === '\x04') {
+          if (line) continue;
+          if (state.shell === 'bash' && io.tty) io.stdout('exit\r\n');
+          else if (io.tty) io.stdout('\r\n');
+          finish(state.status);
+        } else if (ch === '\x7f' || ch === '\b') {
+          if (!line) continue;
+          line = line.slice(0, -1);
+          if (io.tty) io.stdout('\b \b');
+        } else if (ch >= ' ') {
+          line += ch;
+          if (io.tty) io.stdout(ch);
+        }
+      }
+    });
+    io.stdin!.onEnd(() => {
+      if (line) runLine();
+      finish(state.exited ?? state.status);
+    });
+  });
+}
