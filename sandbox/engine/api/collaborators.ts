@@ -6,6 +6,7 @@ import type { StatusError } from './errors.js';
 import { decodeBody } from '../schema/strict-decoding.js';
 import * as patch from './patch/index.js';
 import * as validation from './validation/index.js';
+import { generateJobSelector } from './defaults/index.js';
 import type { FieldError } from './field-errors.js';
 
 /** Strict decoding per fieldValidation: a 400 to throw, or warnings. */
@@ -15,7 +16,11 @@ export function decodeStrict(target: { apiVersion: string; kind: string }, obj: 
 
 export { applyDefaults } from './defaults/index.js';
 
-export const validateCreate = (obj: KubeObject): FieldError[] => validation.validateCreate(obj);
+/** Like the real Job strategy's Validate, creating a Job first generates its selector and labels (it needs the uid). */
+export const validateCreate = (obj: KubeObject): FieldError[] => {
+  if (obj.apiVersion === 'batch/v1' && obj.kind === 'Job') generateJobSelector(obj);
+  return validation.validateCreate(obj);
+};
 export const validateUpdate = (obj: KubeObject, old: KubeObject): FieldError[] => validation.validateUpdate(obj, old);
 export const validateStatusUpdate = (obj: KubeObject, old: KubeObject): FieldError[] => validation.validateStatusUpdate(obj, old);
 
