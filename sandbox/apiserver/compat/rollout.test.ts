@@ -30,6 +30,11 @@ describe.runIf(realKubectlAvailable())('real kubectl: rollout, set, edit, logs',
     await c.expect('rollout-undo', ['rollout', 'undo', 'deployment/web']);
     await c.expect('rollout-status-after-undo', ['rollout', 'status', 'deployment/web', '--timeout=20s'], { tick: 2000 });
   });
+  // Before `rollout restart`, whose restartedAt annotation (kubectl's wall clock) changes the pod names.
+  it('logs', async () => {
+    engine.advance(30_000);
+    await c.expect('logs-deploy', ['logs', 'deployment/web', '--tail=2']);
+  });
   it('rollout restart, pause, resume', async () => {
     await c.expect('rollout-restart', ['rollout', 'restart', 'deployment/web']);
     await c.expect('rollout-pause', ['rollout', 'pause', 'deployment/web']);
@@ -43,8 +48,4 @@ describe.runIf(realKubectlAvailable())('real kubectl: rollout, set, edit, logs',
   });
   it('edit with an EDITOR script', () =>
     c.expect('edit', ['edit', 'deployment/web'], { files: { 'editor.sh': EDITOR }, env: { EDITOR: 'sh ./editor.sh', KUBE_EDITOR: 'sh ./editor.sh' } }));
-  it('logs', async () => {
-    engine.advance(30_000);
-    await c.expect('logs-deploy', ['logs', 'deployment/web', '--tail=2']);
-  });
 });
