@@ -1,0 +1,7 @@
+// The commands that operate workloads and nodes, registered in index.ts as one group.
+import type { KubectlContext } from '../host.js';
+import { rollout } from './rollout.js';
+
+type Command = (ctx: KubectlContext, args: string[]) => Promise<number>;
+
+export const OPERATE_COMMANDS: Record<string, Command> = { rollout };
