@@ -33,6 +33,10 @@ describe.runIf(realKubectlAvailable())('real kubectl: create subcommands', () =>
 
   for (const [golden, args] of CREATES) it(args.slice(0, 3).join(' '), () => c.expect(golden, args));
   it('get the created objects', () => c.expect('get-created', ['get', 'cm,secret,svc,job,cronjob,role,rolebinding,quota,pdb,ingress,sa']));
+  it('create token (a TokenRequest on the serviceaccounts/token subresource)', async () => {
+    const r = await c.kubectl(['create', 'token', 'builder']);
+    if (r.code !== 0 || !/^eyJ[\w-]+\.[\w-]+\.[\w-]+\n?$/.test(r.stdout)) throw new Error(`create token: ${r.code} ${r.stdout} ${r.stderr}`);
+  });
   it('create deployment with kubectl 1.27 and 1.33', async () => {
     await c.expect('create-deployment-1.27', ['create', 'deployment', 'old', '--image=nginx'], { version: '1.27' });
     await c.expect('create-deployment-1.33', ['create', 'deployment', 'new', '--image=nginx'], { version: '1.33' });

@@ -74,6 +74,8 @@ describe.runIf(realKubectlAvailable())('real kubectl: workloads', () => {
     await c.expect('apply-unchanged', ['apply', '-f', 'web.yaml']);
     await c.expect('apply-configured', ['apply', '-f', 'web.yaml'], { files: { 'web.yaml': WEB_YAML.replace('replicas: 2', 'replicas: 3') } });
     await c.expect('apply-server-side', ['apply', '--server-side', '-f', 'web.yaml']);
+    await c.expect('apply-server-side-conflict', ['apply', '--server-side', '--field-manager=other', '-f', 'web.yaml'], { files: { 'web.yaml': WEB_YAML.replace('replicas: 2', 'replicas: 5') } });
+    await c.expect('apply-prune', ['apply', '--prune', '-l', 'app=web', '-f', 'web.yaml'], { files: { 'web.yaml': WEB_YAML.replace('replicas: 2', 'replicas: 3') } });
   });
   it('run and expose', async () => {
     await c.expect('run', ['run', 'box', '--image=busybox:1.36', '--', 'sleep', '3600']);
@@ -95,6 +97,8 @@ describe.runIf(realKubectlAvailable())('real kubectl: workloads', () => {
     await c.expect('delete-deployment', ['delete', 'deployment', 'hello', '--wait=false']);
     await c.expect('delete-orphan', ['delete', 'deployment', 'web', '--cascade=orphan', '--wait=false']);
     await c.expect('delete-pod-now', ['delete', 'pod', 'box', '--now'], { tick: 1000 });
+    await c.expect('delete-foreground-wait', ['delete', 'deployment', 'Bad_Name', '--cascade=foreground', '--ignore-not-found']);
+    await c.expect('get-label-set-selector', ['get', 'rs', '-l', 'app in (web, nothing)', '-o', 'name']);
     // -o name: the ticks while kubectl waited make ages vary by a second or two.
     await c.expect('get-after-delete', ['get', 'deploy,rs,pods', '-o', 'name']);
   });
