@@ -7,13 +7,14 @@ import { get } from './commands/get.js';
 import { run } from './commands/run.js';
 import { scale } from './commands/scale.js';
 import { OPERATE_COMMANDS } from './commands/operate.js';
+import { CONFIG_AND_EDIT_COMMANDS } from './commands/registry-config.js';
 import { formatError } from './errors.js';
 import { prepareContext } from './context.js';
 import type { KubectlContext, KubectlHost } from './host.js';
 
 type Command = (ctx: KubectlContext, args: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = { ...OPERATE_COMMANDS, get, create, apply, delete: del, scale, run };
+const COMMANDS: Record<string, Command> = { ...OPERATE_COMMANDS, ...CONFIG_AND_EDIT_COMMANDS, get, create, apply, delete: del, scale, run };
 
 export async function runKubectl(args: string[], io: CommandIO, host: KubectlHost): Promise<number> {
   const verbIndex = args.findIndex((a) => !a.startsWith('-'));

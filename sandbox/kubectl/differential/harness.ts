@@ -29,6 +29,9 @@ import { kubectlPath } from '../../apiserver/compat/harness.js';
 
 export { realKubectlAvailable } from '../../apiserver/compat/harness.js';
 
+/** Both servers take the same token, so that `config view --raw` agrees too. */
+const TOKEN = 'differential-token';
+
 export const DIFF_T0 = Date.parse('2026-11-01T09:00:00Z');
 
 export interface Outcome {
@@ -66,11 +69,11 @@ export class Differential {
     const side = async (label: string): Promise<Side> => {
       const clock = new ManualClock(DIFF_T0);
       const engine = createDefaultCluster({ clock, random: new SeededRandom(opts.seed ?? 7), settleMs: opts.settleMs ?? 5_000 });
-      const serving = await serveEngine(engine, `diff-${label}`);
+      const serving = await serveEngine(engine, TOKEN);
       const dir = mkdtempSync(join(tmpdir(), `kubelab-diff-${label}-`));
       const kubeconfig = join(dir, '.kube', 'config');
       mkdirSync(join(dir, '.kube'));
-      writeFileSync(kubeconfig, kubeconfigYaml({ server: serving.url, token: `diff-${label}`, caCert: serving.caCert }));
+      writeFileSync(kubeconfig, kubeconfigYaml({ server: serving.url, token: TOKEN, caCert: serving.caCert }));
       return { engine, serving, dir, kubeconfig };
     };
     const d = new Differential(await side('real'), await side('ours'));
