@@ -31,6 +31,9 @@ import { serviceAccountController, rootCAPublisher } from './controllers/service
 import { namespaceController } from './controllers/namespace-controller.js';
 import { garbageCollector } from './controllers/garbage-collector.js';
 import { addonServiceAccounts, coreDnsObjects, kubeProxyObjects } from './cluster-addons.js';
+import { JobController } from './controllers/job.js';
+import { TTLAfterFinishedController } from './controllers/ttl-after-finished.js';
+import { CronJobController } from './controllers/cronjob.js';
 
 export interface ClusterOptions {
   clock: Clock;
@@ -81,7 +84,12 @@ export function containerLogs(host: object, pod: KubeObject, container: string, 
 
 /** The controllers that make a cluster behave, sharing one kubelet state. */
 export function clusterControllers(kubelet: KubeletState, emit?: KubeletEventSink): Controller[] {
-  return [new Scheduler(), new Kubelets(kubelet, emit), new ReplicaSetController(), new DeploymentController(), new DaemonSetController()];
+  return [
+    new Scheduler(), new Kubelets(kubelet, emit), new ReplicaSetController(), new DeploymentController(), new DaemonSetController(),
+    new JobController(),
+    new TTLAfterFinishedController(),
+    new CronJobController(),
+  ];
 }
 
 function createAll(api: ApiClient, objects: Array<Record<string, unknown>>): void {
