@@ -17,7 +17,7 @@ export interface ShellState {
   shell: 'sh' | 'bash';
 }
 
-type Program = (args: string[], c: ContainerEnv, s: ShellState, o: ShellOutput) => number;
+type Program = (args: string[], c: ContainerEnv, s: ShellState, o: ShellOutput, stdin?: string) => number;
 
 const dirsOf = (files: Record<string, string>): Set<string> => {
   const dirs = new Set(['/', '/bin', '/dev', '/etc', '/home', '/proc', '/root', '/sys', '/tmp', '/usr', '/var']);
@@ -64,7 +64,8 @@ const ls: Program = (args, c, s, o) => {
   return status;
 };
 
-const cat: Program = (args, c, s, o) => {
+const cat: Program = (args, c, s, o, stdin) => {
+  if (!args.length) return o.out(stdin ?? ''), 0;
   let status = 0;
   for (const p of args) {
     const full = resolve(s.cwd, p);
@@ -91,7 +92,65 @@ const ps: Program = (_args, c, _s, o) => {
   return 0;
 };
 
+/** The text a filter reads: its file arguments, or its stdin. */
+function input(files: string[], c: ContainerEnv, s: ShellState, o: ShellOutput, stdin: string | undefined): string | undefined {
+  if (!files.length) return stdin ?? '';
+  let text = '';
+  for (const f of files) {
+    const content = c.files[resolve(s.cwd, f)];
+    if (content === undefined) {
+      o.err(`${f}: No such file or directory\n`);
+      return undefined;
+    }
+    text += content;
+  }
+  return text;
+}
+
+const lines = (text: string) => text.split('\n').slice(0, text.endsWith('\n') ? -1 : undefined);
+
+function headTail(which: 'head' | 'tail'): Program {
+  return (args, c, s, o, stdin) => {
+    let n = 10;
+    const files: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const m = /^-n?(\d+)$/.exec(args[i]);
+      if (m) n = Number(m[1]);
+      else if (args[i] === '-n') n = Number(args[++i]);
+      else files.push(args[i]);
+    }
+    const text = input(files, c, s, o, stdin);
+    if (text === undefined) return 1;
+    const all = lines(text);
+    o.out((which === 'head' ? all.slice(0, n) : all.slice(Math.max(0, all.length - n))).map((l) => l + '\n').join(''));
+    return 0;
+  };
+}
+
+const grep: Program = (args, c, s, o, stdin) => {
+  const flags = args.filter((a) => a.startsWith('-')).join('');
+  const [pattern, ...files] = args.filter((a) => !a.startsWith('-'));
+  const text = input(files, c, s, o, stdin);
+  if (text === undefined || pattern === undefined) return 2;
+  const re = new RegExp(pattern, flags.includes('i') ? 'i' : '');
+  const hits = lines(text).filter((l) => re.test(l) !== flags.includes('v'));
+  o.out(hits.map((l) => l + '\n').join(''));
+  return hits.length ? 0 : 1;
+};
+
+const wc: Program = (args, c, s, o, stdin) => {
+  const text = input(args.filter((a) => !a.startsWith('-')), c, s, o, stdin);
+  if (text === undefined) return 1;
+  const count = args.includes('-l') ? lines(text).length : text.length;
+  o.out(`${count}\n`);
+  return 0;
+};
+
 const PROGRAMS: Record<string, Program> = {
+  head: headTail('head'),
+  tail: headTail('tail'),
+  grep,
+  wc,
   ls,
   cat,
   env: (_a, c, s, o) => env([], c, s, o),
@@ -179,7 +238,35 @@ export function runScript(script: string, c: ContainerEnv, s: ShellState, o: She
   return s.exited ?? s.status;
 }
 
+/** A pipeline: each stage's stdout is the next one's stdin; the last stage's status counts. */
 function runSimple(text: string, c: ContainerEnv, s: ShellState, o: ShellOutput): number {
+  const stages = splitPipes(text);
+  let stdin: string | undefined;
+  let status = 0;
+  stages.forEach((stage, i) => {
+    if (i === stages.length - 1) return (status = runStage(stage, c, s, o, stdin));
+    let captured = '';
+    runStage(stage, c, s, { out: (t) => (captured += t), err: o.err }, stdin);
+    stdin = captured;
+  });
+  return status;
+}
+
+function splitPipes(text: string): string[] {
+  const out: string[] = [];
+  let quote = '';
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) quote = ch === quote ? '' : quote;
+    else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '|') (out.push(text.slice(start, i)), (start = i + 1));
+  }
+  out.push(text.slice(start));
+  return out;
+}
+
+function runStage(text: string, c: ContainerEnv, s: ShellState, o: ShellOutput, stdin: string | undefined): number {
   // `>&2` sends stdout to stderr; other redirections are not simulated.
   const toErr = /(^|\s)1?>&2(\s|$)/.test(text);
   const argv = words(text.replace(/(^|\s)1?>&2(?=\s|$)/g, ' '), c, s);
@@ -200,7 +287,7 @@ function runSimple(text: string, c: ContainerEnv, s: ShellState, o: ShellOutput)
     o.err(notFound(base, c, s));
     return 127;
   }
-  return PROGRAMS[base](args, c, s, out);
+  return PROGRAMS[base](args, c, s, out, stdin);
 }
 
 function changeDir(target: string, c: ContainerEnv, s: ShellState, o: ShellOutput): number {

@@ -1,7 +1,9 @@
 // The commands that operate workloads and nodes, registered in index.ts as one group.
 import type { KubectlContext } from '../host.js';
+import { exec } from './exec.js';
+import { logs } from './logs.js';
 import { rollout } from './rollout.js';
 
 type Command = (ctx: KubectlContext, args: string[]) => Promise<number>;
 
-export const OPERATE_COMMANDS: Record<string, Command> = { rollout };
+export const OPERATE_COMMANDS: Record<string, Command> = { rollout, logs, exec };
