@@ -86,7 +86,7 @@ export class JobController implements Controller {
       const fresh = getOrUndefined<Pod>(() => s.ctx.api.get(podsRef(p.metadata!.namespace, p.metadata!.name)));
       if (!fresh) continue;
       const finalizers = (fresh.metadata!.finalizers ?? []).filter((f) => f !== JOB_TRACKING_FINALIZER);
-      const metadata = { ...fresh.metadata, finalizers };
+      const metadata: Record<string, unknown> = { ...fresh.metadata, finalizers };
       if (finalizers.length === 0) delete metadata.finalizers;
       s.ctx.api.update(podsRef(p.metadata!.namespace, p.metadata!.name), { ...fresh, metadata });
     }
