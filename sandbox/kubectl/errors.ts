@@ -12,8 +12,12 @@ export function formatError(e: unknown): string {
 
 function formatStatusError(e: StatusError): string {
   const s = e.status;
-  if (s.reason === 'Invalid' && s.details) {
-    const head = s.details.kind || s.details.name ? `The ${s.details.kind ?? ''} ${JSON.stringify(s.details.name ?? '')} is invalid` : 'The request is invalid';
+  if (s.reason === 'Invalid') {
+    // Without details, or without kind, name and causes, the server's message is appended.
+    if (!s.details) return `The request is invalid${s.message ? `: ${s.message}` : ''}\n`;
+    const named = s.details.kind || s.details.name;
+    const bare = !named && s.message && !(s.details.causes ?? []).length;
+    const head = named ? `The ${s.details.kind ?? ''} ${JSON.stringify(s.details.name ?? '')} is invalid` : bare ? `The request is invalid: ${s.message}` : 'The request is invalid';
     const causes = (s.details.causes ?? []).map((c) => `${c.field}: ${c.message}`);
     if (causes.length === 0) return head + '\n';
     if (causes.length === 1) return `${head}: ${causes[0]}\n`;

@@ -4,6 +4,8 @@ import type { KubectlContext } from '../host.js';
 import { apiResources } from './api-resources.js';
 import { config } from './config.js';
 import { apiVersions, clusterInfo, version } from './info.js';
+import { annotate, label } from './label.js';
+import { patch } from './patch.js';
 
 type Command = (ctx: KubectlContext, args: string[]) => Promise<number>;
 
@@ -13,4 +15,7 @@ export const CONFIG_AND_EDIT_COMMANDS: Record<string, Command> = {
   'api-versions': apiVersions,
   'api-resources': apiResources,
   'cluster-info': clusterInfo,
+  label,
+  annotate,
+  patch,
 };

@@ -225,8 +225,15 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 export function formatValue(v: unknown): string {
   if (typeof v === 'string') return v;
   if (v === null || v === undefined) return '';
-  if (typeof v === 'object') return JSON.stringify(v);
+  // Go's encoding/json writes map keys sorted.
+  if (typeof v === 'object') return JSON.stringify(sortedKeys(v));
   return String(v);
+}
+
+function sortedKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortedKeys);
+  if (!v || typeof v !== 'object') return v;
+  return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortedKeys((v as Record<string, unknown>)[k])]));
 }
 
 /** Runs a parsed template against the data; results of one expression are joined by spaces. */

@@ -1,0 +1,66 @@
+// Differential: the commands that edit single fields (label, annotate, patch, expose, set),
+// ours against the real kubectl 1.32, each writing on its own twin of the cluster.
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { Differential, realKubectlAvailable } from './harness.js';
+
+describe.runIf(realKubectlAvailable())('differential: label, annotate, patch', () => {
+  let d: Differential;
+  beforeAll(async () => {
+    d = await Differential.start();
+    await d.expectSame('kubectl create deployment web --image=nginx:1.27 --replicas=2');
+    await d.expectSame('kubectl run solo --image=busybox --labels=app=solo,tier=back -- sleep 3600');
+    d.advance(20_000);
+  });
+  afterAll(() => d?.close());
+  const same = async (...lines: string[]) => {
+    for (const l of lines) await d.expectSame(l);
+  };
+
+  it('label: add, overwrite error, --overwrite, remove, --all, -l, --list', async () => {
+    await same(
+      'kubectl label deployment web tier=front',
+      'kubectl label deployment web tier=back',
+      'kubectl label deployment web tier=back --overwrite',
+      'kubectl label deployment web tier=back --overwrite',
+      'kubectl label deploy/web tier-',
+      'kubectl label deploy/web tier-',
+      'kubectl label pods --all env=dev',
+      'kubectl get pods --show-labels',
+      'kubectl label pods -l app=web env-',
+      'kubectl label pod solo owner=me team=core',
+      'kubectl label pod web-nope --list',
+      'kubectl label pod solo',
+      'kubectl label pod nope a=b',
+      'kubectl label pods a=b',
+      'kubectl get pod solo -o jsonpath="{.metadata.labels}"',
+    );
+  });
+
+  it('annotate', async () => {
+    await same(
+      'kubectl annotate deployment web note=hello',
+      'kubectl annotate deployment web note=again',
+      'kubectl annotate deployment web note=again --overwrite',
+      'kubectl annotate deployment web note-',
+      'kubectl annotate pods --all checked=yes',
+      'kubectl get pod solo -o jsonpath="{.metadata.annotations}"',
+    );
+  });
+
+  it('patch: strategic, merge, json, no change, errors', async () => {
+    await same(
+      `kubectl patch deployment web -p '{"spec":{"replicas":3}}'`,
+      `kubectl patch deployment web -p '{"spec":{"replicas":3}}'`,
+      `kubectl patch deployment web --type merge -p '{"metadata":{"labels":{"patched":"yes"}}}'`,
+      `kubectl patch deployment web --type json -p '[{"op":"replace","path":"/spec/replicas","value":1}]'`,
+      `kubectl patch deployment web -p 'spec: {minReadySeconds: 5}'`,
+      `kubectl patch deployment web -p '{"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:1.28"}]}}}}'`,
+      'kubectl get deploy web -o jsonpath="{.spec.replicas} {.spec.template.spec.containers[0].image} {.spec.minReadySeconds}"',
+      `kubectl patch deployment nope -p '{"spec":{"replicas":3}}'`,
+      'kubectl patch deployment web',
+      `kubectl patch deployment web --type foo -p '{}'`,
+      `kubectl patch pod solo -p '{"metadata":{"labels":{"p":"1"}}}'`,
+      `kubectl patch deployment web --type json -p '[{"op":"remove","path":"/spec/nope"}]'`,
+    );
+  });
+});
