@@ -3,6 +3,7 @@ import type { CommandIO } from '../shell/io.js';
 import { apply } from './commands/apply.js';
 import { create } from './commands/create.js';
 import { del } from './commands/delete.js';
+import { describe } from './commands/describe.js';
 import { get } from './commands/get.js';
 import { run } from './commands/run.js';
 import { scale } from './commands/scale.js';
@@ -14,7 +15,7 @@ import type { KubectlContext, KubectlHost } from './host.js';
 
 type Command = (ctx: KubectlContext, args: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = { ...OPERATE_COMMANDS, ...CONFIG_AND_EDIT_COMMANDS, get, create, apply, delete: del, scale, run };
+const COMMANDS: Record<string, Command> = { ...OPERATE_COMMANDS, ...CONFIG_AND_EDIT_COMMANDS, get, create, apply, delete: del, scale, run, describe };
 
 export async function runKubectl(args: string[], io: CommandIO, host: KubectlHost): Promise<number> {
   const verbIndex = args.findIndex((a) => !a.startsWith('-'));
