@@ -95,6 +95,22 @@ describe('controller runtime', () => {
     expect(e.runtime.errors.at(-1)).toMatchObject({ controller: 'ticker', key: 'fail', message: 'boom' });
   });
 
+  it('gives a controller registered late the objects that already exist, like an informer\'s initial list', () => {
+    const e = new Engine({ clock: new ManualClock(T0), random: new SeededRandom(1) });
+    e.api.create({ group: '', version: 'v1', resource: 'namespaces' }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } });
+    for (const name of ['b', 'a']) e.api.create({ ...cms, namespace: 'default' }, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name } });
+    const seen: string[] = [];
+    e.registerController({ name: 'late', watches: [{ ...cms, keysFor: (o) => [`${o.metadata.namespace}/${o.metadata.name}`] }], reconcile: (key) => void seen.push(key) });
+    e.runUntilIdle();
+    expect(seen).toEqual(['default/a', 'default/b']);
+    // Restored with its queue, it resumes from that queue rather than listing again.
+    const restored = Engine.restore(JSON.parse(JSON.stringify(e.snapshot())));
+    const again: string[] = [];
+    restored.registerController({ name: 'late', watches: [{ ...cms, keysFor: (o) => [o.metadata.name!] }], reconcile: (key) => void again.push(key) });
+    restored.runUntilIdle();
+    expect(again).toEqual([]);
+  });
+
   it('records events with aggregation of repeats', () => {
     const e = freshCluster();
     const subject = e.api.get({ ...cms, namespace: 'default', name: 'kube-root-ca.crt' });

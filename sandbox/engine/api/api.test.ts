@@ -73,6 +73,27 @@ describe('create and get', () => {
     const scaled = e.api.patch(ref('deployments', 'default', 'web'), 'merge', { spec: { replicas: 3 } });
     expect(scaled.metadata.generation).toBe(2);
   });
+
+  it("resets status on create per kind (the registry strategies' PrepareForCreate)", () => {
+    const e = newEngine();
+    const sel = { matchLabels: { app: 'web' } };
+    const template = { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } };
+    const status = (o: KubeObject) => (o as KubeObject & { status?: unknown }).status;
+    const fake = { phase: 'Bound', replicas: 7 };
+    const deploy = e.api.create(ref('deployments', 'default'), { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, spec: { selector: sel, template }, status: fake });
+    expect(status(deploy)).toEqual({});
+    const rs = e.api.create(ref('replicasets', 'default'), { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'r' }, spec: { selector: sel, template }, status: fake });
+    expect(status(rs)).toEqual({ replicas: 0 });
+    const pvc = e.api.create(ref('persistentvolumeclaims', 'default'), {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'c' },
+      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+      status: fake,
+    });
+    expect(status(pvc)).toEqual({ phase: 'Pending' });
+    expect(status(e.api.create(ref('configmaps', 'default'), cm('plain')))).toBeUndefined();
+  });
 });
 
 describe('update', () => {

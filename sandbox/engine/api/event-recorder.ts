@@ -1,6 +1,8 @@
 // Records core/v1 Events the way client-go's EventRecorder does: one Event per distinct
 // (source, object, type, reason, message), named `<object>.<hex nanoseconds>`, and a repeat
 // bumps count and lastTimestamp instead of making a new Event (the EventCorrelator's aggregation).
+// The repeat is found through an index of Events by that aggregation key (one per store, kept by
+// a store watch), so recording costs the same whatever the number of Events in the namespace.
 import { rfc3339, type Clock } from '../clock.js';
 import { clone, type KubeObject } from '../objects.js';
 import { RESOURCES } from './resources.js';
@@ -28,16 +30,16 @@ export interface EventSource {
 export function recordEvent(api: ApiClient, store: Store, clock: Clock, source: EventSource, regarding: KubeObject, type: string, reason: string, message: string): void {
   const namespace = regarding.metadata.namespace || 'default';
   const involvedObject = referenceTo(regarding);
-  const existing = store
-    .list(`${EVENTS.storagePrefix}/${namespace}/`)
-    .find((e) => sameEvent(e as CoreEvent, involvedObject, source, type, reason, message)) as CoreEvent | undefined;
+  const index = eventIndexOf(store);
+  const aggregation = aggregationKey(namespace, involvedObject, source, type, reason, message);
+  const existing = index.find(aggregation);
   const now = clock.now();
   const ref = { group: '', version: 'v1', resource: 'events', namespace };
   if (existing) {
     const next = clone(existing);
     next.count = (existing.count ?? 1) + 1;
     next.lastTimestamp = rfc3339(now);
-    api.update({ ...ref, name: existing.metadata.name }, next);
+    index.add(api.update({ ...ref, name: existing.metadata.name }, next));
     return;
   }
   const event: CoreEvent = {
@@ -56,7 +58,7 @@ export function recordEvent(api: ApiClient, store: Store, clock: Clock, source: 
     reportingComponent: source.component,
     reportingInstance: source.host ?? '',
   };
-  api.create(ref, event);
+  index.add(api.create(ref, event));
 }
 
 /** An ObjectReference as ref.GetReference makes it. */
@@ -70,18 +72,71 @@ export function referenceTo(obj: KubeObject): Record<string, unknown> {
   return ref;
 }
 
-function sameEvent(e: CoreEvent, involved: Record<string, unknown>, source: EventSource, type: string, reason: string, message: string): boolean {
+/** What makes two Events the same one (the correlator's aggregate key plus the message). */
+function aggregationKey(namespace: string, involved: Record<string, unknown>, source: EventSource, type: string, reason: string, message: string): string {
+  return JSON.stringify([namespace, involved.uid, involved.kind, involved.name, source.component, source.host ?? '', type, reason, message]);
+}
+
+function aggregationKeyOf(e: CoreEvent): string {
   const o = e.involvedObject ?? {};
-  return (
-    o.uid === involved.uid &&
-    o.kind === involved.kind &&
-    o.name === involved.name &&
-    e.source?.component === source.component &&
-    (e.source?.host ?? '') === (source.host ?? '') &&
-    e.type === type &&
-    e.reason === reason &&
-    e.message === message
-  );
+  return aggregationKey(e.metadata.namespace ?? '', o, { component: e.source?.component ?? '', host: e.source?.host }, e.type, e.reason, e.message);
+}
+
+/** Events by aggregation key, built from the store once and kept current by a watch on every Event. */
+class EventIndex {
+  private byAggregation = new Map<string, Set<string>>();
+  private aggregationOf = new Map<string, string>();
+
+  constructor(private store: Store) {
+    const prefix = `${EVENTS.storagePrefix}/`;
+    for (const e of store.list(prefix)) this.add(e);
+    store.watch(prefix, store.revision, (change) => (change.type === 'DELETED' ? this.remove(change.key) : this.add(change.object)));
+  }
+
+  /** The Event with that key; of several (made by hand, say), the first in key order like a list. */
+  find(aggregation: string): CoreEvent | undefined {
+    const keys = this.byAggregation.get(aggregation);
+    if (!keys) return undefined;
+    let first: string | undefined;
+    // A deletion made inside a watch handler may not have reached the index yet: skip what is gone.
+    for (const k of keys) if ((first === undefined || k < first) && this.store.get(k)) first = k;
+    return first === undefined ? undefined : (this.store.get(first) as CoreEvent);
+  }
+
+  /** Idempotent: the recorder adds what it wrote at once, the watch adds it again when delivered. */
+  add(obj: KubeObject): void {
+    const key = storageKey(obj);
+    const aggregation = aggregationKeyOf(obj as CoreEvent);
+    const before = this.aggregationOf.get(key);
+    if (before === aggregation) return;
+    if (before !== undefined) this.remove(key);
+    this.aggregationOf.set(key, aggregation);
+    const keys = this.byAggregation.get(aggregation) ?? new Set<string>();
+    keys.add(key);
+    this.byAggregation.set(aggregation, keys);
+  }
+
+  private remove(key: string): void {
+    const aggregation = this.aggregationOf.get(key);
+    if (aggregation === undefined) return;
+    this.aggregationOf.delete(key);
+    const keys = this.byAggregation.get(aggregation);
+    keys?.delete(key);
+    if (keys && keys.size === 0) this.byAggregation.delete(aggregation);
+  }
+}
+
+const storageKey = (obj: KubeObject) => `${EVENTS.storagePrefix}/${obj.metadata.namespace}/${obj.metadata.name}`;
+
+const indexes = new WeakMap<Store, EventIndex>();
+
+function eventIndexOf(store: Store): EventIndex {
+  let index = indexes.get(store);
+  if (!index) {
+    index = new EventIndex(store);
+    indexes.set(store, index);
+  }
+  return index;
 }
 
 /** Two events in the same simulated millisecond get the next nanosecond, as they would in real time. */

@@ -81,13 +81,13 @@ export function prepareForCreate(rt: ResourceType, obj: Obj): void {
     case 'services':
       obj.status = { loadBalancer: {} };
       break;
-    default:
-      if (EMPTY_STATUS[key(rt)]) obj.status = clone(EMPTY_STATUS[key(rt)]);
+    // A new claim reads back Pending (SetDefaults_PersistentVolumeClaim); a volume starts VolumePending.
     case 'persistentvolumeclaims':
-      obj.status = { phase: 'Pending' };
-      break;
     case 'persistentvolumes':
       obj.status = { phase: 'Pending' };
+      break;
+    default:
+      if (EMPTY_STATUS[key(rt)]) obj.status = clone(EMPTY_STATUS[key(rt)]);
       break;
   }
 }

@@ -1,6 +1,9 @@
 // The controller runtime: per controller a workqueue (deduplicated keys, delayed requeues on
 // simulated time, client-go's per-item exponential back-off after failures), fed by store
 // watches; reconciles run synchronously when the engine steps (runUntilIdle / advance).
+// Like an informer, a newly registered controller first lists what exists and enqueues its keys
+// (level-based: it never depends on having seen an object change). A controller registered again
+// after a restore gets its saved queue back instead, so the restored engine resumes exactly.
 import type { ManualClock, Random } from '../clock.js';
 import type { KubeObject } from '../objects.js';
 import type { Store, StoreWatch } from '../store/store.js';
@@ -26,6 +29,8 @@ interface Queue {
   readySet: Set<string>;
   delayed: Map<string, number>;
   failures: Map<string, number>;
+  /** No delayed key is due before this (a lower bound: promotion skips the queue until then). */
+  earliestDue: number;
   watches: StoreWatch[];
   ctx: ControllerContext;
 }
@@ -59,7 +64,7 @@ export class ControllerRuntime {
       random: this.deps.random,
       recordEvent: (regarding, type, reason, message) => this.deps.recordEvent(controller.name, regarding, type, reason, message),
     };
-    const q: Queue = { controller, ready: [], readySet: new Set(), delayed: new Map(), failures: new Map(), watches: [], ctx };
+    const q: Queue = { controller, ready: [], readySet: new Set(), delayed: new Map(), failures: new Map(), earliestDue: Infinity, watches: [], ctx };
     const saved = this.pendingSnapshots.get(controller.name);
     if (saved) {
       this.applySnapshot(q, saved);
@@ -67,6 +72,13 @@ export class ControllerRuntime {
     }
     this.queues.push(q);
     for (const w of controller.watches) q.watches.push(this.watch(q, w as WatchedResourceWithDeletes));
+    if (!saved) for (const w of controller.watches) this.enqueueExisting(q, w);
+  }
+
+  /** The informer's initial list: every existing object's keys, as if each had just been added. */
+  private enqueueExisting(q: Queue, w: WatchedResource): void {
+    const rt = findResource(w.group, w.version, w.resource)!;
+    for (const obj of this.deps.store.list(collectionPrefix(rt, undefined))) for (const key of w.keysFor(obj)) this.add(q, key);
   }
 
   unregister(name: string): void {
@@ -139,6 +151,8 @@ export class ControllerRuntime {
     q.readySet = new Set(s.ready);
     q.delayed = new Map(s.delayed);
     q.failures = new Map(s.failures);
+    q.earliestDue = Infinity;
+    for (const t of q.delayed.values()) if (t < q.earliestDue) q.earliestDue = t;
   }
 
   private watch(q: Queue, w: WatchedResourceWithDeletes): StoreWatch {
@@ -162,12 +176,22 @@ export class ControllerRuntime {
     const due = this.deps.clock.now() + ms;
     const existing = q.delayed.get(key);
     if (existing === undefined || due < existing) q.delayed.set(key, due);
+    if (due < q.earliestDue) q.earliestDue = due;
   }
 
+  /** Moves keys whose time has come to ready, earliest first; runs after every reconcile, so it skips cheaply. */
   private promoteDue(): void {
     const now = this.deps.clock.now();
     for (const q of this.queues) {
-      const due = [...q.delayed.entries()].filter(([, t]) => t <= now).sort((a, b) => a[1] - b[1]);
+      if (q.earliestDue > now) continue;
+      const due: Array<[string, number]> = [];
+      let earliest = Infinity;
+      for (const entry of q.delayed) {
+        if (entry[1] <= now) due.push(entry);
+        else if (entry[1] < earliest) earliest = entry[1];
+      }
+      q.earliestDue = earliest;
+      due.sort((a, b) => a[1] - b[1]);
       for (const [key] of due) {
         q.delayed.delete(key);
         this.add(q, key);

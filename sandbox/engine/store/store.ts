@@ -3,6 +3,7 @@
 // watches from, and compaction that makes older revisions answer "too old resource version".
 // Objects are stored deep-frozen; the store stamps metadata.resourceVersion itself.
 import { clone, deepFreeze, type KubeObject } from '../objects.js';
+import { CollectionIndex } from './collection-index.js';
 
 export type StoreEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -51,8 +52,8 @@ export const DEFAULT_HISTORY_LIMIT = 2000;
 
 export class Store {
   private objects = new Map<string, KubeObject>();
-  /** Every key, sorted: a prefix range is a binary search away (etcd's range reads). */
-  private sortedKeys: string[] = [];
+  /** Keys by collection, each sorted: a list costs what its collection holds, not the whole store. */
+  private index = new CollectionIndex();
   private history: StoreEvent[] = [];
   private watchers = new Set<Watcher>();
   private pending: StoreEvent[] = [];
@@ -80,34 +81,12 @@ export class Store {
   }
 
   keys(prefix: string): string[] {
-    const out: string[] = [];
-    for (let i = this.lowerBound(prefix); i < this.sortedKeys.length && this.sortedKeys[i].startsWith(prefix); i++) out.push(this.sortedKeys[i]);
-    return out;
+    return this.index.keys(prefix);
   }
 
   /** Number of objects under prefix, without building them. */
   count(prefix: string): number {
-    let n = 0;
-    for (let i = this.lowerBound(prefix); i < this.sortedKeys.length && this.sortedKeys[i].startsWith(prefix); i++) n++;
-    return n;
-  }
-
-  private lowerBound(key: string): number {
-    let lo = 0;
-    let hi = this.sortedKeys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.sortedKeys[mid] < key) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  private indexKey(key: string, present: boolean): void {
-    const i = this.lowerBound(key);
-    const there = this.sortedKeys[i] === key;
-    if (present && !there) this.sortedKeys.splice(i, 0, key);
-    if (!present && there) this.sortedKeys.splice(i, 1);
+    return this.index.count(prefix);
   }
 
   /**
@@ -190,7 +169,7 @@ export class Store {
     store.rev = s.revision;
     store.compactedRev = s.compacted;
     for (const [k, v] of s.objects) store.objects.set(k, deepFreeze(clone(v)));
-    store.sortedKeys = [...store.objects.keys()].sort();
+    for (const k of store.objects.keys()) store.index.add(k);
     // History entries share the frozen objects where they are the current state.
     store.history = s.history.map((e) => ({
       type: e.type,
@@ -213,7 +192,8 @@ export class Store {
     const stamped = deepFreeze({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(this.rev) } }) as KubeObject;
     if (type === 'DELETED') this.objects.delete(key);
     else this.objects.set(key, stamped);
-    this.indexKey(key, type !== 'DELETED');
+    if (type === 'DELETED') this.index.remove(key);
+    else if (type === 'ADDED') this.index.add(key);
     const event: StoreEvent = { type, revision: this.rev, key, object: stamped, ...(prev ? { prev } : {}) };
     this.remember(event);
     this.dispatch(event);
