@@ -27,13 +27,13 @@ import { ReplicaSetController } from './controllers/replicaset.js';
 import { DeploymentController } from './controllers/deployment.js';
 import { DaemonSetController } from './controllers/daemonset.js';
 import { CONTROL_PLANE, DEFAULT_SHAPE, nodeIP, nodeObject, workerName, type ClusterShape } from './cluster-nodes.js';
-import { serviceAccountController, rootCAPublisher } from './controllers/serviceaccount-controller.js';
-import { namespaceController } from './controllers/namespace-controller.js';
-import { garbageCollector } from './controllers/garbage-collector.js';
+import { bootstrapControlPlaneObjects, registerControlPlaneControllers } from './bootstrap.js';
 import { addonServiceAccounts, coreDnsObjects, kubeProxyObjects } from './cluster-addons.js';
 import { JobController } from './controllers/job.js';
 import { TTLAfterFinishedController } from './controllers/ttl-after-finished.js';
 import { CronJobController } from './controllers/cronjob.js';
+import { NodeLifecycleController } from './controllers/node-lifecycle.js';
+import { TaintEvictionController } from './controllers/taint-eviction.js';
 
 export interface ClusterOptions {
   clock: Clock;
@@ -89,6 +89,8 @@ export function clusterControllers(kubelet: KubeletState, emit?: KubeletEventSin
     new JobController(),
     new TTLAfterFinishedController(),
     new CronJobController(),
+    new NodeLifecycleController(),
+    new TaintEvictionController(),
   ];
 }
 
@@ -101,32 +103,17 @@ function createAll(api: ApiClient, objects: Array<Record<string, unknown>>): voi
   }
 }
 
-const SYSTEM_PRIORITY_CLASSES = [
-  { name: 'system-node-critical', value: 2000001000, description: 'Used for system critical pods that must not be moved from their current node.' },
-  { name: 'system-cluster-critical', value: 2000000000, description: 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.' },
-];
-
-/** The API server's bootstrap creates these; ensured here in case the engine's bootstrap did not. */
-function ensureSystemPriorityClasses(api: ApiClient): void {
-  const ref = { group: 'scheduling.k8s.io', version: 'v1', resource: 'priorityclasses' };
-  const existing = new Set(api.list(ref).items.map((p) => p.metadata.name));
-  for (const pc of SYSTEM_PRIORITY_CLASSES) {
-    if (existing.has(pc.name)) continue;
-    api.create(ref, { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: pc.name }, value: pc.value, globalDefault: false, description: pc.description, preemptionPolicy: 'PreemptLowerPriority' });
-  }
-}
-
 /**
  * Creates the cluster's objects through the API and registers its components. Expects the
- * bootstrap objects (namespaces incl. kube-system and kube-node-lease, default service accounts,
- * the kubernetes Service) to exist already. Components then bring the pods up on simulated time.
+ * bootstrap objects (bootstrap.ts: namespaces incl. kube-system and kube-node-lease, default
+ * service accounts, the system priority classes, the kubernetes Service) to exist already.
+ * Components then bring the pods up on simulated time.
  */
 export function installCluster(host: ClusterHost, opts: ClusterOptions): ClusterHandles {
   const shape: ClusterShape = { ...DEFAULT_SHAPE, workers: opts.workers ?? DEFAULT_SHAPE.workers, version: opts.version ?? DEFAULT_SHAPE.version };
   const now = opts.clock.now();
   const kubelet = newKubeletState();
   const nodeNames = [CONTROL_PLANE, ...Array.from({ length: shape.workers }, (_, i) => workerName(i + 1))];
-  ensureSystemPriorityClasses(host.client('kube-apiserver'));
   // Components first, so that they see every object below being created.
   const emit: KubeletEventSink | undefined = host.recordEvent ? (regarding, type, reason, message, node) => host.recordEvent!('kubelet', regarding, type, reason, message, node) : undefined;
   for (const c of clusterControllers(kubelet, emit)) host.registerController(c);
@@ -148,24 +135,6 @@ export function installCluster(host: ClusterHost, opts: ClusterOptions): Cluster
 }
 
 
-/** The namespaces kube-apiserver's bootstrap controller creates (until the core's bootstrap does it). */
-const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
-
-function ensureSystemNamespaces(engine: Engine): void {
-  const api = engine.client('kube-apiserver');
-  const existing = new Set(api.list({ group: '', version: 'v1', resource: 'namespaces' }).items.map((n) => n.metadata.name));
-  for (const name of SYSTEM_NAMESPACES) {
-    if (!existing.has(name)) api.create({ group: '', version: 'v1', resource: 'namespaces' }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
-  }
-}
-
-/** The core's controllers (until the core's bootstrap registers them itself): skipped if already there. */
-function registerCoreControllers(engine: Engine): void {
-  for (const c of [serviceAccountController(), rootCAPublisher(), namespaceController(), garbageCollector()]) {
-    if (!engine.runtime.controllers.includes(c.name)) engine.registerController(c);
-  }
-}
-
 export interface DefaultClusterOptions extends ClusterOptions {
   clock: ManualClock;
   random: SeededRandom;
@@ -173,21 +142,28 @@ export interface DefaultClusterOptions extends ClusterOptions {
   settleMs?: number;
 }
 
-/** An engine snapshot plus what the cluster keeps beside the store. */
-export interface ClusterSnapshot extends EngineSnapshot {
-  cluster: { shape: ClusterShape; nodeNames: string[]; runtime: RuntimeState; logs: LogStoreData };
+/** What the cluster keeps beside the store, as the engine snapshots it (component `cluster`). */
+export interface ClusterState {
+  shape: ClusterShape;
+  nodeNames: string[];
+  runtime: RuntimeState;
+  logs: LogStoreData;
 }
+
+/** An engine snapshot of a default cluster (older snapshots carry the cluster state at the top). */
+export interface ClusterSnapshot extends EngineSnapshot {
+  cluster?: ClusterState;
+}
+
+const CLUSTER_STATE = 'cluster';
 
 function hostOf(engine: Engine): ClusterHost {
   return { client: (a) => engine.client(a), registerController: (c) => engine.registerController(c), recordEvent: (...a) => engine.recordEvent(...a) };
 }
 
-/** Makes engine.snapshot() carry the cluster's runtime state too (restoreDefaultCluster reads it). */
-function snapshotWithCluster(engine: Engine, h: ClusterHandles): void {
-  const base = engine.snapshot.bind(engine);
-  engine.snapshot = (): ClusterSnapshot => ({
-    ...base(),
-    cluster: { shape: h.shape, nodeNames: [...h.nodeNames], runtime: JSON.parse(JSON.stringify(h.kubelet.nodes)), logs: JSON.parse(JSON.stringify(h.kubelet.logs.data)) },
+function registerClusterState(engine: Engine, h: ClusterHandles): void {
+  engine.registerState(CLUSTER_STATE, {
+    snapshot: (): ClusterState => ({ shape: h.shape, nodeNames: [...h.nodeNames], runtime: h.kubelet.nodes, logs: h.kubelet.logs.data }),
   });
 }
 
@@ -197,12 +173,11 @@ function snapshotWithCluster(engine: Engine, h: ClusterHandles): void {
  */
 export function createDefaultCluster(opts: DefaultClusterOptions): Engine {
   const engine = new Engine({ clock: opts.clock, random: opts.random });
-  registerCoreControllers(engine);
-  ensureSystemNamespaces(engine);
-  engine.runUntilIdle(); // default service accounts before any pod is created
+  registerControlPlaneControllers(engine);
+  bootstrapControlPlaneObjects(engine, { apiServerAddress: nodeIP(0) });
   const h = installCluster(hostOf(engine), opts);
   handles.set(engine, h);
-  snapshotWithCluster(engine, h);
+  registerClusterState(engine, h);
   engine.runUntilIdle();
   if (opts.settleMs) engine.advance(opts.settleMs);
   return engine;
@@ -211,13 +186,15 @@ export function createDefaultCluster(opts: DefaultClusterOptions): Engine {
 /** Rebuilds a cluster from createDefaultCluster's engine.snapshot(): store, queues and runtime state. */
 export function restoreDefaultCluster(s: ClusterSnapshot, deps: { clock?: ManualClock; random?: SeededRandom } = {}): Engine {
   const engine = Engine.restore(s, deps);
-  registerCoreControllers(engine);
-  const kubelet: KubeletState = { nodes: JSON.parse(JSON.stringify(s.cluster.runtime)), logs: new LogStore(JSON.parse(JSON.stringify(s.cluster.logs))) };
+  registerControlPlaneControllers(engine);
+  const state = (engine.restoredState(CLUSTER_STATE) as ClusterState | undefined) ?? s.cluster;
+  if (!state) throw new Error('not a snapshot of a default cluster: it has no cluster state');
+  const kubelet: KubeletState = { nodes: JSON.parse(JSON.stringify(state.runtime)), logs: new LogStore(JSON.parse(JSON.stringify(state.logs))) };
   const host = hostOf(engine);
   const emit: KubeletEventSink = (regarding, type, reason, message, node) => host.recordEvent!('kubelet', regarding, type, reason, message, node);
   for (const c of clusterControllers(kubelet, emit)) engine.registerController(c);
-  const h: ClusterHandles = { shape: s.cluster.shape, kubelet, nodeNames: s.cluster.nodeNames };
+  const h: ClusterHandles = { shape: state.shape, kubelet, nodeNames: state.nodeNames };
   handles.set(engine, h);
-  snapshotWithCluster(engine, h);
+  registerClusterState(engine, h);
   return engine;
 }

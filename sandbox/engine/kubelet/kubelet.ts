@@ -48,7 +48,7 @@ export class Kubelets implements Controller {
   }
 
   reconcile(key: string, ctx: ControllerContext): ReconcileResult | void {
-    if (!key.includes('/')) return heartbeat(key, ctx);
+    if (!key.includes('/')) return this.state.nodes[key]?.stopped ? undefined : heartbeat(key, ctx);
     return this.syncPod(key, ctx);
   }
 
@@ -62,7 +62,7 @@ export class Kubelets implements Controller {
       return;
     }
     const nodeName = pod.spec?.nodeName;
-    if (!nodeName) return;
+    if (!nodeName || this.state.nodes[nodeName]?.stopped) return;
     let node: Node;
     try {
       node = ctx.api.get(nodesRef(nodeName)) as unknown as Node;

@@ -61,6 +61,8 @@ export interface NodeRuntimeState {
   /** host-local IPAM: the last host number handed out in the node's pod CIDR. */
   lastIpHost: number;
   pods: Record<string, PodRecord>;
+  /** The node has failed (node-faults.ts): its kubelet neither heartbeats nor syncs pods. */
+  stopped?: boolean;
 }
 
 export type RuntimeState = Record<string, NodeRuntimeState>;
