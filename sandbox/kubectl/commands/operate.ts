@@ -1,9 +1,11 @@
 // The commands that operate workloads and nodes, registered in index.ts as one group.
 import type { KubectlContext } from '../host.js';
+import { cordon, drain, uncordon } from './drain.js';
 import { exec } from './exec.js';
 import { logs } from './logs.js';
 import { rollout } from './rollout.js';
+import { taint } from './taint.js';
 
 type Command = (ctx: KubectlContext, args: string[]) => Promise<number>;
 
-export const OPERATE_COMMANDS: Record<string, Command> = { rollout, logs, exec };
+export const OPERATE_COMMANDS: Record<string, Command> = { rollout, logs, exec, cordon, uncordon, drain, taint };
