@@ -6,6 +6,7 @@ import { config } from './config.js';
 import { apiVersions, clusterInfo, version } from './info.js';
 import { annotate, label } from './label.js';
 import { patch } from './patch.js';
+import { setCommand } from './set.js';
 
 type Command = (ctx: KubectlContext, args: string[]) => Promise<number>;
 
@@ -18,4 +19,5 @@ export const CONFIG_AND_EDIT_COMMANDS: Record<string, Command> = {
   label,
   annotate,
   patch,
+  set: setCommand,
 };

@@ -64,3 +64,50 @@ describe.runIf(realKubectlAvailable())('differential: label, annotate, patch', (
     );
   });
 });
+
+describe.runIf(realKubectlAvailable())('differential: set image, env, resources', () => {
+  let d: Differential;
+  beforeAll(async () => {
+    d = await Differential.start();
+    await d.expectSame('kubectl create deployment api --image=nginx:1.27');
+    await d.expectSame('kubectl run one --image=redis');
+    d.advance(20_000);
+  });
+  afterAll(() => d?.close());
+  const same = async (...lines: string[]) => {
+    for (const l of lines) await d.expectSame(l);
+  };
+
+  it('set image', async () => {
+    await same(
+      'kubectl set image deployment/api nginx=nginx:1.28',
+      'kubectl set image deployment/api nginx=nginx:1.28',
+      'kubectl set image deployment api "*=nginx:1.29"',
+      'kubectl set image deployment/api nope=nginx',
+      'kubectl set image deployment/api',
+      'kubectl set image pod/one one=redis:7',
+      'kubectl get deploy api -o jsonpath="{.spec.template.spec.containers[0].image}"',
+      'kubectl set image deployment/nope nginx=nginx',
+    );
+  });
+
+  it('set env', async () => {
+    await same(
+      'kubectl set env deployment/api MODE=fast LEVEL=3',
+      'kubectl set env deployment/api --list',
+      'kubectl set env deployment/api MODE=slow',
+      'kubectl set env deployment/api LEVEL-',
+      'kubectl set env deployment/api --list',
+      'kubectl set env deployment/api',
+    );
+  });
+
+  it('set resources', async () => {
+    await same(
+      'kubectl set resources deployment api --limits=cpu=200m,memory=512Mi --requests=cpu=100m',
+      'kubectl get deploy api -o jsonpath="{.spec.template.spec.containers[0].resources}"',
+      'kubectl set resources deployment api -c nginx --requests=memory=64Mi',
+      'kubectl set resources deployment api',
+    );
+  });
+});
