@@ -39,6 +39,12 @@ export interface RunOptions {
    * that wait for the cluster (delete, rollout status, wait). 0 (the default) freezes time.
    */
   tick?: number;
+  /**
+   * How many ticks in all (default 30). The clock always ends `tick × ticks` later, however soon
+   * kubectl is done (the remaining ticks are taken when it exits), so later output is the same
+   * on every run.
+   */
+  ticks?: number;
   /** Wall ms before the ticking starts, so kubectl has listed and started watching (default 600). */
   tickDelay?: number;
 }
@@ -65,7 +71,14 @@ export class CompatCluster {
     const cacheDir = mkdtempSync(join(this.dir, 'cache-'));
     const argv = ['--kubeconfig', this.kubeconfig, '--cache-dir', cacheDir, ...args];
     let ticker: ReturnType<typeof setInterval> | undefined;
-    const delay = opts.tick ? setTimeout(() => (ticker = setInterval(() => this.engine.advance?.(opts.tick!), 50)), opts.tickDelay ?? 600) : undefined;
+    let ticked = 0;
+    const total = opts.ticks ?? 30;
+    const tick = () => {
+      if (ticked >= total) return clearInterval(ticker);
+      ticked++;
+      this.engine.advance?.(opts.tick!);
+    };
+    const delay = opts.tick ? setTimeout(() => (ticker = setInterval(tick, 50)), opts.tickDelay ?? 600) : undefined;
     return new Promise((resolve) => {
       const child = execFile(
         kubectlPath(opts.version ?? '1.32'),
@@ -74,6 +87,7 @@ export class CompatCluster {
         (err: ExecFileException | null, stdout: string, stderr: string) => {
           clearTimeout(delay);
           clearInterval(ticker);
+          if (opts.tick && ticked < total) this.engine.advance?.(opts.tick * (total - ticked));
           rmSync(cacheDir, { recursive: true, force: true });
           const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
           resolve({ code, stdout: this.normalize(stdout), stderr: this.normalize(stderr) });

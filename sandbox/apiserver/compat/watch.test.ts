@@ -37,7 +37,7 @@ describe.runIf(realKubectlAvailable())('real kubectl: watch', () => {
 
   it('rollout status waits for the deployment while the cluster moves on', async () => {
     await c.expect('rollout-create', ['create', 'deployment', 'roll', '--image=nginx:1.27', '--replicas=2']);
-    await c.expect('rollout-status', ['rollout', 'status', 'deployment/roll', '--timeout=20s'], { tick: 500 });
+    await c.expect('rollout-status', ['rollout', 'status', 'deployment/roll', '--timeout=20s'], { tick: 500, ticks: 60 });
   });
 
   it('wait --for=condition=Available', () => c.expect('wait-available', ['wait', '--for=condition=Available', 'deployment/roll', '--timeout=10s']));
