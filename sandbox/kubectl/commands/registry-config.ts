@@ -7,6 +7,7 @@ import { apiVersions, clusterInfo, version } from './info.js';
 import { annotate, label } from './label.js';
 import { patch } from './patch.js';
 import { setCommand } from './set.js';
+import { expose } from './expose.js';
 
 type Command = (ctx: KubectlContext, args: string[]) => Promise<number>;
 
@@ -20,4 +21,5 @@ export const CONFIG_AND_EDIT_COMMANDS: Record<string, Command> = {
   annotate,
   patch,
   set: setCommand,
+  expose,
 };

@@ -111,3 +111,39 @@ describe.runIf(realKubectlAvailable())('differential: set image, env, resources'
     );
   });
 });
+
+describe.runIf(realKubectlAvailable())('differential: expose', () => {
+  let d: Differential;
+  beforeAll(async () => {
+    d = await Differential.start();
+    await d.expectSame('kubectl create deployment web --image=nginx --port=80');
+    await d.expectSame('kubectl create deployment plain --image=nginx');
+    await d.expectSame('kubectl run solo --image=nginx --port=8080');
+    await d.expectSame('kubectl run bare --image=nginx --labels=');
+    d.advance(20_000);
+  });
+  afterAll(() => d?.close());
+  const same = async (...lines: string[]) => {
+    for (const l of lines) await d.expectSame(l);
+  };
+
+  it('deployments, pods and services become Services', async () => {
+    await same(
+      'kubectl expose deployment web --port=80',
+      'kubectl get svc web -o jsonpath="{.spec.ports} {.spec.selector} {.metadata.labels}"',
+      'kubectl expose deployment web --port=80',
+      'kubectl expose deployment web --name=web-np --type=NodePort --port=8080 --target-port=80',
+      'kubectl expose deploy/web --name=web-auto',
+      'kubectl expose deployment plain',
+      'kubectl expose deployment plain --port=81 --protocol=UDP --name=plain-udp',
+      'kubectl expose pod solo --name=solo-svc',
+      'kubectl expose pod solo --port=90 --target-port=http --name=solo-named',
+      'kubectl expose service web --name=web-again --port=443',
+      'kubectl expose pod bare --port=80',
+      'kubectl expose deployment nope --port=80',
+      'kubectl expose deployment web --port=80 --name=dry --dry-run=client -o yaml',
+      'kubectl get svc -o wide',
+      'kubectl get svc web-np -o jsonpath="{.spec.type} {.spec.ports[0].targetPort}"',
+    );
+  });
+});
