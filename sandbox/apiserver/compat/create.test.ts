@@ -22,6 +22,9 @@ const CREATES: Array<[string, string[]]> = [
   ['create-priorityclass', ['create', 'priorityclass', 'high', '--value=1000', '--description=important']],
   ['create-ingress', ['create', 'ingress', 'site', '--rule=example.com/=api:443']],
   ['create-serviceaccount', ['create', 'serviceaccount', 'builder']],
+  ['create-secret-docker-registry', ['create', 'secret', 'docker-registry', 'regcred', '--docker-server=registry.example.com', '--docker-username=me', '--docker-password=pw']],
+  ['create-deployment-for-hpa', ['create', 'deployment', 'api', '--image=nginx:1.27']],
+  ['autoscale', ['autoscale', 'deployment', 'api', '--min=2', '--max=5', '--cpu-percent=80']],
 ];
 
 describe.runIf(realKubectlAvailable())('real kubectl: create subcommands', () => {
@@ -33,6 +36,7 @@ describe.runIf(realKubectlAvailable())('real kubectl: create subcommands', () =>
 
   for (const [golden, args] of CREATES) it(args.slice(0, 3).join(' '), () => c.expect(golden, args));
   it('get the created objects', () => c.expect('get-created', ['get', 'cm,secret,svc,job,cronjob,role,rolebinding,quota,pdb,ingress,sa']));
+  it('get hpa -o yaml', () => c.expect('get-hpa-yaml', ['get', 'hpa', 'api', '-o', 'yaml']));
   it('create token (a TokenRequest on the serviceaccounts/token subresource)', async () => {
     const r = await c.kubectl(['create', 'token', 'builder']);
     if (r.code !== 0 || !/^eyJ[\w-]+\.[\w-]+\.[\w-]+\n?$/.test(r.stdout)) throw new Error(`create token: ${r.code} ${r.stdout} ${r.stderr}`);
