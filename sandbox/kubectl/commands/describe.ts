@@ -27,7 +27,7 @@ interface Found {
 
 export async function describe(ctx: KubectlContext, args: string[]): Promise<number> {
   const { flags, positional } = parseFlags(args, DESCRIBE_FLAGS, 'describe');
-  if (!positional.length) throw new UsageError('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n');
+  if (!positional.length) throw new UsageError('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.');
   const allNs = Boolean(flags['all-namespaces']);
   const namespace = String(flags.namespace ?? ctx.namespace);
   const settings = { api: ctx.host.api, now: ctx.host.clock.now(), showEvents: flags['show-events'] !== false };
@@ -64,7 +64,7 @@ export async function describe(ctx: KubectlContext, args: string[]): Promise<num
 /** `describe pods web`: every pod of the namespace whose name starts with `web`, each followed by a newline. */
 async function describeMatching(ctx: KubectlContext, type: ResourceType, namespace: string, prefix: string, original: unknown, settings: Parameters<typeof describeObject>[0]): Promise<number> {
   const list = await ctx.host.api.list(refOf(type, type.namespaced ? namespace : undefined));
-  const matching = list.items.filter((o) => o.metadata.name.startsWith(prefix));
+  const matching = list.items.filter((o) => (o.metadata.name ?? '').startsWith(prefix));
   if (!matching.length) {
     ctx.io.err(formatError(original));
     return 1;

@@ -3,7 +3,7 @@
 // cannot step, so the engine's simulated clock is moved to the wall clock before each comparison
 // and ours is run at every whole-second instant the real kubectl may have used (between its start
 // and its end); the outputs must be identical at one of them.
-import { execFile } from 'node:child_process';
+import { execFile, type ExecFileException } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -87,7 +87,7 @@ export class DescribeDiff {
     const cache = mkdtempSync(join(this.dir, 'cache-'));
     const argv = ['--kubeconfig', this.kubeconfig, '--cache-dir', cache, ...args];
     return new Promise((resolve) => {
-      const child = execFile(kubectlPath('1.32'), argv, { cwd: this.dir, env: { PATH: '/usr/bin:/bin', HOME: this.dir }, timeout: 30_000, encoding: 'utf8' }, (err, stdout, stderr) => {
+      const child = execFile(kubectlPath('1.32'), argv, { cwd: this.dir, env: { PATH: '/usr/bin:/bin', HOME: this.dir } as unknown as NodeJS.ProcessEnv, timeout: 30_000, encoding: 'utf8' }, (err: ExecFileException | null, stdout: string, stderr: string) => {
         rmSync(cache, { recursive: true, force: true });
         resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
       });

@@ -30,7 +30,7 @@ export async function searchEvents(api: KubeClient, ref: EventRef): Promise<Kube
 }
 
 export const refOfObject = (obj: KubeObject, kind = obj.kind): EventRef => ({
-  name: obj.metadata.name,
+  name: obj.metadata.name ?? '',
   namespace: obj.metadata.namespace ?? '',
   kind,
   uid: obj.metadata.uid,

@@ -47,7 +47,7 @@ export async function describeService(s: DescribeSettings, obj: KubeObject): Pro
 }
 
 /** The ready endpoints serving a port: at most three `ip:port`, then ` + N more...`; `<none>` without slices. */
-function formatEndpointSlices(slices: Json[], portName: string): string {
+export function formatEndpointSlices(slices: Json[], portName: string): string {
   if (!slices.length) return '<none>';
   const MAX = 3;
   const list: string[] = [];

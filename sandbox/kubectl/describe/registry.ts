@@ -9,7 +9,12 @@ import { describeGeneric } from './generic.js';
 import { describeNamespace, describeLimitRange, describeResourceQuota } from './namespaces.js';
 import { describeEndpoints, describeService } from './network.js';
 import { describeNode } from './nodes.js';
+import { describeHpa } from './hpa.js';
+import { describeIngress, describeNetworkPolicy } from './ingress.js';
+import { describePdb, describePriorityClass } from './policy.js';
 import { describePod } from './pods.js';
+import { describeClusterRole, describeClusterRoleBinding, describeRole, describeRoleBinding } from './rbac.js';
+import { describePv, describePvc, describeStorageClass } from './storage.js';
 import { describeDaemonSet, describeDeployment, describeReplicaSet, describeStatefulSet } from './workloads.js';
 
 export interface DescribeSettings {
@@ -32,12 +37,24 @@ const DESCRIBERS: Record<string, Describer> = {
   '/Endpoints': describeEndpoints,
   '/LimitRange': describeLimitRange,
   '/ResourceQuota': describeResourceQuota,
+  '/PersistentVolume': describePv,
+  '/PersistentVolumeClaim': describePvc,
   'apps/Deployment': describeDeployment,
   'apps/ReplicaSet': describeReplicaSet,
   'apps/DaemonSet': describeDaemonSet,
   'apps/StatefulSet': describeStatefulSet,
   'batch/Job': describeJob,
   'batch/CronJob': describeCronJob,
+  'autoscaling/HorizontalPodAutoscaler': describeHpa,
+  'networking.k8s.io/Ingress': describeIngress,
+  'networking.k8s.io/NetworkPolicy': describeNetworkPolicy,
+  'storage.k8s.io/StorageClass': describeStorageClass,
+  'policy/PodDisruptionBudget': describePdb,
+  'scheduling.k8s.io/PriorityClass': describePriorityClass,
+  'rbac.authorization.k8s.io/Role': describeRole,
+  'rbac.authorization.k8s.io/RoleBinding': describeRoleBinding,
+  'rbac.authorization.k8s.io/ClusterRole': describeClusterRole,
+  'rbac.authorization.k8s.io/ClusterRoleBinding': describeClusterRoleBinding,
 };
 
 export function describeObject(s: DescribeSettings, type: ResourceType, obj: KubeObject): Promise<string> {

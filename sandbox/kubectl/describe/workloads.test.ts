@@ -24,7 +24,7 @@ describe.runIf(realKubectlAvailable())('describe (pods and workloads) against th
     api.create(PODS, pod('broken', 'nginx:does-not-exist'));
     api.create(PODS, pod('crasher', 'busybox:1.36'));
     d.advance(5 * 60_000);
-    webPod = api.list(PODS, { labelSelector: 'app=web' }).items[0].metadata.name;
+    webPod = api.list(PODS, { labelSelector: 'app=web' }).items[0].metadata.name ?? '';
   });
   afterAll(() => d?.close());
 
