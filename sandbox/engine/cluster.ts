@@ -34,6 +34,8 @@ import { TTLAfterFinishedController } from './controllers/ttl-after-finished.js'
 import { CronJobController } from './controllers/cronjob.js';
 import { NodeLifecycleController } from './controllers/node-lifecycle.js';
 import { TaintEvictionController } from './controllers/taint-eviction.js';
+import { EndpointsController } from './controllers/endpoints.js';
+import { EndpointSliceController } from './controllers/endpointslice.js';
 
 export interface ClusterOptions {
   clock: Clock;
@@ -91,6 +93,8 @@ export function clusterControllers(kubelet: KubeletState, emit?: KubeletEventSin
     new CronJobController(),
     new NodeLifecycleController(),
     new TaintEvictionController(),
+    new EndpointsController(),
+    new EndpointSliceController(),
   ];
 }
 
