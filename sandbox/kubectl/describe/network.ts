@@ -5,7 +5,7 @@ import { describeEvents } from './events.js';
 import { printAnnotations, printLabels, type Json } from './format.js';
 import type { DescribeSettings } from './registry.js';
 import { eventsFor } from './workloads.js';
-import { DescribeWriter, LEVEL_0, LEVEL_1, LEVEL_2 } from './writer.js';
+import { DescribeWriter, LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3 } from './writer.js';
 
 const SLICES = { group: 'discovery.k8s.io', version: 'v1', resource: 'endpointslices' };
 
@@ -93,6 +93,40 @@ export async function describeEndpoints(s: DescribeSettings, obj: KubeObject): P
       for (const p of subset.ports) w.write(LEVEL_2, `${p.name || '<unset>'}\t${p.port}\t${p.protocol ?? ''}\n`);
     }
     w.write(LEVEL_0, '\n');
+  }
+  if (events) describeEvents(w, events, s.now);
+  return w.toString();
+}
+
+export async function describeEndpointSlice(s: DescribeSettings, obj: KubeObject): Promise<string> {
+  const eps = obj as Json;
+  const events = await eventsFor(s, obj);
+  const w = new DescribeWriter();
+  w.write(LEVEL_0, `Name:\t${eps.metadata.name}\n`);
+  w.write(LEVEL_0, `Namespace:\t${eps.metadata.namespace}\n`);
+  printLabels(w, 'Labels', eps.metadata.labels);
+  printAnnotations(w, 'Annotations', eps.metadata.annotations);
+  w.write(LEVEL_0, `AddressType:\t${eps.addressType ?? ''}\n`);
+  if (!eps.ports?.length) w.write(LEVEL_0, 'Ports: <unset>\n');
+  else {
+    w.write(LEVEL_0, 'Ports:\n');
+    w.write(LEVEL_1, 'Name\tPort\tProtocol\n');
+    w.write(LEVEL_1, '----\t----\t--------\n');
+    for (const p of eps.ports) w.write(LEVEL_1, `${p.name || '<unset>'}\t${p.port ?? '<unset>'}\t${p.protocol ?? ''}\n`);
+  }
+  if (!eps.endpoints?.length) w.write(LEVEL_0, 'Endpoints: <none>\n');
+  else {
+    w.write(LEVEL_0, 'Endpoints:\n');
+    const unset = (v: unknown) => (v === undefined || v === null ? '<unset>' : String(v));
+    for (const ep of eps.endpoints) {
+      w.write(LEVEL_1, `- Addresses:\t${(ep.addresses ?? []).join(', ') || '<none>'}\n`);
+      w.write(LEVEL_2, 'Conditions:\n');
+      w.write(LEVEL_3, `Ready:\t${unset(ep.conditions?.ready)}\n`);
+      w.write(LEVEL_2, `Hostname:\t${unset(ep.hostname)}\n`);
+      if (ep.targetRef) w.write(LEVEL_2, `TargetRef:\t${ep.targetRef.kind ?? ''}/${ep.targetRef.name ?? ''}\n`);
+      w.write(LEVEL_2, `NodeName:\t${unset(ep.nodeName)}\n`);
+      w.write(LEVEL_2, `Zone:\t${unset(ep.zone)}\n`);
+    }
   }
   if (events) describeEvents(w, events, s.now);
   return w.toString();

@@ -7,7 +7,7 @@ import { describeCronJob, describeJob } from './batch.js';
 import { describeConfigMap, describeSecret, describeServiceAccount } from './config.js';
 import { describeGeneric } from './generic.js';
 import { describeNamespace, describeLimitRange, describeResourceQuota } from './namespaces.js';
-import { describeEndpoints, describeService } from './network.js';
+import { describeEndpoints, describeEndpointSlice, describeService } from './network.js';
 import { describeNode } from './nodes.js';
 import { describeHpa } from './hpa.js';
 import { describeIngress, describeNetworkPolicy } from './ingress.js';
@@ -45,6 +45,7 @@ const DESCRIBERS: Record<string, Describer> = {
   'apps/StatefulSet': describeStatefulSet,
   'batch/Job': describeJob,
   'batch/CronJob': describeCronJob,
+  'discovery.k8s.io/EndpointSlice': describeEndpointSlice,
   'autoscaling/HorizontalPodAutoscaler': describeHpa,
   'networking.k8s.io/Ingress': describeIngress,
   'networking.k8s.io/NetworkPolicy': describeNetworkPolicy,
