@@ -29,6 +29,10 @@ export const TerminalInput = z.object({ data: z.string() });
 export const TerminalResize = z.object({ cols: z.number().int().min(10).max(500), rows: z.number().int().min(4).max(200) });
 export const FileRead = z.object({ path: filePath });
 export const FileWrite = z.object({ path: filePath, content: z.string() });
+/** An answer to one of the lab's questions (the choice's text, or the short answer). */
+export const QuestionAnswer = z.object({ questionId: z.string().max(80), answer: z.string().max(500) });
+export type QuestionAnswer = z.infer<typeof QuestionAnswer>;
+export type QuestionAnswerResult = { ok: true; correct: boolean; message: string } | ({ ok: false } & ProtocolError);
 export type TerminalResize = z.infer<typeof TerminalResize>;
 export type FileWrite = z.infer<typeof FileWrite>;
 
@@ -75,6 +79,7 @@ export interface ClientToServerEvents {
   'terminal:resize': (msg: TerminalResize) => void;
   'file:read': (msg: z.infer<typeof FileRead>, ack: (res: FileReadResult) => void) => void;
   'file:write': (msg: FileWrite, ack: (res: FileWriteResult) => void) => void;
+  'question:answer': (msg: QuestionAnswer, ack: (res: QuestionAnswerResult) => void) => void;
 }
 
 export interface ServerToClientEvents {

@@ -1,4 +1,8 @@
 // The components a lesson's MDX may use, by name.
+import { ApplyDiagram } from './apply-diagram';
 import { ArchitectureDiagram } from './architecture-diagram';
+import { ClusterTourDiagram } from './cluster-tour-diagram';
+import { NamespacesDiagram } from './namespaces-diagram';
+import { RollingUpdateDiagram } from './rolling-update-diagram';
 
-export const mdxComponents = { ArchitectureDiagram };
+export const mdxComponents = { ApplyDiagram, ArchitectureDiagram, ClusterTourDiagram, NamespacesDiagram, RollingUpdateDiagram };

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { grade, type GradingState } from '../../sandbox/grading/check.js';
 import type { KubeObject } from '../../sandbox/engine/objects.js';
-import { labChecks, manifestDeployments } from './checks.js';
+import { findLab } from '../registry.js';
+import { manifestDeployments } from './checks.js';
+
+const labChecks = findLab('deploy-nginx')!.grading;
 
 const MANIFEST = `apiVersion: apps/v1
 kind: Deployment

@@ -1,12 +1,12 @@
-// The checks of the deploy-nginx lab: pure functions of the cluster's Deployments and the files.
+// The TypeScript checks of the deploy-nginx lab (lab.yaml names them with `fn:`): pure functions
+// of the cluster's Deployments and the learner's files.
 import { parseAllDocuments } from 'yaml';
-import { fail, pass, type CheckDefinition, type GradingState, type LabChecks } from '../../sandbox/grading/check.js';
-import { containerImages, desiredReplicas, findObject, isImage, readyReplicas, wasApplied } from '../../sandbox/grading/queries.js';
-import type { KubeObject } from '../../sandbox/engine/objects.js';
-import { meta } from './meta.js';
+import { fail, pass, type CheckOutcome, type GradingState } from '../../sandbox/grading/check';
+import type { FunctionCheck } from '../../sandbox/grading/declarative';
+import { containerImages, desiredReplicas, findObject, isImage, readyReplicas, wasApplied } from '../../sandbox/grading/queries';
+import type { KubeObject } from '../../sandbox/engine/objects';
 
 const NAMESPACE = 'default';
-const title = (id: string): string => meta.checks.find((c) => c.id === id)!.title;
 
 /** Three ready replicas of nginx, or the first thing that is still missing. */
 function runsThreeNginx(d: KubeObject): { ok: boolean; message: string } {
@@ -35,19 +35,15 @@ export function manifestDeployments(files: ReadonlyMap<string, string>): Map<str
   return found;
 }
 
-const webCreated: CheckDefinition = {
-  id: 'web-created',
-  title: title('web-created'),
-  evaluate: (s) =>
+const webCreated = {
+  evaluate: (s: GradingState): CheckOutcome =>
     findObject(s, 'Deployment', NAMESPACE, 'web')
       ? pass('Deployment web exists.')
       : fail('No Deployment named web in namespace default yet. Create it with kubectl create deployment.'),
 };
 
-const webReady: CheckDefinition = {
-  id: 'web-ready',
-  title: title('web-ready'),
-  evaluate: (s) => {
+const webReady = {
+  evaluate: (s: GradingState): CheckOutcome => {
     const web = findObject(s, 'Deployment', NAMESPACE, 'web');
     if (!web) return fail('Create the Deployment web first.');
     const r = runsThreeNginx(web);
@@ -55,10 +51,8 @@ const webReady: CheckDefinition = {
   },
 };
 
-const manifestWritten: CheckDefinition = {
-  id: 'manifest-written',
-  title: title('manifest-written'),
-  evaluate: (s) => {
+const manifestWritten = {
+  evaluate: (s: GradingState): CheckOutcome => {
     const found = manifestDeployments(s.files);
     if (found.size === 0) return fail('No saved YAML file in /root describes a Deployment (other than web) yet. Write one in the editor and save it.');
     const [name, path] = [...found][0];
@@ -66,10 +60,8 @@ const manifestWritten: CheckDefinition = {
   },
 };
 
-const manifestApplied: CheckDefinition = {
-  id: 'manifest-applied',
-  title: title('manifest-applied'),
-  evaluate: (s: GradingState) => {
+const manifestApplied = {
+  evaluate: (s: GradingState): CheckOutcome => {
     const found = manifestDeployments(s.files);
     if (found.size === 0) return fail('Write the manifest first.');
     let lastProblem = '';
@@ -91,7 +83,11 @@ const manifestApplied: CheckDefinition = {
   },
 };
 
-export const labChecks: LabChecks = {
-  resources: [{ group: 'apps', version: 'v1', resource: 'deployments' }],
-  checks: [webCreated, webReady, manifestWritten, manifestApplied],
+const deployments = ['Deployment'];
+
+export const functions: Record<string, FunctionCheck> = {
+  'deploy-nginx/web-created': { kinds: deployments, ...webCreated },
+  'deploy-nginx/web-ready': { kinds: deployments, ...webReady },
+  'deploy-nginx/manifest-written': { kinds: [], ...manifestWritten },
+  'deploy-nginx/manifest-applied': { kinds: deployments, ...manifestApplied },
 };

@@ -1,13 +1,29 @@
 // A lab check is a pure function of what the cluster holds (plus the learner's files): no I/O,
 // no clock, so the same state always grades the same and a lab's checks test with fixtures.
-import type { KubeObject } from '../engine/objects.js';
-import type { ResourceRef } from '../engine/api/types.js';
+// Extensionless imports: the lab catalog (read by the Next.js app) reaches this file.
+import type { KubeObject } from '../engine/objects';
+import type { ResourceRef } from '../engine/api/types';
+
+/** One write the engine's trace recorded (sandbox/engine/engine.ts TraceEntry, the part checks read). */
+export interface TraceRecord {
+  actor: string;
+  verb: string;
+  resource: string;
+  namespace?: string;
+  name: string;
+}
 
 export interface GradingState {
   /** Every object of the resources the lab's checks need (see LabChecks.resources). */
   objects: readonly KubeObject[];
   /** The learner's files: absolute path → content. */
   files: ReadonlyMap<string, string>;
+  /** The learner's shell history, oldest first (commands as typed). */
+  history?: readonly string[];
+  /** Answers to the lab's questions: question id → answer as given. */
+  answers?: Readonly<Record<string, string>>;
+  /** Recent writes to the cluster and who made them. */
+  trace?: readonly TraceRecord[];
 }
 
 export interface CheckOutcome {

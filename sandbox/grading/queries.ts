@@ -1,6 +1,6 @@
 // Small readers over GradingState used by many labs' checks.
-import type { KubeObject } from '../engine/objects.js';
-import type { GradingState } from './check.js';
+import type { KubeObject } from '../engine/objects';
+import type { GradingState } from './check';
 
 export function objectsOfKind(state: GradingState, kind: string, namespace?: string): KubeObject[] {
   return state.objects.filter((o) => o.kind === kind && (namespace === undefined || o.metadata.namespace === namespace));
@@ -42,4 +42,27 @@ export function wasApplied(obj: KubeObject): boolean {
   const annotations = obj.metadata.annotations ?? {};
   if ('kubectl.kubernetes.io/last-applied-configuration' in annotations) return true;
   return (obj.metadata.managedFields ?? []).some((f) => f.operation === 'Apply' || f.manager === 'kubectl-client-side-apply');
+}
+
+/** Does a label selector in kubectl's `-l` form (`app=web,tier!=db,env`, `!canary`) match? */
+export function matchesSelector(labels: Readonly<Record<string, string>> | undefined, selector: string): boolean {
+  const l = labels ?? {};
+  return selector
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .every((term) => {
+      const ne = /^([^!=]+)!=(.*)$/.exec(term);
+      if (ne) return l[ne[1].trim()] !== ne[2].trim();
+      const eq = /^([^!=]+)==?(.*)$/.exec(term);
+      if (eq) return l[eq[1].trim()] === eq[2].trim();
+      if (term.startsWith('!')) return !(term.slice(1) in l);
+      return term in l;
+    });
+}
+
+/** A status condition's status ("True", "False", "Unknown"), or undefined when it is not there. */
+export function conditionOf(obj: KubeObject, type: string): { status: string; reason?: string; message?: string } | undefined {
+  const conditions = ((obj as unknown as { status?: { conditions?: { type: string; status: string; reason?: string; message?: string }[] } }).status?.conditions) ?? [];
+  return conditions.find((c) => c.type === type);
 }

@@ -18,6 +18,8 @@ export interface EngineLike {
   runUntilIdle(): void;
   snapshot(): unknown;
   onChange(listener: () => void): unknown;
+  /** Recent writes and who made them (for checks that ask who did what). */
+  trace?(): { actor: string; verb: string; resource: string; namespace?: string; name: string }[];
 }
 
 /** What the session needs of the shell's `TerminalSession`. */
@@ -28,6 +30,8 @@ export interface TerminalLike {
   screen(): string;
   snapshot(): unknown;
   readonly busy?: boolean;
+  /** The shell, for its history (checks that ask whether a command was used). */
+  readonly shell?: { readonly history: readonly string[] };
 }
 
 export interface TerminalOptions {
@@ -41,7 +45,7 @@ export interface TerminalOptions {
 export interface SandboxRuntime {
   /** Modules that could not be loaded, with why: shown to the learner and in logs. */
   missing: string[];
-  createCluster?(deps: { clock: Clock; random: Random }): EngineLike;
+  createCluster?(deps: { clock: Clock; random: Random; workers?: number; version?: string }): EngineLike;
   restoreCluster?(snapshot: unknown, deps: { clock: Clock; random: Random }): EngineLike;
   createTerminal?(opts: TerminalOptions, snapshot?: unknown): TerminalLike;
 }
@@ -57,7 +61,7 @@ export function loadRuntime(): Promise<SandboxRuntime> {
 function staticRuntime(): SandboxRuntime {
   return {
     missing: [],
-    createCluster: (deps) => createDefaultCluster({ clock: deps.clock as ManualClock, random: deps.random as SeededRandom }) as unknown as EngineLike,
+    createCluster: (deps) => createDefaultCluster({ clock: deps.clock as ManualClock, random: deps.random as SeededRandom, workers: deps.workers, version: deps.version }) as unknown as EngineLike,
     // Controllers are code, so a restore registers them again: the cluster's own restore does.
     restoreCluster: (snapshot, deps) => restoreDefaultCluster(snapshot as ClusterSnapshot, { clock: deps.clock as ManualClock, random: deps.random as SeededRandom }) as unknown as EngineLike,
     createTerminal: (opts, snapshot) => {

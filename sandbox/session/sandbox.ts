@@ -5,6 +5,7 @@ import { grade, type GradingState } from '../grading/check.js';
 import { Vfs, type VfsSnapshot } from '../shell/vfs.js';
 import type { ChecksUpdate, CheckStatus } from '../protocol.js';
 import type { LabDefinition } from '../../labs/registry.js';
+import { createSetupObject } from '../../labs/setup.js';
 import { unsubscriber, type EngineLike, type SandboxRuntime, type TerminalLike } from './runtime.js';
 
 export const HOME = '/root';
@@ -24,6 +25,8 @@ export interface SandboxSnapshotData {
   fs: VfsSnapshot;
   terminal?: unknown;
   screen: string;
+  /** Answers to the lab's questions (question id → answer). Absent in older snapshots. */
+  answers?: Record<string, string>;
 }
 
 export interface SandboxListener {
@@ -61,6 +64,7 @@ export class Sandbox {
   private timer?: ReturnType<typeof setInterval>;
   private gradeTimer?: ReturnType<typeof setTimeout>;
   private lastChecks: ChecksUpdate;
+  private answers: Record<string, string>;
 
   private constructor(
     private readonly deps: SandboxDeps,
@@ -76,7 +80,8 @@ export class Sandbox {
     this.fs = saved ? Vfs.restore(saved.fs, { now: () => this.clock.now() }) : this.freshFs();
     this.screenBuffer = saved?.screen ?? '';
     const deps_ = { clock: this.clock, random: this.random };
-    this.cluster = saved?.cluster !== undefined && deps.runtime.restoreCluster ? deps.runtime.restoreCluster(saved.cluster, deps_) : deps.runtime.createCluster?.(deps_);
+    this.answers = { ...(saved?.answers ?? {}) };
+    this.cluster = saved?.cluster !== undefined && deps.runtime.restoreCluster ? deps.runtime.restoreCluster(saved.cluster, deps_) : this.freshCluster();
     this.terminal = this.cluster ? this.createTerminal(saved?.terminal) : undefined;
     this.lastChecks = { checks: deps.lab.grading.checks.map((c) => ({ id: c.id, title: c.title, state: 'pending', message: '' })), allPassed: false };
     this.watchChanges();
@@ -89,6 +94,14 @@ export class Sandbox {
   static restore(deps: SandboxDeps, saved: SandboxSnapshotData): Sandbox {
     if (saved?.version !== 1) throw new Error('unknown sandbox snapshot version');
     return new Sandbox(deps, saved);
+  }
+
+  /** Record an answer to one of the lab's questions and grade it at once. */
+  answer(questionId: string, answer: string): { known: boolean; checks: ChecksUpdate } {
+    if (!this.lab.questions?.some((q) => q.id === questionId)) return { known: false, checks: this.lastChecks };
+    this.answers[questionId] = answer;
+    this.deps.onDirty?.();
+    return { known: true, checks: this.gradeNow() };
   }
 
   /** Start following wall time and grade the starting state. */
@@ -145,6 +158,7 @@ export class Sandbox {
       fs: this.fs.snapshot(),
       terminal: this.terminal?.snapshot(),
       screen: this.screen(),
+      answers: { ...this.answers },
     };
   }
 
@@ -164,7 +178,13 @@ export class Sandbox {
 
   /** Grade now and tell listeners if anything changed. */
   gradeNow(): ChecksUpdate {
-    const state: GradingState = { objects: this.clusterObjects(), files: this.fileContents() };
+    const state: GradingState = {
+      objects: this.clusterObjects(),
+      files: this.fileContents(),
+      history: this.terminal?.shell?.history ?? [],
+      answers: this.answers,
+      trace: this.cluster?.trace?.() ?? [],
+    };
     const checks: CheckStatus[] = grade(this.lab.grading.checks, state).map((r) => ({
       id: r.id,
       title: r.title,
@@ -178,6 +198,17 @@ export class Sandbox {
       this.deps.onGraded?.(update);
     }
     return update;
+  }
+
+  /** A new cluster shaped as the lab asks, with the lab's starting objects in it. */
+  private freshCluster(): EngineLike | undefined {
+    const shape = this.lab.cluster;
+    const cluster = this.deps.runtime.createCluster?.({ clock: this.clock, random: this.random, workers: shape?.workers, version: shape?.version });
+    if (!cluster) return undefined;
+    const api = cluster.client?.('kubelab-setup') ?? cluster.api;
+    for (const obj of this.lab.setupObjects ?? []) createSetupObject(api, obj);
+    cluster.runUntilIdle();
+    return cluster;
   }
 
   private freshFs(): Vfs {

@@ -5,6 +5,7 @@ import {
   AttachRequest,
   FileRead,
   FileWrite,
+  QuestionAnswer,
   MAX_FILE_WRITE_BYTES,
   MAX_TERMINAL_INPUT_BYTES,
   RATE_LIMIT,
@@ -66,6 +67,7 @@ class Connection {
     s.on('terminal:resize', (raw) => this.guarded(undefined, () => this.resize(raw)));
     s.on('file:read', (raw, ack) => this.guarded(ack, () => this.read(raw, ack as Ack)));
     s.on('file:write', (raw, ack) => this.guarded(ack, () => this.write(raw, ack as Ack)));
+    s.on('question:answer', (raw, ack) => this.guarded(ack, () => this.answer(raw, ack as Ack)));
     s.on('disconnect', () => this.leave());
   }
 
@@ -155,6 +157,18 @@ class Connection {
     } catch (e) {
       ack(fsFailure(e));
     }
+  }
+
+  private answer(raw: unknown, ack: (r: unknown) => void): void {
+    if (typeof ack !== 'function') return;
+    const sandbox = this.attached();
+    const msg = QuestionAnswer.safeParse(raw);
+    if (!sandbox) return ack(fail('not-attached', 'Not attached to a sandbox.'));
+    if (!msg.success) return ack(fail('bad-request', 'bad answer'));
+    const result = sandbox.answer(msg.data.questionId, msg.data.answer);
+    if (!result.known) return ack(fail('not-found', 'This lab has no such question.'));
+    const check = result.checks.checks.find((c) => c.id === msg.data.questionId)!;
+    ack({ ok: true, correct: check.state === 'passed', message: check.message });
   }
 
   private attached(): Sandbox | undefined {

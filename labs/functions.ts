@@ -1,0 +1,7 @@
+// Every TypeScript check, by the name lab.yaml gives it (`fn: <lab>/<name>`). Add a lab's
+// checks.ts here when a declarative check cannot say what it needs.
+import type { FunctionCheck } from '../sandbox/grading/declarative';
+import { functions as deployNginx } from './deploy-nginx/checks';
+import { functions as imperativeDeclarative } from './imperative-declarative/checks';
+
+export const checkFunctions: Readonly<Record<string, FunctionCheck>> = { ...deployNginx, ...imperativeDeclarative };

@@ -1,0 +1,98 @@
+// The lab definition (labs/<slug>/lab.yaml) as a zod schema. labs/load.ts reads and validates it;
+// labs/README.md explains every field to authors. Extensionless imports: the app reads labs too.
+import { z } from 'zod';
+import { CheckSpec } from '../sandbox/grading/declarative-schema';
+import { QuestionSpec } from '../sandbox/grading/questions';
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case words joined by hyphens');
+const relativeFile = z.string().regex(/^(?!\/)(?!.*\.\.)[\w./-]+$/, 'a path inside the lab folder, e.g. steps/01-intro.md');
+const homePath = z.string().regex(/^\/root\/[\w./-]+$/, 'an absolute path in the learner home, e.g. /root/web.yaml');
+
+/** The cluster the lab starts with. `workers` and `version` are built today; the rest is recorded for the engine to come. */
+export const ClusterSpec = z
+  .object({
+    workers: z.number().int().min(0).max(5).default(2),
+    version: z.string().regex(/^v1\.\d+\.\d+$/, 'a Kubernetes version like v1.32.1').default('v1.32.1'),
+    cni: z.enum(['calico', 'flannel', 'cilium', 'weave']).default('calico'),
+    kubeProxyMode: z.enum(['iptables', 'ipvs', 'userspace']).default('iptables'),
+  })
+  .strict();
+
+/** An object created before the learner arrives: inline YAML or a file in the lab folder. */
+const SetupObject = z
+  .object({ yaml: z.string().min(1).optional(), file: relativeFile.optional() })
+  .strict()
+  .refine((o) => (o.yaml === undefined) !== (o.file === undefined), { message: 'give exactly one of yaml or file' });
+
+/** A file in the learner's home: inline content or copied from the lab folder. */
+const HomeFile = z
+  .object({ path: homePath, content: z.string().optional(), from: relativeFile.optional() })
+  .strict()
+  .refine((f) => (f.content === undefined) !== (f.from === undefined), { message: 'give exactly one of content or from' });
+
+export const Solution = z
+  .object({
+    /** Shell lines, typed in order into the terminal. */
+    commands: z.array(z.string().min(1)).default([]),
+    /** Files written (as if saved in the editor) before the commands run. */
+    files: z.array(HomeFile).default([]),
+    /** Answers to this step's questions: question id → answer. */
+    answers: z.record(z.string(), z.string()).default({}),
+    /** Simulated seconds to let the cluster work after the commands (rollouts take a while). */
+    waitSeconds: z.number().int().min(0).max(3600).default(30),
+  })
+  .strict();
+
+export const StepSpec = z
+  .object({
+    id: slug,
+    title: z.string().min(1),
+    /** Markdown file with the step's text. */
+    text: relativeFile.refine((f) => f.endsWith('.md'), { message: 'the step text is a Markdown (.md) file' }),
+    checks: z.array(CheckSpec).default([]),
+    questions: z.array(QuestionSpec).default([]),
+    /** Revealed one at a time, in order. */
+    hints: z.array(z.string().min(1)).min(1, 'give at least one hint'),
+    solution: Solution,
+  })
+  .strict()
+  .refine((s) => s.checks.length + s.questions.length > 0, { message: 'a step needs at least one check or question' });
+
+export const LabSpec = z
+  .object({
+    title: z.string().min(1),
+    summary: z.string().min(1),
+    level: z.enum(['beginner', 'intermediate', 'advanced']),
+    minutes: z.number().int().min(1).max(240),
+    /** Where the lab sits in the course (content/course.yaml orders the course; this breaks ties). */
+    topics: z.array(z.string().min(1)).min(1),
+    /** Lessons (content/lessons/<slug>.mdx) the lab builds on. */
+    lessons: z.array(slug).default([]),
+    cluster: ClusterSpec.default({ workers: 2, version: 'v1.32.1', cni: 'calico', kubeProxyMode: 'iptables' }),
+    setup: z
+      .object({ objects: z.array(SetupObject).default([]), files: z.array(HomeFile).default([]), openFile: homePath.optional() })
+      .strict()
+      .default({ objects: [], files: [] }),
+    steps: z.array(StepSpec).min(2, 'a lab has at least two graded steps'),
+  })
+  .strict()
+  .superRefine((lab, ctx) => {
+    const seen = new Map<string, string>();
+    lab.steps.forEach((step, i) => {
+      const ids: [string, (string | number)[]][] = [
+        ...step.checks.map((c, j): [string, (string | number)[]] => [c.id, ['steps', i, 'checks', j, 'id']]),
+        ...step.questions.map((q, j): [string, (string | number)[]] => [q.id, ['steps', i, 'questions', j, 'id']]),
+      ];
+      for (const [id, path] of ids) {
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', path, message: `the id ${id} is used twice (also at ${seen.get(id)})` });
+        seen.set(id, path.join('.'));
+      }
+      for (const qid of Object.keys(step.solution.answers)) {
+        if (!step.questions.some((q) => q.id === qid)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'solution', 'answers', qid], message: `this step has no question ${qid}` });
+      }
+    });
+  });
+
+export type LabSpec = z.infer<typeof LabSpec>;
+export type StepSpec = z.infer<typeof StepSpec>;
+export type ClusterSpec = z.infer<typeof ClusterSpec>;
