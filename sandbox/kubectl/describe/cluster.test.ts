@@ -47,6 +47,8 @@ describe.runIf(realKubectlAvailable())('describe (cluster and config) against th
   it('a daemonset', () => d.expectSame('daemonset-kube-proxy', ['-n', 'kube-system', 'ds', 'kube-proxy']));
   it('every configmap of a namespace', () => d.expectSame('configmaps-all', ['cm']));
   it('every service across namespaces', () => d.expectSame('services-all-namespaces', ['svc', '-A']));
+  it('pods by name prefix (several matches)', () => d.expectSame('pods-prefix-shop', ['pods', 'shop']));
+  it('events (generic describer)', () => d.expectSame('events-default', ['events']));
   it('nothing to describe', () => d.expectSame('none-found', ['cronjobs']));
   it('no type', () => d.expectSame('no-type', []));
   it('an unknown type', () => d.expectSame('unknown-type', ['foo']));
