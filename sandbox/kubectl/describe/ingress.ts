@@ -127,3 +127,22 @@ function printRules(w: DescribeWriter, rules: Json[] | undefined, peerTitle: 'Fr
     if (i !== rules.length - 1) w.write(LEVEL_0, `${indent}----------\n`);
   });
 }
+
+export async function describeIngressClass(s: DescribeSettings, obj: KubeObject): Promise<string> {
+  const ic = obj as Json;
+  const events = await eventsFor(s, obj);
+  const w = new DescribeWriter();
+  w.write(LEVEL_0, `Name:\t${ic.metadata.name}\n`);
+  printLabels(w, 'Labels', ic.metadata.labels);
+  printAnnotations(w, 'Annotations', ic.metadata.annotations);
+  w.write(LEVEL_0, `Controller:\t${ic.spec?.controller ?? ''}\n`);
+  const params = ic.spec?.parameters;
+  if (params) {
+    w.write(LEVEL_0, 'Parameters:\n');
+    if (params.apiGroup !== undefined) w.write(LEVEL_1, `APIGroup:\t${params.apiGroup}\n`);
+    w.write(LEVEL_1, `Kind:\t${params.kind ?? ''}\n`);
+    w.write(LEVEL_1, `Name:\t${params.name ?? ''}\n`);
+  }
+  if (events) describeEvents(w, events, s.now);
+  return w.toString();
+}

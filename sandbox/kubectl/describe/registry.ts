@@ -10,12 +10,12 @@ import { describeNamespace, describeLimitRange, describeResourceQuota } from './
 import { describeEndpoints, describeEndpointSlice, describeService } from './network.js';
 import { describeNode } from './nodes.js';
 import { describeHpa } from './hpa.js';
-import { describeIngress, describeNetworkPolicy } from './ingress.js';
+import { describeIngress, describeIngressClass, describeNetworkPolicy } from './ingress.js';
 import { describePdb, describePriorityClass } from './policy.js';
 import { describePod } from './pods.js';
 import { describeClusterRole, describeClusterRoleBinding, describeRole, describeRoleBinding } from './rbac.js';
 import { describePv, describePvc, describeStorageClass } from './storage.js';
-import { describeDaemonSet, describeDeployment, describeReplicaSet, describeStatefulSet } from './workloads.js';
+import { describeDaemonSet, describeDeployment, describeReplicaSet, describeReplicationController, describeStatefulSet } from './workloads.js';
 
 export interface DescribeSettings {
   api: KubeClient;
@@ -35,6 +35,7 @@ const DESCRIBERS: Record<string, Describer> = {
   '/Secret': describeSecret,
   '/ServiceAccount': describeServiceAccount,
   '/Endpoints': describeEndpoints,
+  '/ReplicationController': describeReplicationController,
   '/LimitRange': describeLimitRange,
   '/ResourceQuota': describeResourceQuota,
   '/PersistentVolume': describePv,
@@ -49,6 +50,7 @@ const DESCRIBERS: Record<string, Describer> = {
   'autoscaling/HorizontalPodAutoscaler': describeHpa,
   'networking.k8s.io/Ingress': describeIngress,
   'networking.k8s.io/NetworkPolicy': describeNetworkPolicy,
+  'networking.k8s.io/IngressClass': describeIngressClass,
   'storage.k8s.io/StorageClass': describeStorageClass,
   'policy/PodDisruptionBudget': describePdb,
   'scheduling.k8s.io/PriorityClass': describePriorityClass,

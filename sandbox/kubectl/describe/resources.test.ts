@@ -52,6 +52,11 @@ describe.runIf(realKubectlAvailable())('describe (rbac, storage, policy, network
       spec: { serviceName: 'db', replicas: 1, selector: { matchLabels: { app: 'db' } }, template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'redis', image: 'redis:7' }] } } },
     });
     create(ref('scheduling.k8s.io', 'v1', 'priorityclasses'), { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'batch-high' }, value: 1000, preemptionPolicy: 'Never', description: 'Batch jobs that must not preempt.' });
+    create(ref('networking.k8s.io', 'v1', 'ingressclasses'), { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'nginx' }, spec: { controller: 'k8s.io/ingress-nginx' } });
+    create(ref('', 'v1', 'replicationcontrollers', 'default'), {
+      apiVersion: 'v1', kind: 'ReplicationController', metadata: { name: 'legacy' },
+      spec: { replicas: 1, selector: { app: 'legacy' }, template: { metadata: { labels: { app: 'legacy' } }, spec: { containers: [{ name: 'httpd', image: 'httpd:2.4' }] } } },
+    });
     d.advance(5 * 60_000);
   });
   afterAll(() => d?.close());
@@ -74,5 +79,7 @@ describe.runIf(realKubectlAvailable())('describe (rbac, storage, policy, network
   it('a horizontal pod autoscaler', () => d.expectSame('hpa-web', ['hpa', 'web']));
   it('a cron job', () => d.expectSame('cronjob-tick', ['cronjob', 'tick']));
   it('a stateful set', () => d.expectSame('statefulset-db', ['sts', 'db']));
+  it('an ingress class', () => d.expectSame('ingressclass-nginx', ['ingressclass', 'nginx']));
+  it('a replication controller', () => d.expectSame('replicationcontroller-legacy', ['rc', 'legacy']));
   it('an endpoint slice', () => d.expectSame('endpointslice-kubernetes', ['endpointslice', 'kubernetes']));
 });

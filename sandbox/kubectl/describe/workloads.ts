@@ -129,6 +129,25 @@ export async function describeReplicaSet(s: DescribeSettings, obj: KubeObject): 
   return w.toString();
 }
 
+/** ReplicationControllers: like a ReplicaSet, with a plain label-map selector and no owner. */
+export async function describeReplicationController(s: DescribeSettings, obj: KubeObject): Promise<string> {
+  const rc = obj as Json;
+  const pods = await podCounts(s, { ...rc, spec: { ...rc.spec, selector: { matchLabels: rc.spec?.selector ?? {} } } });
+  const events = await eventsFor(s, obj);
+  const w = new DescribeWriter();
+  w.write(LEVEL_0, `Name:\t${rc.metadata.name}\n`);
+  w.write(LEVEL_0, `Namespace:\t${rc.metadata.namespace}\n`);
+  w.write(LEVEL_0, `Selector:\t${formatLabels(rc.spec?.selector)}\n`);
+  printLabels(w, 'Labels', rc.metadata.labels);
+  printAnnotations(w, 'Annotations', rc.metadata.annotations);
+  w.write(LEVEL_0, `Replicas:\t${rc.status?.replicas ?? 0} current / ${rc.spec?.replicas ?? 0} desired\n`);
+  w.write(LEVEL_0, `Pods Status:\t${pods}\n`);
+  describePodTemplate(w, rc.spec?.template);
+  describeControllerConditions(w, rc.status?.conditions);
+  if (events) describeEvents(w, events, s.now);
+  return w.toString();
+}
+
 export async function describeDaemonSet(s: DescribeSettings, obj: KubeObject): Promise<string> {
   const ds = obj as Json;
   const pods = await podCounts(s, ds);
