@@ -6,6 +6,7 @@ import { toTable } from '../engine/api/table/index.js';
 import type { ApiClient, DeleteOptions, DeleteResult, ListOptions, ObjectList, PatchType, ResourceRef, WatchEvent, WatchOptions, WriteOptions } from '../engine/api/types.js';
 import type { Clock } from '../engine/clock.js';
 import type { KubeObject } from '../engine/objects.js';
+import { metricsAvailable, nodeMetrics, podMetrics } from '../engine/metrics/index.js';
 import { execInContainer, execTarget, type ExecOutcome, type ExecStreams } from '../engine/exec/index.js';
 import type { TableLike } from './printers/table.js';
 import { readPodLog } from './pod-log.js';
@@ -55,6 +56,8 @@ export interface KubeClient {
   logs?(ref: ResourceRef, opts: PodLogOptions): Promise<string>;
   /** pods/exec: runs a command in a container; resolves when the process ends. */
   exec?(ref: ResourceRef, opts: PodExecOptions, streams: ExecStreams): Promise<ExecOutcome>;
+  /** metrics.k8s.io NodeMetrics/PodMetrics; undefined when the Metrics API is not served. */
+  metrics?(resource: 'nodes' | 'pods', opts: { namespace?: string; labelSelector?: string }): Promise<KubeObject[] | undefined>;
 }
 
 export interface PodLogOptions {
@@ -102,7 +105,7 @@ export function inProcessClient(api: ApiClient, clock: Clock, cluster?: object):
       const list = api.list(ref, opts);
       return toTable(typeOf(ref), list.items, { now: clock.now(), resourceVersion: list.metadata.resourceVersion });
     },
-    ...(cluster ? podStreams(api, cluster) : {}),
+    ...(cluster ? podStreams(api, cluster, clock) : {}),
   };
 }
 
@@ -118,8 +121,12 @@ function inProcessDiscovery(): DiscoveryGroup[] {
   }));
 }
 
-function podStreams(api: ApiClient, cluster: object): Pick<KubeClient, 'logs' | 'exec'> {
+function podStreams(api: ApiClient, cluster: object, clock: Clock): Pick<KubeClient, 'logs' | 'exec' | 'metrics'> {
   return {
+    metrics: async (resource, opts) => {
+      if (!metricsAvailable(api)) return undefined;
+      return resource === 'nodes' ? nodeMetrics(api, clock.now()) : podMetrics(api, clock.now(), opts.namespace, opts.labelSelector);
+    },
     logs: async (ref, opts) => readPodLog(cluster, api, ref, opts),
     exec: async (ref, opts, streams) => {
       const { pod, container } = execTarget(api, ref, opts.container);

@@ -7,8 +7,9 @@ import { exec } from './exec.js';
 import { logs } from './logs.js';
 import { rollout } from './rollout.js';
 import { taint } from './taint.js';
+import { top } from './top.js';
 import { waitCommand } from './wait.js';
 
 type Command = (ctx: KubectlContext, args: string[]) => Promise<number>;
 
-export const OPERATE_COMMANDS: Record<string, Command> = { rollout, logs, exec, cordon, uncordon, drain, taint, wait: waitCommand, auth, events };
+export const OPERATE_COMMANDS: Record<string, Command> = { rollout, logs, exec, cordon, uncordon, drain, taint, wait: waitCommand, auth, events, top };
