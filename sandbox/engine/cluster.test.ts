@@ -149,6 +149,36 @@ describe('a Deployment of nginx', () => {
     expect(run()).toEqual(run());
   });
 
+  it('scales down like the ReplicaSet controller: pods doubled up on a node go first', () => {
+    for (const seed of [42, 7, 3]) {
+      const { engine } = newCluster(seed);
+      engine.advance(10_000);
+      engine.client('kubectl').create(DEPLOYMENTS, deployment('web', 3));
+      engine.advance(20_000);
+      const perNode = new Map<string, number>();
+      for (const p of pods(engine, 'default')) perNode.set(p.spec.nodeName, (perNode.get(p.spec.nodeName) ?? 0) + 1);
+      const single = [...perNode].find(([, n]) => n === 1)?.[0];
+      engine.client('kubectl').patch({ ...DEPLOYMENTS, name: 'web', subresource: 'scale' }, 'merge', { spec: { replicas: 1 } });
+      engine.advance(40_000);
+      const left = pods(engine, 'default');
+      expect(left).toHaveLength(1);
+      if (single) expect(left[0].spec.nodeName).toBe(single);
+    }
+  });
+
+  it('snapshots its runtime state as a component and stays small without the store history', () => {
+    const { engine } = newCluster(9);
+    engine.advance(30_000);
+    const snap = engine.snapshot() as ClusterSnapshot;
+    expect(snap.store.history).toBeUndefined();
+    expect(Object.keys(snap.components ?? {})).toEqual(['cluster']);
+    expect(snap.cluster).toBeUndefined();
+    // An older snapshot with the cluster state at the top still restores.
+    const { components, ...rest } = JSON.parse(JSON.stringify(snap)) as ClusterSnapshot;
+    const old = restoreDefaultCluster({ ...rest, cluster: (components as { cluster: ClusterSnapshot['cluster'] }).cluster });
+    expect(JSON.stringify(old.snapshot())).toBe(JSON.stringify(snap));
+  });
+
   it('survives a snapshot and restore exactly', () => {
     const scenario = (restore: boolean) => {
       let { engine } = newCluster(9);

@@ -36,6 +36,8 @@ import { NodeLifecycleController } from './controllers/node-lifecycle.js';
 import { TaintEvictionController } from './controllers/taint-eviction.js';
 import { EndpointsController } from './controllers/endpoints.js';
 import { EndpointSliceController } from './controllers/endpointslice.js';
+import { StatefulSetController } from './controllers/statefulset.js';
+import { localPathStorageClass, PersistentVolumeController } from './controllers/persistentvolume.js';
 
 export interface ClusterOptions {
   clock: Clock;
@@ -95,6 +97,8 @@ export function clusterControllers(kubelet: KubeletState, emit?: KubeletEventSin
     new TaintEvictionController(),
     new EndpointsController(),
     new EndpointSliceController(),
+    new StatefulSetController(),
+    new PersistentVolumeController(),
   ];
 }
 
@@ -133,6 +137,7 @@ export function installCluster(host: ClusterHost, opts: ClusterOptions): Cluster
     kubeletApi.create(podsRef('kube-system'), pod);
   }
   createAll(host.client('kubeadm'), [...addonServiceAccounts(), ...kubeProxyObjects(shape.version), ...coreDnsObjects()]);
+  host.client('kubectl').create({ group: 'storage.k8s.io', version: 'v1', resource: 'storageclasses' }, localPathStorageClass()); // local-path-provisioner's class
   const h: ClusterHandles = { shape, kubelet, nodeNames };
   handles.set(host, h);
   return h;

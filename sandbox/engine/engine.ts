@@ -52,6 +52,13 @@ export interface EngineSnapshot {
   trace: TraceEntry[];
   queues: Record<string, QueueSnapshot>;
   lastBookmark: number;
+  /** State that components keep outside the store (e.g. the kubelets' container runtime), by name. */
+  components?: Record<string, unknown>;
+}
+
+/** A component's state outside the store, given as plain JSON when the engine snapshots. */
+export interface ComponentState {
+  snapshot(): unknown;
 }
 
 const BOOKMARK_INTERVAL_MS = 60_000;
@@ -72,6 +79,9 @@ export class Engine {
   private lastBookmark: number;
   /** The reason attached to writes made through a client created with one. */
   private currentWhy: string | undefined;
+  private components = new Map<string, ComponentState>();
+  /** Component states from the snapshot this engine was restored from, until they register again. */
+  private restoredComponents: Record<string, unknown> = {};
 
   constructor(opts: EngineOptions, store?: Store) {
     this.clock = opts.clock;
@@ -126,6 +136,18 @@ export class Engine {
     this.runtime.register(c);
   }
 
+  /** Makes snapshot() carry a component's own state under name (restoredState(name) gives it back). */
+  registerState(name: string, state: ComponentState): void {
+    if (this.components.has(name)) throw new Error(`component state ${name} is already registered`);
+    this.components.set(name, state);
+    delete this.restoredComponents[name];
+  }
+
+  /** The state a component had registered under name in the snapshot this engine was restored from. */
+  restoredState(name: string): unknown {
+    return this.restoredComponents[name];
+  }
+
   /** Records an Event about an object as component (the EventRecorder of that component). */
   recordEvent(component: string, regarding: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, host?: string): void {
     recordEvent(this.client(component), this.store, this.clock, { component, host }, regarding, type, reason, message);
@@ -176,7 +198,14 @@ export class Engine {
       trace: this.trace().map((t) => ({ ...t })),
       queues: this.runtime.snapshot(),
       lastBookmark: this.lastBookmark,
+      ...this.componentSnapshots(),
     };
+  }
+
+  private componentSnapshots(): { components?: Record<string, unknown> } {
+    const out: Record<string, unknown> = JSON.parse(JSON.stringify(this.restoredComponents));
+    for (const [name, state] of this.components) out[name] = JSON.parse(JSON.stringify(state.snapshot()));
+    return Object.keys(out).length ? { components: out } : {};
   }
 
   /**
@@ -193,6 +222,7 @@ export class Engine {
     engine.traceRing = s.trace.map((t) => ({ ...t }));
     engine.runtime.restore(s.queues);
     engine.lastBookmark = s.lastBookmark;
+    engine.restoredComponents = JSON.parse(JSON.stringify(s.components ?? {}));
     return engine;
   }
 

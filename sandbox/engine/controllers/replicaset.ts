@@ -24,6 +24,24 @@ function sameForReplicaSet(a: KubeObject, b: KubeObject): boolean {
 /** burstReplicas: at most this many creations or deletions per sync, as the real controller. */
 const BURST = 500;
 
+const controllerUid = (p: Pod) => p.metadata?.ownerReferences?.find((o) => o.controller === true)?.uid;
+
+/**
+ * getIndirectlyRelatedPods: the pods of every ReplicaSet with the same controlling owner (the
+ * Deployment's old and new ReplicaSets), so scale-down spreads what is left across nodes.
+ */
+function relatedPods(rs: ReplicaSet, all: Pod[], ctx: ControllerContext): Pod[] {
+  const owner = rs.metadata?.ownerReferences?.find((o) => o.controller === true);
+  if (!owner) return all.filter((p) => controllerUid(p) === rs.metadata!.uid);
+  const siblings = new Set(
+    (ctx.api.list(replicaSetsRef(rs.metadata!.namespace)).items as unknown as ReplicaSet[])
+      .filter((other) => other.metadata?.ownerReferences?.some((o) => o.controller === true && o.uid === owner.uid))
+      .map((other) => other.metadata!.uid),
+  );
+  siblings.add(rs.metadata!.uid);
+  return all.filter((p) => siblings.has(controllerUid(p)));
+}
+
 export class ReplicaSetController implements Controller {
   readonly name = REPLICASET_CONTROLLER;
   readonly watches = [
@@ -49,17 +67,15 @@ export class ReplicaSetController implements Controller {
       return; // deleted: the garbage collector removes its pods
     }
     const uid = rs.metadata!.uid;
-    const active = (ctx.api.list(podsRef(namespace)).items as unknown as Pod[]).filter((p) => {
-      const owner = p.metadata?.ownerReferences?.find((o) => o.controller === true);
-      return owner?.uid === uid && isPodActive(p as unknown as KubeObject);
-    });
-    if (!rs.metadata?.deletionTimestamp) this.manageReplicas(rs, active, ctx);
+    const all = ctx.api.list(podsRef(namespace)).items as unknown as Pod[];
+    const active = all.filter((p) => controllerUid(p) === uid && isPodActive(p as unknown as KubeObject));
+    if (!rs.metadata?.deletionTimestamp) this.manageReplicas(rs, active, () => relatedPods(rs, all, ctx), ctx);
     // Like the real controller, status counts the pods as listed before this sync's writes;
     // the creations and deletions trigger the next sync, which counts them.
     return this.updateStatus(rs, active, ctx);
   }
 
-  private manageReplicas(rs: ReplicaSet, active: Pod[], ctx: ControllerContext): void {
+  private manageReplicas(rs: ReplicaSet, active: Pod[], related: () => Pod[], ctx: ControllerContext): void {
     const want = rs.spec?.replicas ?? 1;
     const diff = active.length - want;
     const rsObj = rs as unknown as KubeObject;
@@ -69,7 +85,7 @@ export class ReplicaSetController implements Controller {
         ctx.recordEvent(rsObj, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
       }
     } else if (diff > 0) {
-      for (const pod of rankForDeletion(active).slice(0, Math.min(diff, BURST))) {
+      for (const pod of rankForDeletion(active, related(), ctx.clock.now()).slice(0, Math.min(diff, BURST))) {
         try {
           ctx.api.delete(podsRef(pod.metadata!.namespace, pod.metadata!.name));
           ctx.recordEvent(rsObj, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata!.name}`);

@@ -100,19 +100,34 @@ describe('Store', () => {
     expect(order).toEqual(['first:/k/a', 'second:/k/a', 'first:/k/b', 'second:/k/b']);
   });
 
-  it('snapshots to plain JSON and restores exactly', () => {
+  it('snapshots to plain JSON and restores exactly, compacted at the snapshot (no history kept)', () => {
     const s = new Store(10);
     s.create('/k/a', cm('a'));
     s.update('/k/a', cm('a', { v: '1' }));
     s.create('/k/b', cm('b'));
     const snap = JSON.parse(JSON.stringify(s.snapshot()));
+    expect(snap.history).toBeUndefined();
+    expect(snap.compacted).toBe(3);
     const r = Store.restore(snap);
     expect(r.snapshot()).toEqual(s.snapshot());
+    expect(r.keys('/k/')).toEqual(['/k/a', '/k/b']);
+    // A watcher from before the snapshot must re-list, as after an etcd compaction.
+    expect(() => r.watch('/k/', 1, () => {})).toThrow(expect.objectContaining({ kind: 'compacted', current: 3 }));
+    const live: number[] = [];
+    r.watch('/k/', 3, (e) => live.push(e.revision));
     expect(r.create('/k/c', cm('c')).metadata.resourceVersion).toBe(s.create('/k/c', cm('c')).metadata.resourceVersion);
-    const replay: number[] = [];
-    r.watch('/k/', 1, (e) => replay.push(e.revision));
-    expect(replay).toEqual([2, 3, 4]);
+    expect(live).toEqual([4]);
     expect(Object.isFrozen(r.get('/k/a'))).toBe(true);
+  });
+
+  it('restores an older snapshot that still carries its history', () => {
+    const s = new Store(10);
+    s.create('/k/a', cm('a'));
+    s.update('/k/a', cm('a', { v: '1' }));
+    const old = { ...s.snapshot(), compacted: 0, history: [{ type: 'ADDED' as const, revision: 1, key: '/k/a', object: cm('a') }, { type: 'MODIFIED' as const, revision: 2, key: '/k/a', object: cm('a', { v: '1' }), prev: cm('a') }] };
+    const replay: number[] = [];
+    Store.restore(JSON.parse(JSON.stringify(old))).watch('/k/', 0, (e) => replay.push(e.revision));
+    expect(replay).toEqual([1, 2]);
   });
 });
 

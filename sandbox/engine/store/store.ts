@@ -33,13 +33,19 @@ export interface StoreWatch {
   stop(): void;
 }
 
+/**
+ * What resuming needs: the objects and the revision. The watch history stays out (it was most of
+ * a saved sandbox): a restored store is compacted at the snapshot's revision, so a watch or a
+ * continue token from before it gets 410 Gone and re-lists, as after an etcd compaction.
+ */
 export interface StoreSnapshot {
   revision: number;
   historyLimit: number;
-  /** Revision of the oldest event still kept minus one: watches from below it are too old. */
+  /** Watches must start at or after this revision (the snapshot's revision). */
   compacted: number;
   objects: Array<[string, KubeObject]>;
-  history: Array<{ type: StoreEventType; revision: number; key: string; object: KubeObject; prev?: KubeObject }>;
+  /** Only in snapshots made before history was left out; restored as it was. */
+  history?: Array<{ type: StoreEventType; revision: number; key: string; object: KubeObject; prev?: KubeObject }>;
 }
 
 interface Watcher {
@@ -158,9 +164,8 @@ export class Store {
     return {
       revision: this.rev,
       historyLimit: this.historyLimit,
-      compacted: this.compactedRev,
+      compacted: this.rev,
       objects: [...this.objects.entries()].map(([k, v]) => [k, clone(v)]),
-      history: this.history.map((e) => ({ ...e, object: clone(e.object), ...(e.prev ? { prev: clone(e.prev) } : {}) })),
     };
   }
 
@@ -170,8 +175,7 @@ export class Store {
     store.compactedRev = s.compacted;
     for (const [k, v] of s.objects) store.objects.set(k, deepFreeze(clone(v)));
     for (const k of store.objects.keys()) store.index.add(k);
-    // History entries share the frozen objects where they are the current state.
-    store.history = s.history.map((e) => ({
+    store.history = (s.history ?? []).map((e) => ({
       type: e.type,
       revision: e.revision,
       key: e.key,
