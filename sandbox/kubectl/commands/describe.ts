@@ -7,8 +7,10 @@ import { describeObject } from '../describe/registry.js';
 import { formatError } from '../errors.js';
 import { parseFlags, type FlagSpec } from '../flags.js';
 import { UsageError, type KubectlContext } from '../host.js';
+import { readManifests } from '../manifests.js';
 import { refOf } from '../resource-types.js';
 import { parseTargets } from './get.js';
+import { typeOf } from './write-helpers.js';
 
 const DESCRIBE_FLAGS: FlagSpec[] = [
   { name: 'selector', short: 'l', type: 'string' },
@@ -27,13 +29,24 @@ interface Found {
 
 export async function describe(ctx: KubectlContext, args: string[]): Promise<number> {
   const { flags, positional } = parseFlags(args, DESCRIBE_FLAGS, 'describe');
-  if (!positional.length) throw new UsageError('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.');
+  const files = (flags.filename as string[] | undefined) ?? [];
+  if (!positional.length && !files.length) throw new UsageError('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.');
   const allNs = Boolean(flags['all-namespaces']);
   const namespace = String(flags.namespace ?? ctx.namespace);
   const settings = { api: ctx.host.api, now: ctx.host.clock.now(), showEvents: flags['show-events'] !== false };
-  const requests = parseTargets(positional);
   const found: Found[] = [];
   const errors: unknown[] = [];
+  // -f: the objects the files name, fetched from the server (the file's own content is not described).
+  const fromFiles = files.length ? readManifests(ctx, files).map(({ object }) => ({ type: typeOf(object), name: object.metadata.name ?? '', namespace: object.metadata.namespace ?? namespace })) : [];
+  for (const f of fromFiles) {
+    try {
+      found.push({ type: f.type, obj: await ctx.host.api.get(refOf(f.type, f.type.namespaced ? f.namespace : undefined, f.name)) });
+    } catch (e) {
+      if (!isStatusError(e)) throw e;
+      errors.push(e);
+    }
+  }
+  const requests = positional.length ? parseTargets(positional) : [];
   for (const req of requests) {
     const ns = req.type.namespaced ? namespace : undefined;
     if (!req.names.length) {

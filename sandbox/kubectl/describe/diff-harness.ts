@@ -29,6 +29,9 @@ export interface Outcome {
 }
 
 export class DescribeDiff {
+  /** Files of the current comparison, at the same absolute paths for both kubectls. */
+  private files: Record<string, string> = {};
+
   private constructor(
     readonly engine: Engine,
     private readonly clock: ManualClock,
@@ -65,9 +68,16 @@ export class DescribeDiff {
     if (behind > 0) this.engine.advance(behind);
   }
 
+  /** The directory both kubectls run in; `files` are written there. */
+  get workDir(): string {
+    return this.dir;
+  }
+
   /** `kubectl describe <args>` through both; throws with both outputs unless they are identical. */
-  async expectSame(golden: string, args: string[]): Promise<Outcome> {
+  async expectSame(golden: string, args: string[], files: Record<string, string> = {}): Promise<Outcome> {
     this.catchUp();
+    this.files = files;
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(this.dir, name), text);
     const start = Date.now();
     const real = await this.runReal(['describe', ...args]);
     const end = Date.now();
@@ -101,7 +111,10 @@ export class DescribeDiff {
     let stdout = '';
     let stderr = '';
     const io = { stdin: '', stdinIsTerminal: false, stdoutIsTerminal: false, out: (t: string) => (stdout += t), err: (t: string) => (stderr += t), interrupt: new Interrupt() };
-    const host = { api: inProcessClient(this.engine.client('kubectl'), clock, this.engine), clock, fs: new Vfs({ now: clock.now }) };
+    const fs = new Vfs({ now: clock.now });
+    fs.mkdir(this.dir, { recursive: true });
+    for (const [name, text] of Object.entries(this.files)) fs.writeFile(join(this.dir, name), text);
+    const host = { api: inProcessClient(this.engine.client('kubectl'), clock, this.engine), clock, fs };
     const code = await runKubectl(args, io, host);
     return { code, stdout, stderr };
   }
