@@ -40,6 +40,8 @@ export interface ServedEngine {
   runUntilIdle?(): void;
   advance?(ms: number): void;
   exec?: ExecHook;
+  /** The API implementation's note on the last write: created or not, and its warnings. */
+  server?: { lastWrite: { created: boolean; warnings: string[] } };
   /** A container's log as `GET …/pods/x/log` answers it. */
   logs?(ref: ResourceRef, opts: LogOptions): string;
   attach?: ExecHook;

@@ -122,7 +122,7 @@ async function serveCreate(ctx: RequestContext, ref: ResourceRef, type: Resource
   if (!ref.subresource) checkNamespace(ref, body);
   const created = ctx.api.create(ref, body, writeOptions(ctx.url.searchParams, ctx.user, ctx.actor));
   ctx.settle();
-  sendJson(ctx.res, 201, created);
+  sendWritten(ctx, 201, created);
 }
 
 /** The real handler rejects a body whose namespace differs from the URL's. */
@@ -143,7 +143,7 @@ async function serveUpdate(ctx: RequestContext, ref: ResourceRef, type: Resource
   checkNamespace(ref, body);
   const updated = ctx.api.update(ref, body, writeOptions(ctx.url.searchParams, ctx.user, ctx.actor));
   ctx.settle();
-  sendJson(ctx.res, 200, updated);
+  sendWritten(ctx, ctx.engine.server?.lastWrite.created ? 201 : 200, updated);
 }
 
 async function servePatch(ctx: RequestContext, ref: ResourceRef, type: ResourceType): Promise<void> {
@@ -153,10 +153,18 @@ async function servePatch(ctx: RequestContext, ref: ResourceRef, type: ResourceT
   const patchType = patchTypeOf(ctx.req.headers['content-type']);
   const patch = decodePatchBody(await readBody(ctx.req), patchType);
   // Apply creates a missing object, and then answers 201 like a create.
-  const existed = patchType !== 'apply' || exists(ctx, ref);
+  const existed = ctx.engine.server ? true : patchType !== 'apply' || exists(ctx, ref);
   const patched = ctx.api.patch(ref, patchType, patch, writeOptions(ctx.url.searchParams, ctx.user, ctx.actor));
   ctx.settle();
-  sendJson(ctx.res, existed ? 200 : 201, patched);
+  const created = ctx.engine.server ? ctx.engine.server.lastWrite.created : !existed;
+  sendWritten(ctx, created ? 201 : 200, patched);
+}
+
+/** A write's answer, with its warnings as `Warning: 299 - "…"` headers (kubectl prints `Warning: …`). */
+function sendWritten(ctx: RequestContext, code: number, obj: KubeObject): void {
+  const warnings = ctx.engine.server?.lastWrite.warnings ?? [];
+  if (warnings.length) ctx.res.setHeader('Warning', warnings.map((w) => `299 - "${w.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`));
+  sendJson(ctx.res, code, obj);
 }
 
 function exists(ctx: RequestContext, ref: ResourceRef): boolean {

@@ -92,6 +92,8 @@ describe.runIf(realKubectlAvailable())('real kubectl: workloads', () => {
   it('bad input: malformed YAML and unknown fields', async () => {
     await c.expect('apply-malformed-yaml', ['apply', '-f', 'bad.yaml'], { files: { 'bad.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n data: 1\n' } });
     await c.expect('create-unknown-field', ['create', '-f', 'foo.yaml'], { files: { 'foo.yaml': WEB_YAML.replace('  replicas: 2', '  replicas: 2\n  foo: bar').replace('name: web', 'name: web-strict') } });
+    await c.expect('create-unknown-field-warn', ['create', '--validate=warn', '-f', 'foo.yaml']);
+    await c.expect('delete-warned', ['delete', 'deployment', 'web-strict', '--wait=false']);
   });
   it('delete with cascade modes', async () => {
     await c.expect('delete-deployment', ['delete', 'deployment', 'hello', '--wait=false']);
