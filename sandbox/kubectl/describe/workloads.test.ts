@@ -37,6 +37,9 @@ describe.runIf(realKubectlAvailable())('describe (pods and workloads) against th
   it('without events', () => d.expectSame('pod-no-events', ['pod', 'broken', '--show-events=false']));
   it('a pod that does not exist', () => d.expectSame('pod-not-found', ['pod', 'nope']));
   it('type/name that does not exist', () => d.expectSame('pod-slash-not-found', ['pod/nope']));
+  it('two names, one missing', () => d.expectSame('pods-one-missing', ['pod', 'broken', 'nope']));
+  it('two names, both missing', () => d.expectSame('pods-both-missing', ['pod', 'nope', 'nada']));
+  it('a name that is nobody\'s prefix in another namespace', () => d.expectSame('pod-other-namespace', ['-n', 'kube-system', 'pod', 'web']));
   it('-f a manifest naming objects', () =>
     d.expectSame('filename', ['-f', `${d.workDir}/objects.yaml`], {
       'objects.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: broken\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n',
