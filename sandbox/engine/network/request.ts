@@ -79,7 +79,8 @@ export function lookupHost(ctx: NetworkContext, source: Source, name: string): L
 
 export type RequestOutcome =
   | { kind: 'unresolved'; host: string; reason: 'nxdomain' | 'timeout' }
-  | { kind: 'connect-failed'; ip: string; port: number; reason: 'refused' | 'timeout' | 'no-route' }
+  /** elapsedMs: how long the kernel takes to report it (RST at once, ARP ~3 s, SYN retries ~2 min). */
+  | { kind: 'connect-failed'; ip: string; port: number; reason: 'refused' | 'timeout' | 'no-route'; elapsedMs: number }
   | { kind: 'empty-reply'; ip: string; port: number }
   | { kind: 'response'; ip: string; port: number; response: HttpResponse; connection: Extract<ConnectOutcome, { kind: 'connected' }> };
 
@@ -88,13 +89,24 @@ export interface Target {
   port: number;
 }
 
+/** Linux gives up a SYN after 6 retransmissions (1+2+4+8+16+32 s, then 64 s): ~127–131 s as curl measures it. */
+const SYN_GIVE_UP_MS = 129_000;
+/** Three ARP requests a second apart go unanswered: "No route to host". */
+const ARP_GIVE_UP_MS = 3_050;
+
+function failureDelay(ctx: NetworkContext, reason: 'refused' | 'timeout' | 'no-route'): number {
+  if (reason === 'refused') return 0;
+  const jitter = Math.floor(ctx.random.next() * (reason === 'timeout' ? 2000 : 60));
+  return (reason === 'timeout' ? SYN_GIVE_UP_MS : ARP_GIVE_UP_MS) + jitter;
+}
+
 /** One HTTP exchange from `source` (the learner's shell: `{ kind: 'node', node: 'controlplane' }`). */
 export function requestFrom(ctx: NetworkContext & { now: number }, source: Source, target: Target, req: HttpRequest): RequestOutcome {
   const found = lookupHost(ctx, source, target.host);
   if (!found.ok) return { kind: 'unresolved', host: target.host, reason: found.reason };
   const ip = found.addresses[0];
   const conn = connect(ctx, source, ip, target.port, 'TCP');
-  if (conn.kind !== 'connected') return { kind: 'connect-failed', ip, port: target.port, reason: conn.kind };
+  if (conn.kind !== 'connected') return { kind: 'connect-failed', ip, port: target.port, reason: conn.kind, elapsedMs: failureDelay(ctx, conn.kind) };
   if (!conn.listener.http) return { kind: 'empty-reply', ip, port: target.port };
   return { kind: 'response', ip, port: target.port, response: conn.listener.http(req, ctx.now), connection: conn };
 }

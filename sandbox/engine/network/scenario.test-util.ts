@@ -12,7 +12,7 @@ const ref = (group: string, resource: string, namespace?: string) => ({ group, v
 export function cluster(opts: Partial<NetworkOptions> = {}, seed = 7): Engine {
   const engine = createDefaultCluster({ clock: new ManualClock(T0), random: new SeededRandom(seed) });
   installNetwork(engine, opts);
-  engine.advance(30_000);
+  engine.advance(10_000);
   return engine;
 }
 
@@ -50,6 +50,6 @@ export function webCluster(opts: Partial<NetworkOptions> = {}): Engine {
   service(engine, 'web-lb', { type: 'LoadBalancer', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 80 }] });
   service(engine, 'echo', { selector: { app: 'echo' }, ports: [{ port: 80, targetPort: 8080 }] });
   service(engine, 'empty', { selector: { app: 'nothing' }, ports: [{ port: 80 }] });
-  engine.advance(60_000);
+  engine.advance(10_000); // nginx and http-echo Ready after ~5 s
   return engine;
 }
