@@ -17,6 +17,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             Kubelab
           </Link>
           <nav aria-label="Main">
+            <Link href="/course">Course</Link>
             <Link href="/lessons/architecture">Lessons</Link>
             <Link href="/labs/deploy-nginx">Labs</Link>
           </nav>

@@ -1,8 +1,11 @@
 // The deploy-nginx lab done through the real UI: kubectl typed into the terminal, a manifest
 // typed into the editor and saved, checks turning green without a reload.
 import { expect, test } from '@playwright/test';
-import { solution } from '../labs/deploy-nginx/solution';
+import { loadLab, solutionOf } from '../labs/load';
 import { expectCheck, sandboxIsPartial, terminalText, typeInEditor, typeInTerminal, waitAttached } from './helpers';
+
+const [imperative, declarative] = solutionOf(loadLab('deploy-nginx'));
+const solution = { commands: [imperative.commands[0], declarative.commands[0]], files: declarative.files };
 
 test('deploy nginx imperatively and declaratively', async ({ page }, testInfo) => {
   const started = Date.now();

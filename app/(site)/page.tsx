@@ -22,7 +22,7 @@ export default async function Home() {
       </ul>
       <h2>Labs</h2>
       <ul className="card-list">
-        {labCatalog.map((lab) => (
+        {labCatalog().map((lab) => (
           <li key={lab.slug}>
             <Link href={`/labs/${lab.slug}`}>{lab.title}</Link>
             <div className="muted">

@@ -6,9 +6,9 @@ import { evaluate } from '@mdx-js/mdx';
 import type { ComponentType } from 'react';
 import * as runtime from 'react/jsx-runtime';
 import { mdxComponents } from '../../content/components/index';
+import { rehypeLabSteps } from './step-markdown';
 
 const LESSONS_DIR = join(process.cwd(), 'content', 'lessons');
-const LABS_DIR = join(process.cwd(), 'labs');
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export interface LessonMeta {
@@ -20,12 +20,13 @@ export interface LessonMeta {
 }
 
 interface Rendered {
-  Content: ComponentType<{ components?: typeof mdxComponents }>;
+  Content: ComponentType<{ components?: object }>;
   meta?: Omit<LessonMeta, 'slug'>;
 }
 
 async function render(source: string, format: 'mdx' | 'md'): Promise<Rendered> {
-  const mod = await evaluate(source, { ...runtime, format, baseUrl: import.meta.url });
+  const rehypePlugins = format === 'md' ? [rehypeLabSteps] : [];
+  const mod = await evaluate(source, { ...runtime, format, baseUrl: import.meta.url, rehypePlugins });
   return { Content: mod.default as Rendered['Content'], meta: mod.meta as Rendered['meta'] };
 }
 
@@ -47,9 +48,9 @@ export async function listLessons(): Promise<LessonMeta[]> {
   return lessons.filter((l) => l !== undefined).map((l) => l.meta).sort((a, b) => a.order - b.order);
 }
 
-/** One lab step's Markdown, rendered. `file` comes from the lab's meta.ts, never from a URL. */
-export async function loadLabStep(labSlug: string, file: string): Promise<Rendered['Content']> {
-  return (await render(await readFile(join(LABS_DIR, labSlug, file), 'utf8'), 'md')).Content;
+/** One lab step's Markdown (from labs/<slug>/lab.yaml, never from a URL), rendered. */
+export async function renderLabStep(markdown: string): Promise<Rendered['Content']> {
+  return (await render(markdown, 'md')).Content;
 }
 
 export { mdxComponents };

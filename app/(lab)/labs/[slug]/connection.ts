@@ -9,6 +9,7 @@ import {
   type FileReadResult,
   type FileWriteResult,
   type ProtocolError,
+  type QuestionAnswerResult,
   type ServerToClientEvents,
 } from '../../../../sandbox/protocol';
 
@@ -76,6 +77,10 @@ export class SandboxConnection {
 
   write(path: string, content: string): Promise<FileWriteResult> {
     return new Promise((resolve) => this.socket.emit('file:write', { path, content }, resolve));
+  }
+
+  answer(questionId: string, answer: string): Promise<QuestionAnswerResult> {
+    return new Promise((resolve) => this.socket.emit('question:answer', { questionId, answer }, resolve));
   }
 
   private attach(): void {

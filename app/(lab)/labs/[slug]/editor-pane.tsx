@@ -2,6 +2,7 @@
 import Editor, { loader, type OnMount } from '@monaco-editor/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SandboxConnection } from './connection';
+import { labBus } from './lab-bus';
 
 // Monaco's own files, served by our server from the monaco-editor package: no CDN.
 loader.config({ paths: { vs: '/monaco/vs' } });
@@ -56,6 +57,8 @@ export function EditorPane({ connection }: { connection: SandboxConnection }) {
         const { path: current, dirty: edited } = state.current;
         if (current && !edited && list.includes(current)) void open(current, true);
       }),
+      // "Open in the editor" links in the step text.
+      labBus.onOpenFile((target) => void open(target)),
     ];
     return () => offs.forEach((off) => off());
   }, [connection, open]);

@@ -5,6 +5,7 @@ import type { ChecksUpdate, ProtocolError } from '../../../../sandbox/protocol';
 import { ChecksPanel } from './checks-panel';
 import { SandboxConnection, type ConnectionStatus } from './connection';
 import { EditorPane } from './editor-pane';
+import { labBus } from './lab-bus';
 import { TerminalPane } from './terminal-pane';
 
 interface Props {
@@ -25,7 +26,11 @@ export function Workspace({ labSlug, checks }: Props) {
     let hide: ReturnType<typeof setTimeout> | undefined;
     const offs = [
       connection.on('status', setStatus),
-      connection.on('checks', setUpdate),
+      connection.on('checks', (u) => {
+        setUpdate(u);
+        labBus.setChecks(u);
+      }),
+      connection.on('status', (s) => labBus.setConnection(s.kind === 'attached' ? connection : undefined)),
       connection.on('notice', (n) => {
         setNotice(n);
         clearTimeout(hide);
@@ -34,6 +39,7 @@ export function Workspace({ labSlug, checks }: Props) {
     ];
     return () => {
       offs.forEach((off) => off());
+      labBus.setConnection(undefined);
       clearTimeout(hide);
       connection.close();
     };
