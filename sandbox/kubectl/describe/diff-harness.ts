@@ -62,7 +62,7 @@ export class DescribeDiff {
     this.engine.advance(ms);
   }
 
-  /** Lets the cluster run up to the wall clock, so that what kubectl sees is current. */
+  /** Lets the cluster run up to the wall clock (and, for a step after it, on from there), so that what kubectl sees is current. */
   catchUp(): void {
     const behind = Date.now() - this.clock.now();
     if (behind > 0) this.engine.advance(behind);

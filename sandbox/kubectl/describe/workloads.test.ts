@@ -21,9 +21,20 @@ describe.runIf(realKubectlAvailable())('describe (pods and workloads) against th
       metadata: { name: 'web', labels: { app: 'web' } },
       spec: { replicas: 3, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27', ports: [{ containerPort: 80 }], resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { memory: '128Mi' } } }] } } },
     });
+    api.create(DEPLOYMENTS, {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'api', labels: { app: 'api' } },
+      spec: { replicas: 2, selector: { matchLabels: { app: 'api' } }, template: { metadata: { labels: { app: 'api' } }, spec: { containers: [{ name: 'httpd', image: 'httpd:2.4' }] } } },
+    });
     api.create(PODS, pod('broken', 'nginx:does-not-exist'));
     api.create(PODS, pod('crasher', 'busybox:1.36'));
-    d.advance(5 * 60_000);
+    d.advance(2 * 60_000);
+    // A rolling update: a new image makes a second ReplicaSet; the first is scaled to 0.
+    const current = JSON.parse(JSON.stringify(api.get({ ...DEPLOYMENTS, name: 'api' })));
+    current.spec.template.spec.containers[0].image = 'httpd:2.4.62';
+    api.update({ ...DEPLOYMENTS, name: 'api' }, current);
+    d.advance(3 * 60_000);
     webPod = api.list(PODS, { labelSelector: 'app=web' }).items[0].metadata.name ?? '';
   });
   afterAll(() => d?.close());
@@ -45,4 +56,5 @@ describe.runIf(realKubectlAvailable())('describe (pods and workloads) against th
       'objects.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: broken\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n',
     }));
   it('a kube-system pod (static, mirror)', () => d.expectSame('pod-etcd', ['-n', 'kube-system', 'pod', 'etcd-controlplane']));
+  it('a deployment after a rolling update (old and new ReplicaSets)', () => d.expectSame('deployment-api-rolled', ['deploy', 'api']));
 });
