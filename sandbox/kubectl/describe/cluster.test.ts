@@ -27,6 +27,17 @@ describe.runIf(realKubectlAvailable())('describe (cluster and config) against th
     api.create(core('resourcequotas', 'team-a'), { apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'compute' }, spec: { hard: { pods: '10', 'requests.cpu': '2', 'requests.memory': '2Gi' } } });
     api.create(core('limitranges', 'team-a'), { apiVersion: 'v1', kind: 'LimitRange', metadata: { name: 'defaults' }, spec: { limits: [{ type: 'Container', default: { cpu: '500m' }, defaultRequest: { cpu: '250m' }, max: { cpu: '1' } }] } });
     d.advance(5 * 60_000);
+    // 30 events about one ConfigMap, many with equal timestamps: kubectl's unstable sort decides their order.
+    const cm = api.get({ ...core('configmaps'), name: 'settings' });
+    const base = d.engine.clock.now() - 20 * 60_000;
+    for (let i = 0; i < 30; i++) {
+      const at = new Date(base + ((i * 7) % 5) * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+      api.create(core('events'), {
+        apiVersion: 'v1', kind: 'Event', metadata: { name: `settings.${String(i).padStart(2, '0')}` },
+        involvedObject: { apiVersion: 'v1', kind: 'ConfigMap', name: 'settings', namespace: 'default', uid: cm.metadata.uid },
+        reason: `Reason${String(i).padStart(2, '0')}`, message: `event ${i}`, type: 'Normal', count: 1, firstTimestamp: at, lastTimestamp: at, source: { component: 'test' },
+      });
+    }
   });
   afterAll(() => d?.close());
 
@@ -36,7 +47,7 @@ describe.runIf(realKubectlAvailable())('describe (cluster and config) against th
   it('the kubernetes service', () => d.expectSame('service-kubernetes', ['service', 'kubernetes']));
   it('endpoints', () => d.expectSame('endpoints-shop', ['endpoints', 'shop']));
   it('a completed job', () => d.expectSame('job-hello', ['job', 'hello']));
-  it('a configmap', () => d.expectSame('configmap-settings', ['configmap', 'settings']));
+  it('a configmap with 30 events, many at the same second', () => d.expectSame('configmap-settings', ['configmap', 'settings']));
   it('a secret', () => d.expectSame('secret-db', ['secret', 'db']));
   it('a namespace with a quota and a limit range', () => d.expectSame('namespace-team-a', ['namespace', 'team-a']));
   it('a namespace without', () => d.expectSame('namespace-default', ['ns', 'default']));

@@ -4,6 +4,7 @@ import { eventInterval } from '../../engine/api/table/index.js';
 import type { KubeObject } from '../../engine/objects.js';
 import type { KubeClient } from '../client.js';
 import type { Json } from './format.js';
+import { goSort } from './go-sort.js';
 import { LEVEL_0, LEVEL_1, type DescribeWriter } from './writer.js';
 
 export interface EventRef {
@@ -45,7 +46,7 @@ export function describeEvents(w: DescribeWriter, events: KubeObject[], now: num
     return;
   }
   w.flush();
-  const sorted = [...events].sort((a, b) => lastTimestamp(a) - lastTimestamp(b));
+  const sorted = goSort([...events], (a, b) => lastTimestamp(a) < lastTimestamp(b));
   w.write(LEVEL_0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
   w.write(LEVEL_1, '----\t------\t----\t----\t-------\n');
   for (const e of sorted as Json[]) {
