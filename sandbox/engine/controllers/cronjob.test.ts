@@ -24,7 +24,7 @@ describe('cron schedules', () => {
   });
 });
 
-describe('a CronJob', () => {
+describe('a CronJob', { timeout: 120_000 }, () => {
   it('creates a Job named by the scheduled minute each minute, tracks it and keeps three successful ones', () => {
     const e = settledCluster(); // T0 + 30 s
     e.client('kubectl').create(CRONJOBS, cronJob('hello', '* * * * *', 'echo hello'));

@@ -14,7 +14,7 @@ function service(name: string, spec: Record<string, unknown>) {
   return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'default', labels: { team: 'a' } }, spec };
 }
 
-describe('Endpoints and EndpointSlices', () => {
+describe('Endpoints and EndpointSlices', { timeout: 120_000 }, () => {
   it('list ready pods as addresses and the others as notReadyAddresses, with targetPort names resolved', () => {
     const e = settledCluster();
     const kubectl = e.client('kubectl');

@@ -13,7 +13,7 @@ function job(name: string, command: string, spec: Record<string, unknown> = {}) 
   };
 }
 
-describe('a Job', () => {
+describe('a Job', { timeout: 120_000 }, () => {
   it('runs its pods to completion, counts them through the tracking finalizer and sets the 1.32 conditions', () => {
     const e = settledCluster();
     const created = e.client('kubectl').create(JOBS, job('pi', 'echo done', { completions: 3, parallelism: 2 }));

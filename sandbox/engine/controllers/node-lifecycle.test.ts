@@ -25,7 +25,7 @@ describe('evictionTime', () => {
   });
 });
 
-describe('a failed worker node', () => {
+describe('a failed worker node', { timeout: 120_000 }, () => {
   it('goes Unknown, is tainted, has its pods evicted and replaced, and recovers', () => {
     const e = settledCluster();
     e.client('kubectl').create(ref('apps', 'deployments', 'default'), deployment);
@@ -47,8 +47,8 @@ describe('a failed worker node', () => {
     expect(noticed - failedAt).toBeGreaterThanOrEqual(30_000);
     expect(noticed - failedAt).toBeLessThanOrEqual(41_000);
     expect(node.spec.taints).toEqual([
-      { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' },
       { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute', timeAdded: ready(node).lastTransitionTime },
+      { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' },
     ]);
     expect(['controlplane', 'node02'].map((n) => ready(get(e, '', 'nodes', undefined, n)).status)).toEqual(['True', 'True']);
     expect(eventsFor(e, 'default', 'Node', 'node01')).toContain('Normal NodeNotReady node-controller: Node node01 status is now: NodeNotReady');

@@ -33,7 +33,8 @@ function desiredTaints(node: Node, now: number): Taint[] {
   const key = ready?.status === 'Unknown' ? UNREACHABLE : ready?.status === 'False' ? NOT_READY : undefined;
   if (!key) return keep;
   const existing = (effect: string) => node.spec?.taints?.find((t) => t.key === key && t.effect === effect);
-  return [...keep, existing('NoSchedule') ?? { key, effect: 'NoSchedule' }, existing('NoExecute') ?? { key, effect: 'NoExecute', timeAdded: rfc3339(now) }];
+  // NoExecute first, as `kubectl describe node` shows them on a real cluster.
+  return [...keep, existing('NoExecute') ?? { key, effect: 'NoExecute', timeAdded: rfc3339(now) }, existing('NoSchedule') ?? { key, effect: 'NoSchedule' }];
 }
 
 export class NodeLifecycleController implements Controller {

@@ -17,7 +17,7 @@ const statefulSet = (replicas: number, extra: Record<string, unknown> = {}) => (
 });
 const names = (e: ReturnType<typeof settledCluster>, resource: string, ns?: string) => list(e, '', resource, ns).map((o) => o.metadata.name).sort();
 
-describe('a StatefulSet', () => {
+describe('a StatefulSet', { timeout: 120_000 }, () => {
   it('creates web-0, web-1, web-2 in order, each with its bound claim, and scales down in reverse', () => {
     const e = settledCluster();
     e.client('kubectl').create(ref('', 'services', 'default'), { apiVersion: 'v1', kind: 'Service', metadata: { name: 'nginx', namespace: 'default' }, spec: { clusterIP: 'None', selector: { app: 'nginx' }, ports: [{ port: 80, name: 'web' }] } });
@@ -92,7 +92,7 @@ describe('a StatefulSet', () => {
   });
 });
 
-describe('PersistentVolume binding', () => {
+describe('PersistentVolume binding', { timeout: 120_000 }, () => {
   it('binds a claim to a fitting Available volume of its class and releases and keeps it (Retain) when the claim goes', () => {
     const e = settledCluster();
     const kubectl = e.client('kubectl');
