@@ -32,5 +32,16 @@ export function httpKubectlHost(kubeconfigPath: string, fs: Vfs, clock: Clock): 
     kubeconfig,
     openKubeconfig: fileKubeconfigStore,
     connect: httpClient,
+    // `get -w --request-timeout`, `wait --timeout`: wall time, cut short by Ctrl-C.
+    sleep: (ms, interrupt) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(done, ms);
+        const off = interrupt.onRaise(done);
+        function done() {
+          clearTimeout(timer);
+          off();
+          resolve();
+        }
+      }),
   };
 }

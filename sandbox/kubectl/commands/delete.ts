@@ -5,7 +5,7 @@ import { formatError, withSource } from '../errors.js';
 import { parseFlags, type FlagSpec } from '../flags.js';
 import { UsageError, type KubectlContext } from '../host.js';
 import { readManifests } from '../manifests.js';
-import { qualifiedResourceName, refOf } from '../resource-types.js';
+import { qualifiedResourceName, kindPrefix, refOf } from '../resource-types.js';
 import { parseTargets } from './get.js';
 import { typeOf } from './write-helpers.js';
 
@@ -47,7 +47,7 @@ export async function del(ctx: KubectlContext, args: string[]): Promise<number> 
   for (const t of targets) {
     try {
       await ctx.host.api.delete(refOf(t.type, t.namespace, t.name), { propagationPolicy: policy, gracePeriodSeconds: gracePeriod >= 0 ? gracePeriod : undefined, actor: 'kubectl' });
-      ctx.io.out(flags.output === 'name' ? `${t.type.group ? `${t.type.kind.toLowerCase()}.${t.type.group}` : t.type.kind.toLowerCase()}/${t.name}\n` : `${qualifiedResourceName(t.type)} "${t.name}" deleted\n`);
+      ctx.io.out(flags.output === 'name' ? `${t.type.group ? `${t.type.kind.toLowerCase()}.${t.type.group}` : t.type.kind.toLowerCase()}/${t.name}\n` : `${kindPrefix(t.type)} "${t.name}" deleted\n`);
       deleted.push(t);
     } catch (e) {
       if (flags['ignore-not-found'] && (e as { code?: number }).code === 404) continue;

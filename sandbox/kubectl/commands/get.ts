@@ -9,6 +9,8 @@ import { printCustomColumns, printJsonPath, splitOutput } from '../printers/temp
 import { tableLines } from '../printers/table.js';
 import { tabwrite } from '../printers/tabwriter.js';
 import { kindPrefix, refOf, resolveType, resourcesInCategory } from '../resource-types.js';
+import { orderRows, sortObjects } from './get-sort.js';
+import { watchGet } from './get-watch.js';
 
 export const GET_FLAGS: FlagSpec[] = [
   { name: 'output', short: 'o', type: 'string', default: '' },
@@ -22,6 +24,9 @@ export const GET_FLAGS: FlagSpec[] = [
   { name: 'chunk-size', type: 'int', default: 500 },
   { name: 'ignore-not-found', type: 'bool' },
   { name: 'show-kind', type: 'bool' },
+  { name: 'sort-by', type: 'string' },
+  { name: 'watch-only', type: 'bool' },
+  { name: 'show-managed-fields', type: 'bool' },
 ];
 
 interface Request {
@@ -54,6 +59,7 @@ export async function get(ctx: KubectlContext, args: string[]): Promise<number> 
   const output = String(flags.output ?? '');
   const [format, template] = splitOutput(output);
   if (!['', 'wide', 'yaml', 'json', 'name', 'jsonpath', 'custom-columns'].includes(format)) throw new UsageError(`unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`);
+  if (!positional.length) ctx.io.err('You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n');
   const requests = parseTargets(positional);
   const allNs = Boolean(flags['all-namespaces']);
   const namespace = String(flags.namespace ?? ctx.namespace);
@@ -61,6 +67,11 @@ export async function get(ctx: KubectlContext, args: string[]): Promise<number> 
   const collected: Collected[] = [];
   let status = 0;
   const listOptions = { labelSelector: flags.selector as string | undefined, fieldSelector: flags['field-selector'] as string | undefined };
+  if (flags.watch) {
+    if (requests.length > 1) throw new UsageError(`watch is only supported on individual resources and resource collections, but ${requests.length} resources were found`);
+    const print = { wide: output === 'wide', withNamespace: allNs && requests[0].type.namespaced, showLabels: Boolean(flags['show-labels']), noHeaders: Boolean(flags['no-headers']), labelColumns: (flags['label-columns'] as string[] | undefined)?.flatMap((l) => l.split(',')) };
+    return watchGet(ctx, { type: requests[0].type, names: requests[0].names, namespace: allNs ? undefined : namespace, ...listOptions, output, print, requestTimeout: flags['request-timeout'] as string | undefined });
+  }
   for (const req of requests) {
     const objects: KubeObject[] = [];
     let resourceVersion = '';
@@ -81,6 +92,7 @@ export async function get(ctx: KubectlContext, args: string[]): Promise<number> 
       objects.push(...list.items);
       resourceVersion = list.metadata.resourceVersion;
     }
+    if (flags['sort-by']) objects.splice(0, objects.length, ...sortObjects(objects, String(flags['sort-by'])));
     collected.push({ type: req.type, objects, resourceVersion, request: { names: req.names, namespace: allNs ? undefined : namespace, listOptions } });
   }
   const any = collected.some((c) => c.objects.length);
@@ -89,7 +101,7 @@ export async function get(ctx: KubectlContext, args: string[]): Promise<number> 
     return status;
   }
   if (output === 'yaml' || output === 'json') {
-    const all = collected.flatMap((c) => c.objects.map((o) => ({ ...o, apiVersion: o.apiVersion, kind: o.kind })));
+    const all = collected.flatMap((c) => c.objects.map((o) => withoutManagedFields({ ...o, apiVersion: o.apiVersion, kind: o.kind }, Boolean(flags['show-managed-fields']))));
     const single = requests.length === 1 && requests[0].names.length === 1;
     ctx.io.out(printObjects(all, output, single));
     return status;
@@ -110,7 +122,7 @@ export async function get(ctx: KubectlContext, args: string[]): Promise<number> 
 
 async function renderTables(ctx: KubectlContext, collected: Collected[], o: { wide: boolean; allNs: boolean; several: boolean; flags: Record<string, unknown> }): Promise<string> {
   // Each type prints its own aligned table; several tables are separated by a blank line.
-  const tables = await Promise.all(collected.filter((c) => c.objects.length).map(async (c) => ({ c, table: await tableFor(ctx, c) })));
+  const tables = await Promise.all(collected.filter((c) => c.objects.length).map(async (c) => ({ c, table: o.flags['sort-by'] ? orderRows(await tableFor(ctx, c), c.objects) : await tableFor(ctx, c) })));
   return tables
     .map(({ c, table }) => {
       return tabwrite(
@@ -151,4 +163,12 @@ function formatGetError(e: unknown): string {
   const s = (e as { status?: { reason?: string; message?: string } }).status;
   if (s) return `Error from server (${s.reason}): ${s.message}\n`;
   throw e;
+}
+
+/** kubectl hides metadata.managedFields in -o yaml|json unless --show-managed-fields. */
+function withoutManagedFields(o: KubeObject, show: boolean): KubeObject {
+  if (show || !o.metadata?.managedFields) return o;
+  const { managedFields, ...metadata } = o.metadata;
+  void managedFields;
+  return { ...o, metadata };
 }

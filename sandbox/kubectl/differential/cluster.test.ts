@@ -3,11 +3,11 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { Differential, realKubectlAvailable } from './harness.js';
 
-describe.runIf(realKubectlAvailable())('differential: cluster, API and kubeconfig commands', () => {
+describe.runIf(realKubectlAvailable())('differential: cluster, API and kubeconfig commands', { timeout: 180_000 }, () => {
   let d: Differential;
   beforeAll(async () => {
     d = await Differential.start();
-  });
+  }, 120_000);
   afterAll(() => d?.close());
   const same = (line: string) => d.expectSame(line);
 

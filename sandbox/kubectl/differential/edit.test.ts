@@ -3,14 +3,14 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { Differential, realKubectlAvailable } from './harness.js';
 
-describe.runIf(realKubectlAvailable())('differential: label, annotate, patch', () => {
+describe.runIf(realKubectlAvailable())('differential: label, annotate, patch', { timeout: 180_000 }, () => {
   let d: Differential;
   beforeAll(async () => {
     d = await Differential.start();
     await d.expectSame('kubectl create deployment web --image=nginx:1.27 --replicas=2');
     await d.expectSame('kubectl run solo --image=busybox --labels=app=solo,tier=back -- sleep 3600');
     d.advance(20_000);
-  });
+  }, 120_000);
   afterAll(() => d?.close());
   const same = async (...lines: string[]) => {
     for (const l of lines) await d.expectSame(l);
@@ -65,14 +65,14 @@ describe.runIf(realKubectlAvailable())('differential: label, annotate, patch', (
   });
 });
 
-describe.runIf(realKubectlAvailable())('differential: set image, env, resources', () => {
+describe.runIf(realKubectlAvailable())('differential: set image, env, resources', { timeout: 180_000 }, () => {
   let d: Differential;
   beforeAll(async () => {
     d = await Differential.start();
     await d.expectSame('kubectl create deployment api --image=nginx:1.27');
     await d.expectSame('kubectl run one --image=redis');
     d.advance(20_000);
-  });
+  }, 120_000);
   afterAll(() => d?.close());
   const same = async (...lines: string[]) => {
     for (const l of lines) await d.expectSame(l);
@@ -112,7 +112,7 @@ describe.runIf(realKubectlAvailable())('differential: set image, env, resources'
   });
 });
 
-describe.runIf(realKubectlAvailable())('differential: expose', () => {
+describe.runIf(realKubectlAvailable())('differential: expose', { timeout: 180_000 }, () => {
   let d: Differential;
   beforeAll(async () => {
     d = await Differential.start();
@@ -121,7 +121,7 @@ describe.runIf(realKubectlAvailable())('differential: expose', () => {
     await d.expectSame('kubectl run solo --image=nginx --port=8080');
     await d.expectSame('kubectl run bare --image=nginx --labels=');
     d.advance(20_000);
-  });
+  }, 120_000);
   afterAll(() => d?.close());
   const same = async (...lines: string[]) => {
     for (const l of lines) await d.expectSame(l);

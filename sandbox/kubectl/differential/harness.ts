@@ -56,6 +56,11 @@ interface Side {
 export interface LineOptions {
   /** Files written to both sides' working directory first (manifests for -f). */
   files?: Record<string, string>;
+  /**
+   * A change made to each side's cluster while its command runs (for `get -w`): `afterMs` of
+   * wall time after the command started, so that it has listed and is watching.
+   */
+  during?: { afterMs: number; change(engine: Engine): void };
 }
 
 export class Differential {
@@ -102,11 +107,26 @@ export class Differential {
 
   /** Runs the line on both sides; both outcomes, normalized. */
   async run(line: string, opts: LineOptions = {}): Promise<{ real: Outcome; ours: Outcome }> {
-    const real = await this.runReal(line, opts);
+    const real = await this.whileChanging(this.real.engine, opts, () => this.runReal(line, opts));
     this.real.engine.runUntilIdle();
-    const ours = await this.runOurs(line, opts);
+    const ours = await this.whileChanging(this.ours.engine, opts, () => this.runOurs(line, opts));
     this.ours.engine.runUntilIdle();
     return { real, ours };
+  }
+
+  private async whileChanging(engine: Engine, opts: LineOptions, run: () => Promise<Outcome>): Promise<Outcome> {
+    const during = opts.during;
+    const timer = during
+      ? setTimeout(() => {
+          during.change(engine);
+          engine.runUntilIdle();
+        }, during.afterMs)
+      : undefined;
+    try {
+      return await run();
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Runs the line on both sides and throws, naming the first differing line, unless they agree. */
@@ -128,7 +148,7 @@ export class Differential {
 
   private runReal(line: string, opts: LineOptions): Promise<Outcome> {
     for (const [name, text] of Object.entries(opts.files ?? {})) writeFileSync(join(this.real.dir, name), text);
-    const env = { PATH: `${join(this.real.dir, 'bin')}:/usr/bin:/bin`, HOME: this.real.dir, KUBECONFIG: this.real.kubeconfig, LANG: 'C.UTF-8' };
+    const env = { PATH: `${join(this.real.dir, 'bin')}:/usr/bin:/bin`, HOME: this.real.dir, KUBECONFIG: this.real.kubeconfig, LANG: 'C.UTF-8' } as unknown as NodeJS.ProcessEnv;
     return new Promise((resolve) => {
       const child = execFile('/bin/bash', ['-c', line], { cwd: this.real.dir, env, timeout: 30_000, encoding: 'utf8' }, (err, stdout, stderr) => {
         const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
