@@ -5,7 +5,7 @@ import { formatError, withSource } from '../errors.js';
 import { parseFlags, type FlagSpec } from '../flags.js';
 import { UsageError, type KubectlContext } from '../host.js';
 import { readManifests } from '../manifests.js';
-import { qualifiedResourceName, kindPrefix, refOf } from '../resource-types.js';
+import { kindPrefix, refOf } from '../resource-types.js';
 import { parseTargets } from './get.js';
 import { typeOf } from './write-helpers.js';
 
