@@ -125,6 +125,7 @@ export function execStatus(command: string[], result: ExecResult): Record<string
 
 function finish(ws: WebSocket, s: Session, result: ExecResult): void {
   ws.send(frame(CHANNEL.status, JSON.stringify(execStatus(s.command, result))));
-  ws.close(1000);
+  // Let the client read the status before the close frame ends its streams.
+  setTimeout(() => ws.close(1000), 50);
 }
 
