@@ -42,7 +42,7 @@ export function newSandbox(seed = 7): Sandbox {
       captured = '';
       await terminal.runLine(line);
       engine.runUntilIdle();
-      return captured.replace(/\r\n/g, '\n').replace(/^.*\n/, '').replace(/controlplane:[^$]*\$ $/, '');
+      return captured.replace(/\r\n/g, '\n').replace(/^.*\n/, '').replace(/controlplane:[^$\n]*\$ $/, '');
     },
     advance: (ms) => engine.advance(ms),
   };
