@@ -1,6 +1,7 @@
 // The small renderings every describer shares (describe.go's printLabelsMultiline,
 // printAnnotationsMultiline, taints, tolerations, RFC 1123 times), written on a DescribeWriter.
 import { canonicalQuantity } from '../../engine/api/table/index.js';
+import { goSort } from './go-sort.js';
 import { LEVEL_0, type DescribeWriter } from './writer.js';
 
 /**
@@ -85,7 +86,7 @@ export function printTaints(w: DescribeWriter, title: string, taints: Json[] | u
   w.write(LEVEL_0, `${initialIndent}${title}:${innerIndent}`);
   if (!taints?.length) return w.line('<none>');
   const cmpKey = (t: Json) => `${t.effect ?? ''},${t.key ?? ''}`;
-  const sorted = [...taints].sort((a, b) => (cmpKey(a) < cmpKey(b) ? -1 : cmpKey(a) > cmpKey(b) ? 1 : 0));
+  const sorted = goSort([...taints], (a, b) => cmpKey(a) < cmpKey(b));
   sorted.forEach((t, i) => {
     if (i !== 0) w.write(LEVEL_0, initialIndent + innerIndent);
     w.write(LEVEL_0, `${taintString(t)}\n`);
@@ -95,7 +96,7 @@ export function printTaints(w: DescribeWriter, title: string, taints: Json[] | u
 export function printTolerations(w: DescribeWriter, title: string, tolerations: Json[] | undefined, initialIndent = '', innerIndent = '\t'): void {
   w.write(LEVEL_0, `${initialIndent}${title}:${innerIndent}`);
   if (!tolerations?.length) return w.line('<none>');
-  const sorted = [...tolerations].sort((a, b) => ((a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0));
+  const sorted = goSort([...tolerations], (a, b) => (a.key ?? '') < (b.key ?? ''));
   sorted.forEach((t, i) => {
     if (i !== 0) w.write(LEVEL_0, initialIndent + innerIndent);
     let s = t.key ?? '';
