@@ -1,9 +1,11 @@
 // Cluster behaviour benchmarks: creating the default cluster, a 1,000-replica Deployment on 100
-// workers until every pod is Ready (wall time and reconciles), and the scheduler alone (pods/s).
+// workers until every pod is Ready (wall and CPU time), the scheduler alone (pods/s), and what a
+// saved sandbox costs (snapshot JSON bytes, snapshot and restore time). CPU time is given beside
+// wall time because the machine is shared: it moves less when others are busy.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { ManualClock, SeededRandom } from '../sandbox/engine/clock.js';
-import { createDefaultCluster } from '../sandbox/engine/cluster.js';
+import { createDefaultCluster, restoreDefaultCluster, type ClusterSnapshot } from '../sandbox/engine/cluster.js';
 import { Engine } from '../sandbox/engine/engine.js';
 import { Scheduler } from '../sandbox/engine/scheduler/scheduler.js';
 import { nodeObject, DEFAULT_SHAPE, workerName } from '../sandbox/engine/cluster-nodes.js';
@@ -14,6 +16,10 @@ const T0 = Date.parse('2025-03-01T10:00:00Z');
 setFlagsFromString('--expose_gc');
 const gc = runInNewContext('gc') as () => void;
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+const cpuMs = (start: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+};
 const deployment = (replicas: number) => ({
   apiVersion: 'apps/v1',
   kind: 'Deployment',
@@ -45,13 +51,39 @@ function defaultClusterFigures() {
 function thousandReplicas() {
   const engine = createDefaultCluster({ clock: new ManualClock(T0), random: new SeededRandom(2), workers: 100, settleMs: 30_000 });
   const start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   engine.client('kubectl').create({ group: 'apps', version: 'v1', resource: 'deployments', namespace: 'default' }, deployment(1000));
   let simulatedMs = 0;
   while (readyPods(engine, 'default') < 1000 && simulatedMs < 600_000) {
     engine.advance(5_000);
     simulatedMs += 5_000;
   }
-  return { deploy1000On100NodesWallMs: ms(start), deploy1000SimulatedSeconds: simulatedMs / 1000, deploy1000Ready: readyPods(engine, 'default') };
+  return { deploy1000On100NodesWallMs: ms(start), deploy1000On100NodesCpuMs: cpuMs(cpu), deploy1000SimulatedSeconds: simulatedMs / 1000, deploy1000Ready: readyPods(engine, 'default') };
+}
+
+/** Snapshot size and time of the default cluster idle (30 s settled), then with a 10-pod Deployment. */
+function snapshotFigures() {
+  const engine = createDefaultCluster({ clock: new ManualClock(T0), random: new SeededRandom(4), settleMs: 30_000 });
+  const measure = () => {
+    const start = process.hrtime.bigint();
+    const json = JSON.stringify(engine.snapshot());
+    const snapshotMs = ms(start);
+    const restoreStart = process.hrtime.bigint();
+    restoreDefaultCluster(JSON.parse(json) as ClusterSnapshot);
+    return { bytes: json.length, snapshotMs, restoreMs: ms(restoreStart) };
+  };
+  const idle = measure();
+  engine.client('kubectl').create({ group: 'apps', version: 'v1', resource: 'deployments', namespace: 'default' }, deployment(10));
+  engine.advance(30_000);
+  const busy = measure();
+  return {
+    snapshotIdleBytes: idle.bytes,
+    snapshotIdleMs: idle.snapshotMs,
+    restoreIdleMs: idle.restoreMs,
+    snapshot10PodsBytes: busy.bytes,
+    snapshot10PodsMs: busy.snapshotMs,
+    restore10PodsMs: busy.restoreMs,
+  };
 }
 
 function schedulerThroughput() {
@@ -78,5 +110,5 @@ function schedulerThroughput() {
 }
 
 export async function run(): Promise<{ name: string; figures: Record<string, number> }> {
-  return { name: 'cluster', figures: { ...defaultClusterFigures(), ...schedulerThroughput(), ...thousandReplicas() } };
+  return { name: 'cluster', figures: { ...defaultClusterFigures(), ...snapshotFigures(), ...schedulerThroughput(), ...thousandReplicas() } };
 }

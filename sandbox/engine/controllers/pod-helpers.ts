@@ -22,12 +22,24 @@ export function isPodReady(pod: Pod): boolean {
   return readyCondition(pod)?.status === 'True';
 }
 
+/** Stored pods are frozen, so what is read from one can be kept with it (syncs read every pod). */
+const readySinceCache = new WeakMap<object, number | null>();
+
+/** When the pod's Ready condition turned True (0 without a time); undefined if not ready. */
+function readySince(pod: Pod): number | undefined {
+  let since = readySinceCache.get(pod);
+  if (since === undefined) {
+    const ready = readyCondition(pod);
+    since = ready?.status !== 'True' ? null : ready.lastTransitionTime ? Date.parse(ready.lastTransitionTime) : 0;
+    if (Object.isFrozen(pod)) readySinceCache.set(pod, since);
+  }
+  return since ?? undefined;
+}
+
 /** When the pod became (or becomes) available given minReadySeconds; undefined if not ready. */
 export function availableAt(pod: Pod, minReadySeconds: number): number | undefined {
-  const ready = readyCondition(pod);
-  if (ready?.status !== 'True') return undefined;
-  const since = ready.lastTransitionTime ? Date.parse(ready.lastTransitionTime) : 0;
-  return since + minReadySeconds * 1000;
+  const since = readySince(pod);
+  return since === undefined ? undefined : since + minReadySeconds * 1000;
 }
 
 const PHASE_ORDINAL: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };

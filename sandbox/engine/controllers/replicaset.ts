@@ -14,13 +14,21 @@ export const REPLICASET_CONTROLLER = 'replicaset-controller';
 
 /** What the ReplicaSet controller reads from a pod: ownership, labels, phase, readiness, deletion. */
 function sameForReplicaSet(a: KubeObject, b: KubeObject): boolean {
-  const view = (o: KubeObject) => {
-    const p = o as unknown as Pod;
-    const ready = p.status?.conditions?.find((c) => c.type === 'Ready');
-    return JSON.stringify([o.metadata.ownerReferences, o.metadata.labels, o.metadata.deletionTimestamp, p.status?.phase, ready?.status, ready?.lastTransitionTime]);
-  };
-  return view(a) === view(b);
+  const [pa, pb] = [a as unknown as Pod, b as unknown as Pod];
+  const ready = (p: Pod) => p.status?.conditions?.find((c) => c.type === 'Ready');
+  const [ra, rb] = [ready(pa), ready(pb)];
+  return (
+    pa.status?.phase === pb.status?.phase &&
+    ra?.status === rb?.status &&
+    ra?.lastTransitionTime === rb?.lastTransitionTime &&
+    a.metadata.deletionTimestamp === b.metadata.deletionTimestamp &&
+    sameJson(a.metadata.ownerReferences, b.metadata.ownerReferences) &&
+    sameJson(a.metadata.labels, b.metadata.labels)
+  );
 }
+
+/** Unchanged parts of an updated object are often the very same (frozen) value: compare by identity first. */
+const sameJson = (x: unknown, y: unknown) => x === y || JSON.stringify(x) === JSON.stringify(y);
 /** burstReplicas: at most this many creations or deletions per sync, as the real controller. */
 const BURST = 500;
 
