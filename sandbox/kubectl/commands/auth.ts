@@ -33,7 +33,8 @@ async function canI(ctx: KubectlContext, args: string[]): Promise<number> {
   if (flags['no-headers']) throw new UsageError('--no-headers cannot be set without --list specified');
   const [verb, what] = positional;
   const namespace = flags['all-namespaces'] ? '' : String(flags.namespace ?? ctx.namespace);
-  const warn = (text: string) => ctx.io.err(`Warning: ${text}\n`);
+  // kubectl's messages end in a newline and its WarningPrinter adds another: a blank line follows.
+  const warn = (text: string) => ctx.io.err(`Warning: ${text}\n\n`);
   let spec: Record<string, unknown>;
   if (what.startsWith('/')) {
     if (flags.subresource) throw new UsageError('--subresource can not be used with NonResourceURL');

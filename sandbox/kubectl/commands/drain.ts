@@ -116,14 +116,18 @@ export async function drain(ctx: KubectlContext, args: string[]): Promise<number
     const name = node.metadata.name!;
     const list = await ctx.host.api.list(PODS, { fieldSelector: `spec.nodeName=${name}`, labelSelector: flags['pod-selector'] as string | undefined });
     const sorted = await sortPods(ctx, list.items, flags);
-    const errors = [...sorted.errors].map(([msg, pods]) => `cannot delete ${msg}: ${pods.join(', ')}`);
+    // Go prints these from a map (random order); the filters' order reads best.
+    const rank = (msg: string) => [DAEMONSET_FATAL, LOCAL_FATAL, UNMANAGED_FATAL].indexOf(msg);
+    const errors = [...sorted.errors].sort(([a], [b]) => rank(a) - rank(b)).map(([msg, pods]) => `cannot delete ${msg}: ${pods.join(', ')}`);
     if (errors.length) {
       ctx.io.err(`error: unable to drain node ${JSON.stringify(name)} due to error: ${errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`}, continuing command...\n`);
       pending.push(name);
       fatal = [...fatal, ...errors];
       continue;
     }
-    if (sorted.warnings.size) ctx.io.err(`Warning: ${[...sorted.warnings].map(([msg, pods]) => `${msg}: ${pods.join(', ')}`).join('; ')}\n`);
+    const warnRank = (msg: string) => ['ignoring DaemonSet-managed Pods', 'deleting Pods with local storage', 'deleting Pods that declare no controller'].indexOf(msg);
+    const warnings = [...sorted.warnings].sort(([a], [b]) => warnRank(a) - warnRank(b));
+    if (warnings.length) ctx.io.err(`Warning: ${warnings.map(([msg, pods]) => `${msg}: ${pods.join(', ')}`).join('; ')}\n`);
     const result = await evictAll(ctx, sorted.evict, flags, timeoutMs);
     if (result === 'interrupted') return INTERRUPTED_STATUS;
     if (result) {
@@ -141,7 +145,10 @@ export async function drain(ctx: KubectlContext, args: string[]): Promise<number
 }
 
 /** Evicts every pod (retrying while a PodDisruptionBudget forbids it), then waits for each to go. */
-async function evictAll(ctx: KubectlContext, pods: KubeObject[], flags: Record<string, unknown>, timeoutMs: number): Promise<string | 'interrupted' | undefined> {
+async function evictAll(ctx: KubectlContext, given: KubeObject[], flags: Record<string, unknown>, timeoutMs: number): Promise<string | 'interrupted' | undefined> {
+  // kubectl evicts in one goroutine per pod; Go runs the last one started first, then the
+  // others in order, and the real output follows that order.
+  const pods = given.length > 1 ? [given[given.length - 1], ...given.slice(0, -1)] : given;
   const grace = Number(flags['grace-period']);
   const deleteOptions = grace >= 0 ? { gracePeriodSeconds: grace } : undefined;
   const started = ctx.host.clock.now();

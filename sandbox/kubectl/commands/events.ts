@@ -43,7 +43,7 @@ function interval(e: EventLike, now: number): string {
 
 /** SortableEvents: by series' last observation, else lastTimestamp, else eventTime. */
 function sortTime(e: EventLike): number {
-  const t = e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp;
+  const t = e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime;
   return t ? Date.parse(t) : 0;
 }
 

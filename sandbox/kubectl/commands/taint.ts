@@ -53,7 +53,20 @@ function splitArgs(positional: string[]): { resources: string[]; specs: string[]
   return { resources, specs };
 }
 
+/** checkErr prints a NoResourceMatchError without the `error: ` prefix. */
+class NoResourceType extends Error {}
+
 export async function taint(ctx: KubectlContext, args: string[]): Promise<number> {
+  try {
+    return await taintNodes(ctx, args);
+  } catch (e) {
+    if (!(e instanceof NoResourceType)) throw e;
+    ctx.io.err(`the server doesn't have a resource type ${JSON.stringify(e.message)}\n`);
+    return 1;
+  }
+}
+
+async function taintNodes(ctx: KubectlContext, args: string[]): Promise<number> {
   const { flags, positional } = parseFlags(args, FLAGS, 'taint');
   const { resources, specs } = splitArgs(positional);
   if (!resources.length) throw new UsageError('one or more resources must be specified as <resource> <name>');
@@ -79,10 +92,10 @@ export async function taint(ctx: KubectlContext, args: string[]): Promise<number
 
 async function targetNames(ctx: KubectlContext, resources: string[], flags: Record<string, unknown>): Promise<string[]> {
   const [first, ...rest] = resources;
-  const typed = first.includes('/') ? first.split('/')[0] : first;
-  const type = resolveType(typed);
+  // kubectl taint takes `TYPE NAME…` only: `node/x` is looked up as a type and not found.
+  if (first.includes('/')) throw new NoResourceType(first);
+  const type = resolveType(first);
   if (type.kind !== 'Node') throw new UsageError(`invalid resource type ${type.resource}, only node types are supported`);
-  if (first.includes('/')) return resources.map((r) => r.split('/')[1]);
   if (flags.all || flags.selector) return (await ctx.host.api.list(NODES, { labelSelector: flags.selector as string | undefined })).items.map((n) => n.metadata.name!);
   if (!rest.length) throw new UsageError("at least one resource name must be specified since 'all' parameter is not set");
   return rest;
