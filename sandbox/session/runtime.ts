@@ -35,6 +35,8 @@ export interface TerminalLike {
 }
 
 export interface TerminalOptions {
+  /** The cluster engine itself: serves `kubectl logs`, `exec` and `top` from its kubelets. */
+  cluster?: object;
   api: ApiClient;
   fs: Vfs;
   clock: Clock;

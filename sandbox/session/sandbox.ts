@@ -223,7 +223,7 @@ export class Sandbox {
   private createTerminal(saved: unknown): TerminalLike | undefined {
     if (!this.deps.runtime.createTerminal || !this.cluster) return undefined;
     const env = { HOME, USER: 'root', HOSTNAME: 'controlplane', PWD: HOME, TERM: 'xterm-256color' };
-    return this.deps.runtime.createTerminal({ api: this.cluster.client?.('kubectl') ?? this.cluster.api, fs: this.fs, clock: this.clock, env, onOutput: (d) => this.output(d) }, saved);
+    return this.deps.runtime.createTerminal({ api: this.cluster.client?.('kubectl') ?? this.cluster.api, cluster: this.cluster, fs: this.fs, clock: this.clock, env, onOutput: (d) => this.output(d) }, saved);
   }
 
   private output(data: string): void {

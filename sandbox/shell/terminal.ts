@@ -121,9 +121,12 @@ export class TerminalSession {
   snapshot(): TerminalSnapshot {
     return { shell: this.shell.snapshot(), screen: this.screenBuffer };
   }
+  /** Restores shell state and screen; the prompt is already on the restored screen, so the
+   * line editor starts on it without printing it again. */
   restore(s: TerminalSnapshot): void {
     this.shell.restore(s.shell);
     this.screenBuffer = s.screen;
+    this.editor.start(this.prompt(), { silent: true });
   }
 
   private prompt(): string {
