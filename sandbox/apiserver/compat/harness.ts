@@ -45,9 +45,17 @@ export interface RunOptions {
    * on every run.
    */
   ticks?: number;
-  /** Wall ms before the ticking starts, so kubectl has listed and started watching (default 600). */
+  /**
+   * Wall ms to wait for kubectl's first watch request before ticking anyway (default 3000). The
+   * ticking starts as soon as kubectl opens a watch: by then it has listed, so every change the
+   * ticks make reaches it as a watch event, in order, however loaded the machine is.
+   */
   tickDelay?: number;
+  /** Called once when kubectl opens its first watch (to change the cluster while it watches). */
+  onWatch?: () => void;
 }
+
+const isWatchRequest = (url: string | undefined) => /[?&]watch=(true|1)(&|$)/.test(url ?? '');
 
 export class CompatCluster {
   readonly dir = mkdtempSync(join(tmpdir(), 'kubelab-compat-'));
@@ -78,7 +86,20 @@ export class CompatCluster {
       ticked++;
       this.engine.advance?.(opts.tick!);
     };
-    const delay = opts.tick ? setTimeout(() => (ticker = setInterval(tick, 50)), opts.tickDelay ?? 600) : undefined;
+    let started = false;
+    const startWatching = () => {
+      if (started) return;
+      started = true;
+      this.serving.server.off('request', onRequest);
+      opts.onWatch?.();
+      if (opts.tick) ticker = setInterval(tick, 50);
+    };
+    const onRequest = (req: { url?: string }) => {
+      if (isWatchRequest(req.url)) setImmediate(startWatching);
+    };
+    const waitsForWatch = opts.tick !== undefined || opts.onWatch !== undefined;
+    if (waitsForWatch) this.serving.server.on('request', onRequest);
+    const delay = waitsForWatch ? setTimeout(startWatching, opts.tickDelay ?? 3000) : undefined;
     return new Promise((resolve) => {
       const child = execFile(
         kubectlPath(opts.version ?? '1.32'),
@@ -87,6 +108,7 @@ export class CompatCluster {
         (err: ExecFileException | null, stdout: string, stderr: string) => {
           clearTimeout(delay);
           clearInterval(ticker);
+          this.serving.server.off('request', onRequest);
           if (opts.tick && ticked < total) this.engine.advance?.(opts.tick * (total - ticked));
           rmSync(cacheDir, { recursive: true, force: true });
           const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;

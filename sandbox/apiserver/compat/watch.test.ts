@@ -20,19 +20,18 @@ describe.runIf(realKubectlAvailable())('real kubectl: watch', () => {
 
   it('get -w prints the list, then each change, until the request times out', async () => {
     const cm = { group: '', version: 'v1', resource: 'configmaps', namespace: 'default' };
-    const changes = [
-      setTimeout(() => { engine.advance(5_000); engine.api.create(cm, configMap('second')); }, 700),
-      setTimeout(() => engine.api.delete({ ...cm, name: 'first' }), 900),
-    ];
-    await c.expect('get-watch', ['get', 'configmaps', '-w', '--request-timeout=2s']);
-    changes.forEach(clearTimeout);
+    const onWatch = () => {
+      engine.advance(5_000);
+      engine.api.create(cm, configMap('second'));
+      engine.api.delete({ ...cm, name: 'first' });
+    };
+    await c.expect('get-watch', ['get', 'configmaps', '-w', '--request-timeout=2s'], { onWatch });
   });
 
   it('get -w -o json streams JSON objects', async () => {
     const cm = { group: '', version: 'v1', resource: 'configmaps', namespace: 'default' };
-    const change = setTimeout(() => engine.api.patch({ ...cm, name: 'second' }, 'merge', { data: { k: 'w' } }), 700);
-    await c.expect('get-watch-name', ['get', 'configmaps', '-w', '-o', 'name', '--request-timeout=2s']);
-    clearTimeout(change);
+    const onWatch = () => engine.api.patch({ ...cm, name: 'second' }, 'merge', { data: { k: 'w' } });
+    await c.expect('get-watch-name', ['get', 'configmaps', '-w', '-o', 'name', '--request-timeout=2s'], { onWatch });
   });
 
   it('rollout status waits for the deployment while the cluster moves on', async () => {
