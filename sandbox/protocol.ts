@@ -2,6 +2,7 @@
 // app/ imports from sandbox/. Every client→server payload has a zod schema the server parses
 // before use; server→client payloads are typed only (we trust ourselves).
 import { z } from 'zod';
+import type { ClusterViewSnapshot, ClusterViewUpdate, ObjectDetail } from './cluster-view/wire.js';
 
 /** One terminal message larger than this is refused (a paste of a huge file, or abuse). */
 export const MAX_TERMINAL_INPUT_BYTES = 64 * 1024;
@@ -34,6 +35,10 @@ export const QuestionAnswer = z.object({ questionId: z.string().max(80), answer:
 export type QuestionAnswer = z.infer<typeof QuestionAnswer>;
 export type QuestionAnswerResult = { ok: true; correct: boolean; message: string } | ({ ok: false } & ProtocolError);
 export type TerminalResize = z.infer<typeof TerminalResize>;
+/** The cluster view's inspector asks for one object (sandbox/cluster-view). */
+export const ClusterViewInspect = z.object({ resource: z.string().min(1).max(120), namespace: z.string().max(253).optional(), name: z.string().min(1).max(253) });
+export type ClusterViewInspect = z.infer<typeof ClusterViewInspect>;
+export type ClusterViewResult<T> = ({ ok: true } & T) | ({ ok: false } & ProtocolError);
 export type FileWrite = z.infer<typeof FileWrite>;
 
 export type CheckState = 'pending' | 'passed' | 'failed';
@@ -80,6 +85,9 @@ export interface ClientToServerEvents {
   'file:read': (msg: z.infer<typeof FileRead>, ack: (res: FileReadResult) => void) => void;
   'file:write': (msg: FileWrite, ack: (res: FileWriteResult) => void) => void;
   'question:answer': (msg: QuestionAnswer, ack: (res: QuestionAnswerResult) => void) => void;
+  'cluster-view:subscribe': (ack: (res: ClusterViewResult<ClusterViewSnapshot>) => void) => void;
+  'cluster-view:unsubscribe': () => void;
+  'cluster-view:inspect': (msg: ClusterViewInspect, ack: (res: ClusterViewResult<{ detail: ObjectDetail }>) => void) => void;
 }
 
 export interface ServerToClientEvents {
@@ -88,6 +96,7 @@ export interface ServerToClientEvents {
   'checks:update': (msg: ChecksUpdate) => void;
   /** Something the learner should see (refused input, rate limit, sandbox trouble). */
   'sandbox:notice': (msg: ProtocolError) => void;
+  'cluster-view:update': (msg: ClusterViewUpdate) => void;
 }
 
 /** UTF-8 byte length, for the input limit (pure, runs in browser and server alike). */
