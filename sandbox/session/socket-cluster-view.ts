@@ -1,114 +1,93 @@
 // The cluster view's half of the lab socket: a subscriber gets the map and timeline of the
 // sandbox its socket is attached to, then throttled diffs as the cluster changes, and the
-// inspector's object details on request. One recorder per engine, shared by every tab.
+// inspector's object details on request.
+//
+// Two homes for the feed: a Sandbox in this thread (one ClusterViewFeed per engine, kept here),
+// or a sandbox behind a handle (worker threads): then the Sandbox owns the feed and exposes
+// `clusterViewSubscribe` / `clusterViewInspect` and a `clusterView` listener event by name.
 import type { Socket } from 'socket.io';
 import { ClusterViewInspect, type ClientToServerEvents, type ServerToClientEvents } from '../protocol.js';
-import { ClusterViewRecorder, type ViewSource } from '../cluster-view/recorder.js';
-import { diffModels, isEmptyDiff } from '../cluster-view/diff.js';
-import { MAX_CHAINS, UPDATE_INTERVAL_MS, type Chain, type ClusterModel } from '../cluster-view/wire.js';
-import type { Sandbox } from './sandbox.js';
+import { ClusterViewFeed } from '../cluster-view/feed.js';
+import type { ViewSource } from '../cluster-view/recorder.js';
+import type { ClusterViewSnapshot, ClusterViewUpdate, ObjectDetail, ObjectLink } from '../cluster-view/wire.js';
 
 type ViewSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, unknown>;
 
-const recorders = new WeakMap<object, ClusterViewRecorder>();
-
-/**
- * The sandbox's engine. Sandbox keeps it private; until it exposes one (asked of the session's
- * owner), read the field it is kept in. Undefined when the sandbox has no cluster.
- */
-function engineOf(sandbox: Sandbox): ViewSource | undefined {
-  const withCluster = sandbox as unknown as { cluster?: ViewSource; clusterEngine?: ViewSource };
-  return withCluster.clusterEngine ?? withCluster.cluster;
+/** A sandbox as the socket layer holds it: the Sandbox itself or a handle with call(). */
+interface Attached {
+  addListener(listener: Record<string, (...args: never[]) => void>): () => void;
+  call?(method: string, ...args: unknown[]): Promise<unknown>;
 }
 
-export function recorderFor(sandbox: Sandbox): ClusterViewRecorder | undefined {
+const feeds = new WeakMap<object, ClusterViewFeed>();
+
+/** The in-thread Sandbox's engine (kept private there; read where it is kept). */
+function engineOf(sandbox: object): ViewSource | undefined {
+  const engine = (sandbox as { cluster?: ViewSource }).cluster;
+  return engine && typeof engine.onChange === 'function' ? engine : undefined;
+}
+
+export function feedFor(sandbox: object): ClusterViewFeed | undefined {
   const engine = engineOf(sandbox);
-  if (!engine || typeof engine.onChange !== 'function') return undefined;
-  let r = recorders.get(engine);
-  if (!r) {
-    r = new ClusterViewRecorder(engine);
-    recorders.set(engine, r);
+  if (!engine) return undefined;
+  let feed = feeds.get(engine);
+  if (!feed) feeds.set(engine, (feed = new ClusterViewFeed(engine)));
+  return feed;
+}
+
+interface Viewing {
+  snapshot: ClusterViewSnapshot;
+  stop(): void;
+  inspect(link: ObjectLink): Promise<ObjectDetail>;
+}
+
+async function view(sandbox: Attached, send: (u: ClusterViewUpdate) => void): Promise<Viewing | undefined> {
+  if (typeof sandbox.call === 'function') {
+    const call = sandbox.call.bind(sandbox);
+    const off = sandbox.addListener({ clusterView: send as (...a: never[]) => void });
+    const snapshot = (await call('clusterViewSnapshot')) as ClusterViewSnapshot | undefined;
+    if (!snapshot) return off(), undefined;
+    return { snapshot, stop: off, inspect: async (link) => (await call('clusterViewInspect', link)) as ObjectDetail };
   }
-  return r;
+  const feed = feedFor(sandbox);
+  if (!feed) return undefined;
+  const { snapshot, unsubscribe } = feed.subscribe(send);
+  return { snapshot, stop: unsubscribe, inspect: async (link) => feed.inspect(link) };
 }
 
 const notAttached = { ok: false as const, code: 'not-attached' as const, message: 'Not attached to a sandbox yet; reload the page.' };
 const noCluster = { ok: false as const, code: 'unavailable' as const, message: 'This sandbox has no cluster to show.' };
 
-/** A subscription: sends what changed since the last message, at most every UPDATE_INTERVAL_MS. */
-class Subscription {
-  private model: ClusterModel;
-  private sent = new Map<string, string>();
-  private timer?: ReturnType<typeof setTimeout>;
-  private readonly off: () => void;
-
-  constructor(
-    private readonly socket: ViewSocket,
-    private readonly recorder: ClusterViewRecorder,
-  ) {
-    this.model = recorder.model();
-    this.off = recorder.onRecorded(() => this.schedule());
-  }
-
-  snapshot(): { model: ClusterModel; chains: Chain[] } {
-    const chains = this.recorder.timeline(MAX_CHAINS);
-    for (const c of chains) this.sent.set(c.id, JSON.stringify(c));
-    return { model: this.model, chains };
-  }
-
-  close(): void {
-    this.off();
-    clearTimeout(this.timer);
-  }
-
-  private schedule(): void {
-    this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      this.flush();
-    }, UPDATE_INTERVAL_MS);
-  }
-
-  private flush(): void {
-    const next = this.recorder.model();
-    const diff = diffModels(this.model, next);
-    this.model = next;
-    const chains = this.recorder.timeline(MAX_CHAINS).filter((c) => {
-      const json = JSON.stringify(c);
-      if (this.sent.get(c.id) === json) return false;
-      this.sent.set(c.id, json);
-      return true;
-    });
-    if (!isEmptyDiff(diff) || chains.length) this.socket.emit('cluster-view:update', { diff, chains });
-  }
-}
-
 /** Registers the cluster view's events on a lab socket; `current` gives its attached sandbox. */
-export function registerClusterView(socket: ViewSocket, current: () => Sandbox | undefined): void {
-  let sub: Subscription | undefined;
+export function registerClusterView(socket: ViewSocket, current: () => object | undefined): void {
+  let viewing: Viewing | undefined;
   const stop = () => {
-    sub?.close();
-    sub = undefined;
+    viewing?.stop();
+    viewing = undefined;
   };
+  const fail = (ack: (r: never) => void, e: unknown) => ack({ ok: false, code: 'unavailable', message: `The cluster view could not do that: ${(e as Error).message}` } as never);
   socket.on('cluster-view:subscribe', (ack) => {
     if (typeof ack !== 'function') return;
-    const sandbox = current();
+    const sandbox = current() as Attached | undefined;
     if (!sandbox) return ack(notAttached);
-    const recorder = recorderFor(sandbox);
-    if (!recorder) return ack(noCluster);
     stop();
-    sub = new Subscription(socket, recorder);
-    ack({ ok: true, ...sub.snapshot() });
+    view(sandbox, (u) => socket.emit('cluster-view:update', u))
+      .then((v) => {
+        viewing = v;
+        ack(v ? { ok: true, ...v.snapshot } : noCluster);
+      })
+      .catch((e) => fail(ack, e));
   });
   socket.on('cluster-view:unsubscribe', stop);
   socket.on('cluster-view:inspect', (raw, ack) => {
     if (typeof ack !== 'function') return;
     const msg = ClusterViewInspect.safeParse(raw);
     if (!msg.success) return ack({ ok: false, code: 'bad-request', message: 'bad object reference' });
-    const sandbox = current();
-    if (!sandbox) return ack(notAttached);
-    const recorder = recorderFor(sandbox);
-    if (!recorder) return ack(noCluster);
-    ack({ ok: true, detail: recorder.detail(msg.data) });
+    if (!viewing) return ack(notAttached);
+    viewing
+      .inspect(msg.data)
+      .then((detail) => ack({ ok: true, detail }))
+      .catch((e) => fail(ack, e));
   });
   socket.on('disconnect', stop);
 }
