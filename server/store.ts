@@ -1,6 +1,6 @@
 // The session's persistence (sandbox/session/store.ts) on Prisma.
 import type { ChecksUpdate } from '../sandbox/protocol.js';
-import type { SandboxSnapshotData } from '../sandbox/session/sandbox.js';
+import type { SandboxSnapshotData } from '../sandbox/session/snapshot.js';
 import type { SandboxStore } from '../sandbox/session/store.js';
 import type { Db } from './db.js';
 
@@ -19,6 +19,15 @@ export class PrismaSandboxStore implements SandboxStore {
       create: { id: `${userId}:${labSlug}`, userId, labSlug, version: snapshot.version, data },
       update: { version: snapshot.version, data },
     });
+  }
+
+  async delete(userId: string, labSlug: string): Promise<void> {
+    await this.db.sandboxSnapshot.deleteMany({ where: { userId, labSlug } });
+  }
+
+  /** Snapshots, attempts and results go with the User row (onDelete: Cascade). */
+  async deleteUser(userId: string): Promise<void> {
+    await this.db.user.deleteMany({ where: { id: userId } });
   }
 
   async ensureUser(userId: string): Promise<void> {

@@ -14,7 +14,17 @@ export interface ManagerOptions {
   saveDelayMs?: number;
   /** Save and unload a sandbox nobody watched for this long. */
   idleMs?: number;
+  /** Live sandboxes one learner may have at once (an exam may need several). */
+  maxPerLearner?: number;
+  /** CPU time one command line may use. */
+  cpuLimitMs?: number;
   log?: (message: string) => void;
+  /** A command line's latency (Enter to prompt), for metrics. */
+  onCommand?: (ms: number) => void;
+  /** A sandbox was saved and unloaded (hibernated, reset or shut down). */
+  onUnload?: (id: string) => void;
+  /** A snapshot was written: its size and how long taking and writing it took. */
+  onSnapshot?: (bytes: number, ms: number) => void;
 }
 
 interface Entry {
@@ -22,22 +32,30 @@ interface Entry {
   saveTimer?: ReturnType<typeof setTimeout>;
   idleTimer?: ReturnType<typeof setTimeout>;
   saving: Promise<void>;
+  /** Counts opens, so an unload that raced an open keeps the sandbox. */
+  opens: number;
 }
 
 export class UnknownLabError extends Error {}
+export class LearnerLimitError extends Error {}
+
+/** Saves within this long of a change: a crash loses at most this much (plus the write). */
+export const SAVE_DELAY_MS = 1000;
 
 export const sandboxIdOf = (userId: string, labSlug: string): string => `${userId}:${labSlug}`;
 
 export class SandboxManager {
   private readonly live = new Map<string, Entry>();
   private readonly opening = new Map<string, Promise<Sandbox>>();
+  /** Sandboxes this process put to sleep (saved, memory freed) and not yet woken. */
+  private readonly hibernated = new Set<string>();
   private readonly saveDelayMs: number;
   private readonly idleMs: number;
   private readonly wallNow: () => number;
   private readonly log: (message: string) => void;
 
   constructor(private readonly opts: ManagerOptions) {
-    this.saveDelayMs = opts.saveDelayMs ?? 3000;
+    this.saveDelayMs = opts.saveDelayMs ?? SAVE_DELAY_MS;
     this.idleMs = opts.idleMs ?? 10 * 60_000;
     this.wallNow = opts.wallNow ?? Date.now;
     this.log = opts.log ?? ((m) => console.log(m));
@@ -47,12 +65,44 @@ export class SandboxManager {
     return this.live.size;
   }
 
+  get(id: string): Sandbox | undefined {
+    return this.live.get(id)?.sandbox;
+  }
+
+  counts(): { active: number; hibernated: number } {
+    return { active: this.live.size, hibernated: this.hibernated.size };
+  }
+
+  /** Throw away the learner's sandbox for a lab (and its snapshot): the next open starts afresh. */
+  async reset(userId: string, labSlug: string): Promise<void> {
+    const id = sandboxIdOf(userId, labSlug);
+    await this.opening.get(id)?.catch(() => undefined);
+    const entry = this.live.get(id);
+    if (entry) await entry.saving;
+    this.drop(id);
+    this.hibernated.delete(id);
+    await this.opts.store.delete(userId, labSlug);
+  }
+
+  /** Delete everything of one learner: live sandboxes, snapshots, results, the learner. */
+  async deleteLearner(userId: string): Promise<void> {
+    for (const [id, entry] of [...this.live]) {
+      if (entry.sandbox.userId !== userId) continue;
+      await entry.saving;
+      this.drop(id);
+    }
+    for (const id of [...this.hibernated]) if (id.startsWith(`${userId}:`)) this.hibernated.delete(id);
+    await this.opts.store.deleteUser(userId);
+  }
+
   /** The learner's sandbox for a lab: the live one, else restored, else new. */
   open(userId: string, labSlug: string): Promise<Sandbox> {
     const id = sandboxIdOf(userId, labSlug);
     const entry = this.live.get(id);
     if (entry) {
       clearTimeout(entry.idleTimer);
+      entry.idleTimer = undefined;
+      entry.opens++;
       return Promise.resolve(entry.sandbox);
     }
     let pending = this.opening.get(id);
@@ -86,6 +136,7 @@ export class SandboxManager {
   private async load(id: string, userId: string, labSlug: string): Promise<Sandbox> {
     const lab = findLab(labSlug);
     if (!lab) throw new UnknownLabError(`no lab named ${labSlug}`);
+    await this.makeRoomFor(userId);
     const [runtime, saved] = await Promise.all([(this.opts.loadRuntime ?? defaultLoadRuntime)(), this.opts.store.load(userId, labSlug)]);
     await this.opts.store.ensureUser(userId);
     const deps = {
@@ -96,6 +147,8 @@ export class SandboxManager {
       wallNow: this.wallNow,
       onDirty: () => this.scheduleSave(id),
       onGraded: (update: ChecksUpdate) => this.saveResults(userId, labSlug, update),
+      onCommand: this.opts.onCommand,
+      cpuLimitMs: this.opts.cpuLimitMs,
     };
     let sandbox: Sandbox;
     try {
@@ -105,7 +158,8 @@ export class SandboxManager {
       this.log(`sandbox ${id}: snapshot not restorable (${(e as Error).message}); starting a fresh one`);
       sandbox = Sandbox.create(deps);
     }
-    this.live.set(id, { sandbox, saving: Promise.resolve() });
+    this.live.set(id, { sandbox, saving: Promise.resolve(), opens: 0 });
+    this.hibernated.delete(id);
     sandbox.start();
     return sandbox;
   }
@@ -125,9 +179,27 @@ export class SandboxManager {
     const { sandbox } = entry;
     // Chained so two saves of one sandbox never race each other.
     entry.saving = entry.saving
-      .then(() => this.opts.store.save(sandbox.userId, sandbox.lab.slug, sandbox.snapshot()))
+      .then(() => this.write(sandbox))
       .catch((e) => this.log(`sandbox ${id}: save failed: ${(e as Error).message}`));
     return entry.saving;
+  }
+
+  private async write(sandbox: Sandbox): Promise<void> {
+    const started = performance.now();
+    const snapshot = sandbox.snapshot();
+    await this.opts.store.save(sandbox.userId, sandbox.lab.slug, snapshot);
+    // The store serialises it again; measuring the size here keeps the store interface plain.
+    this.opts.onSnapshot?.(JSON.stringify(snapshot).length, performance.now() - started);
+  }
+
+  /** A learner over the limit: the least recently watched sandbox nobody watches goes to sleep. */
+  private async makeRoomFor(userId: string): Promise<void> {
+    const limit = this.opts.maxPerLearner ?? 4;
+    const mine = [...this.live.values()].filter((e) => e.sandbox.userId === userId);
+    if (mine.length < limit) return;
+    const idle = mine.find((e) => e.sandbox.listenerCount === 0);
+    if (!idle) throw new LearnerLimitError(`You already have ${mine.length} labs open, the most one learner may run at once. Close one of them and try again.`);
+    await this.unload(idle.sandbox.id);
   }
 
   private saveResults(userId: string, labSlug: string, update: ChecksUpdate): void {
@@ -137,8 +209,12 @@ export class SandboxManager {
   private async unload(id: string): Promise<void> {
     const entry = this.live.get(id);
     if (!entry || entry.sandbox.listenerCount > 0) return;
+    const opens = entry.opens;
     await this.saveNow(id);
+    // Someone opened it again while it was being saved: keep it.
+    if (this.live.get(id) !== entry || entry.sandbox.listenerCount > 0 || entry.opens !== opens) return;
     this.drop(id);
+    this.hibernated.add(id);
   }
 
   private drop(id: string): void {
@@ -148,5 +224,6 @@ export class SandboxManager {
     clearTimeout(entry.idleTimer);
     entry.sandbox.dispose();
     this.live.delete(id);
+    this.opts.onUnload?.(id);
   }
 }

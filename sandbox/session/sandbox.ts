@@ -2,8 +2,11 @@
 // wall time, graded on every change, and snapshotted to plain JSON.
 import { ManualClock, SeededRandom } from '../engine/clock.js';
 import { grade, type GradingState } from '../grading/check.js';
-import { Vfs, type VfsSnapshot } from '../shell/vfs.js';
+import { Vfs } from '../shell/vfs.js';
 import type { ChecksUpdate, CheckStatus } from '../protocol.js';
+import { sandboxBudget } from './budget.js';
+import { installSandboxQuota } from './quota.js';
+import { SNAPSHOT_VERSION, migrateSnapshot, type SandboxSnapshotData } from './snapshot.js';
 import type { LabDefinition } from '../../labs/registry.js';
 import { createSetupObject } from '../../labs/setup.js';
 import { unsubscriber, type EngineLike, type SandboxRuntime, type TerminalLike } from './runtime.js';
@@ -16,23 +19,26 @@ export const MAX_CATCH_UP_MS = 10 * 60_000;
 /** Output kept for reattach when there is no shell to ask. */
 const SCREEN_KEEP_CHARS = 64 * 1024;
 
-export interface SandboxSnapshotData {
-  version: 1;
-  labSlug: string;
-  clockMs: number;
-  randomState: number;
-  cluster?: unknown;
-  fs: VfsSnapshot;
-  terminal?: unknown;
-  screen: string;
-  /** Answers to the lab's questions (question id → answer). Absent in older snapshots. */
-  answers?: Record<string, string>;
-}
+export type { SandboxSnapshotData };
 
+/**
+ * What a sandbox tells its viewers. Every method here is forwarded by name across the worker
+ * boundary (worker.ts) to the socket (socket.ts SOCKET_EVENTS): to add an event, add a method
+ * here, call it on the listeners, and map it to a socket event in SOCKET_EVENTS.
+ */
 export interface SandboxListener {
   output(data: string): void;
   files(files: string[]): void;
   checks(update: ChecksUpdate): void;
+}
+
+/** What a viewer gets on attach. */
+export interface AttachInfo {
+  sandboxId: string;
+  screen: string;
+  files: string[];
+  checks: ChecksUpdate;
+  openFile?: string;
 }
 
 export interface SandboxDeps {
@@ -46,6 +52,10 @@ export interface SandboxDeps {
   onDirty?: () => void;
   /** Called after grading with the latest results (persisted by the manager). */
   onGraded?: (update: ChecksUpdate) => void;
+  /** Called with the ms from a command line's Enter to its next prompt (metrics). */
+  onCommand?: (ms: number) => void;
+  /** CPU time a command line may use (default budget.ts CPU_LIMIT_MS). */
+  cpuLimitMs?: number;
 }
 
 export class Sandbox {
@@ -65,6 +75,7 @@ export class Sandbox {
   private gradeTimer?: ReturnType<typeof setTimeout>;
   private lastChecks: ChecksUpdate;
   private answers: Record<string, string>;
+  private commandStartedAt?: number;
 
   private constructor(
     private readonly deps: SandboxDeps,
@@ -76,13 +87,16 @@ export class Sandbox {
     const wall = deps.wallNow();
     this.clock = new ManualClock(saved?.clockMs ?? wall);
     this.random = new SeededRandom(saved?.randomState ?? hashSeed(deps.id));
-    this.lastWall = saved ? wall - Math.min(Math.max(wall - saved.clockMs, 0), MAX_CATCH_UP_MS) : wall;
+    this.lastWall = saved ? wall - Math.min(Math.max(wall - saved.savedAtMs, 0), MAX_CATCH_UP_MS) : wall;
     this.fs = saved ? Vfs.restore(saved.fs, { now: () => this.clock.now() }) : this.freshFs();
     this.screenBuffer = saved?.screen ?? '';
     const deps_ = { clock: this.clock, random: this.random };
     this.answers = { ...(saved?.answers ?? {}) };
     this.cluster = saved?.cluster !== undefined && deps.runtime.restoreCluster ? deps.runtime.restoreCluster(saved.cluster, deps_) : this.freshCluster();
+    if (this.cluster) installSandboxQuota(this.cluster);
     this.terminal = this.cluster ? this.createTerminal(saved?.terminal) : undefined;
+    const shell = this.terminal?.shell as { budget?: unknown } | undefined;
+    if (shell) shell.budget = sandboxBudget(deps.cpuLimitMs);
     this.lastChecks = { checks: deps.lab.grading.checks.map((c) => ({ id: c.id, title: c.title, state: 'pending', message: '' })), allPassed: false };
     this.watchChanges();
   }
@@ -91,9 +105,22 @@ export class Sandbox {
     return new Sandbox(deps);
   }
 
-  static restore(deps: SandboxDeps, saved: SandboxSnapshotData): Sandbox {
-    if (saved?.version !== 1) throw new Error('unknown sandbox snapshot version');
-    return new Sandbox(deps, saved);
+  /** From a stored snapshot of any version (migrated first). */
+  static restore(deps: SandboxDeps, saved: unknown): Sandbox {
+    return new Sandbox(deps, migrateSnapshot(saved));
+  }
+
+  attachInfo(): AttachInfo {
+    return { sandboxId: this.id, screen: this.screen(), files: this.files(), checks: this.checks(), openFile: this.lab.openFile };
+  }
+
+  readFile(path: string): { path: string; content: string } {
+    return { path: this.fs.resolve(path), content: this.fs.readFile(path) };
+  }
+
+  writeFile(path: string, content: string): { path: string } {
+    this.fs.writeFile(path, content);
+    return { path: this.fs.resolve(path) };
   }
 
   /** Record an answer to one of the lab's questions and grade it at once. */
@@ -129,6 +156,7 @@ export class Sandbox {
   }
 
   input(data: string): void {
+    if (this.deps.onCommand && data.includes('\r') && !this.terminal?.busy) this.commandStartedAt = performance.now();
     this.terminal?.input(data);
   }
 
@@ -150,9 +178,10 @@ export class Sandbox {
 
   snapshot(): SandboxSnapshotData {
     return {
-      version: 1,
+      version: SNAPSHOT_VERSION,
       labSlug: this.lab.slug,
       clockMs: this.clock.now(),
+      savedAtMs: this.deps.wallNow(),
       randomState: this.random.state,
       cluster: this.cluster?.snapshot(),
       fs: this.fs.snapshot(),
@@ -230,6 +259,10 @@ export class Sandbox {
     this.screenBuffer = (this.screenBuffer + data).slice(-SCREEN_KEEP_CHARS);
     for (const l of this.listeners) l.output(data);
     this.deps.onDirty?.();
+    if (this.commandStartedAt !== undefined && data.endsWith('$ ') && !this.terminal?.busy) {
+      this.deps.onCommand?.(performance.now() - this.commandStartedAt);
+      this.commandStartedAt = undefined;
+    }
   }
 
   private watchChanges(): void {

@@ -16,11 +16,11 @@ import {
   type ErrorCode,
   type ServerToClientEvents,
 } from '../protocol.js';
-import { VfsError } from '../shell/vfs.js';
-import { SandboxManager, UnknownLabError, sandboxIdOf } from './manager.js';
+import type { HandleListener, SandboxHandle, SandboxHost } from './handle.js';
+import { SOCKET_EMIT_EVENT } from './bridge.js';
+import { LocalSandboxHost } from './local.js';
+import { LearnerLimitError, SandboxManager, UnknownLabError, sandboxIdOf } from './manager.js';
 import { TokenBucket } from './rate-limit.js';
-import type { Sandbox } from './sandbox.js';
-import { registerClusterView } from './socket-cluster-view.js';
 
 export interface SocketData {
   userId: string;
@@ -29,34 +29,60 @@ export type SandboxServer = Server<ClientToServerEvents, ServerToClientEvents, R
 type SandboxSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export interface SocketOptions {
-  manager: SandboxManager;
+  /** Where the sandboxes run: the worker pool (pool.ts) or this thread (local.ts). */
+  manager: SandboxHost | SandboxManager;
   /** The learner id in a Cookie header, or undefined when there is no valid learner cookie. */
   authenticate(cookieHeader: string | undefined): string | undefined;
   now?: () => number;
+  /** Socket connections opened (+1) and closed (-1), for metrics. */
+  onConnection?: (delta: 1 | -1) => void;
 }
+
+/**
+ * Sandbox events → socket events. Every SandboxListener event reaches the handle by name; add a
+ * line here to send a new one to the browser (E: editor, H: cluster view, G: lab actions).
+ */
+export const SOCKET_EVENTS: Record<string, (socket: SandboxSocket, ...args: never[]) => void> = {
+  output: (socket, data: string) => socket.emit('terminal:output', data),
+  files: (socket, files: string[]) => socket.emit('files:changed', { files }),
+  checks: (socket, update: Parameters<ServerToClientEvents['checks:update']>[0]) => socket.emit('checks:update', update),
+};
 
 type Ack = (r: unknown) => void;
 const fail = (code: ErrorCode, message: string) => ({ ok: false as const, code, message });
 
-export function registerSandboxSockets(io: SandboxServer, opts: SocketOptions): void {
+/** The events socket.ts handles itself; any other goes to the socket extensions (extensions.ts). */
+const CORE_EVENTS = new Set(['sandbox:attach', 'terminal:input', 'terminal:resize', 'file:read', 'file:write', 'question:answer']);
+
+export function registerSandboxSockets(io: SandboxServer, options: SocketOptions): void {
+  // A bare SandboxManager (older callers, tests) runs its sandboxes in this thread.
+  const opts: ConnectionOptions = { ...options, host: options.manager instanceof SandboxManager ? new LocalSandboxHost(options.manager) : options.manager };
   io.use((socket, next) => {
     const userId = opts.authenticate(socket.handshake.headers.cookie);
     if (!userId) return next(new Error('unauthenticated: no valid learner cookie; reload the page'));
     socket.data.userId = userId;
     next();
   });
-  io.on('connection', (socket) => new Connection(socket, opts).listen());
+  io.on('connection', (socket) => {
+    opts.onConnection?.(1);
+    socket.on('disconnect', () => opts.onConnection?.(-1));
+    new Connection(socket, opts).listen();
+  });
+}
+
+interface ConnectionOptions extends SocketOptions {
+  host: SandboxHost;
 }
 
 class Connection {
-  private sandbox?: Sandbox;
+  private sandbox?: SandboxHandle;
   private detach?: () => void;
   private readonly bucket: TokenBucket;
   private lastNoticeAt = 0;
 
   constructor(
     private readonly socket: SandboxSocket,
-    private readonly opts: SocketOptions,
+    private readonly opts: ConnectionOptions,
   ) {
     this.bucket = new TokenBucket(RATE_LIMIT.burst, RATE_LIMIT.perSecond, opts.now ?? Date.now);
   }
@@ -70,7 +96,9 @@ class Connection {
     s.on('file:write', (raw, ack) => this.guarded(ack, () => this.write(raw, ack as Ack)));
     s.on('question:answer', (raw, ack) => this.guarded(ack, () => this.answer(raw, ack as Ack)));
     s.on('disconnect', () => this.leave());
-    registerClusterView(s, () => this.sandbox);
+    s.onAny((event: string, ...args: unknown[]) => {
+      if (!CORE_EVENTS.has(event)) this.guarded(args.at(-1), () => this.extensionEvent(event, args));
+    });
   }
 
   /** Rate-limit, and never let a bad message take the connection or the process down. */
@@ -98,22 +126,24 @@ class Connection {
     const { userId } = this.socket.data;
     const own = sandboxIdOf(userId, req.data.labSlug);
     if (req.data.sandboxId !== undefined && req.data.sandboxId !== own) return ack(fail('forbidden', 'That sandbox belongs to another learner.'));
-    let sandbox: Sandbox;
+    let sandbox: SandboxHandle;
     try {
-      sandbox = await this.opts.manager.open(userId, req.data.labSlug);
+      sandbox = await this.opts.host.open(userId, req.data.labSlug);
     } catch (e) {
       if (e instanceof UnknownLabError) return ack(fail('not-found', e.message));
+      if (e instanceof LearnerLimitError) return ack(fail('forbidden', e.message));
       throw e;
     }
     this.leave();
     this.sandbox = sandbox;
-    this.detach = sandbox.addListener({
-      output: (data) => this.socket.emit('terminal:output', data),
-      files: (files) => this.socket.emit('files:changed', { files }),
-      checks: (update) => this.socket.emit('checks:update', update),
-    });
-    if (req.data.cols && req.data.rows) sandbox.resize(req.data.cols, req.data.rows);
-    ack({ ok: true, sandboxId: sandbox.id, screen: sandbox.screen(), files: sandbox.files(), checks: sandbox.checks(), openFile: sandbox.lab.openFile });
+    const listener: HandleListener = {};
+    for (const [event, send] of Object.entries(SOCKET_EVENTS)) listener[event] = (...args: never[]) => send(this.socket, ...args);
+    listener[SOCKET_EMIT_EVENT] = ((connectionId: string, event: string, args: unknown[]) => {
+      if (connectionId === this.socket.id) (this.socket.emit as (e: string, ...a: unknown[]) => void)(event, ...args);
+    }) as never;
+    this.detach = sandbox.addListener(listener);
+    if (req.data.cols && req.data.rows) void sandbox.call('resize', req.data.cols, req.data.rows);
+    ack({ ok: true, ...(await sandbox.call('attachInfo')) });
   }
 
   private input(raw: unknown): void {
@@ -124,29 +154,29 @@ class Connection {
     if (bytes > MAX_TERMINAL_INPUT_BYTES) {
       return this.notice('too-large', `Input refused: ${Math.ceil(bytes / 1024)} KiB in one go is more than the 64 KiB limit. Your sandbox is unchanged.`, true);
     }
-    sandbox.input(msg.data.data);
+    void sandbox.call('input', msg.data.data).catch((e) => this.notice('unavailable', (e as Error).message));
   }
 
   private resize(raw: unknown): void {
     const sandbox = this.attached();
     const msg = TerminalResize.safeParse(raw);
-    if (sandbox && msg.success) sandbox.resize(msg.data.cols, msg.data.rows);
+    if (sandbox && msg.success) void sandbox.call('resize', msg.data.cols, msg.data.rows).catch(() => undefined);
   }
 
-  private read(raw: unknown, ack: (r: unknown) => void): void {
+  private async read(raw: unknown, ack: (r: unknown) => void): Promise<void> {
     if (typeof ack !== 'function') return;
     const sandbox = this.attached();
     const msg = FileRead.safeParse(raw);
     if (!sandbox) return ack(fail('not-attached', 'Not attached to a sandbox.'));
     if (!msg.success) return ack(fail('bad-request', 'bad file path'));
     try {
-      ack({ ok: true, path: sandbox.fs.resolve(msg.data.path), content: sandbox.fs.readFile(msg.data.path) });
+      ack({ ok: true, ...(await sandbox.call('readFile', msg.data.path)) });
     } catch (e) {
       ack(fsFailure(e));
     }
   }
 
-  private write(raw: unknown, ack: (r: unknown) => void): void {
+  private async write(raw: unknown, ack: (r: unknown) => void): Promise<void> {
     if (typeof ack !== 'function') return;
     const sandbox = this.attached();
     const msg = FileWrite.safeParse(raw);
@@ -154,26 +184,33 @@ class Connection {
     if (!msg.success) return ack(fail('bad-request', 'bad file write'));
     if (byteLength(msg.data.content) > MAX_FILE_WRITE_BYTES) return ack(fail('too-large', 'A file may hold at most 1 MiB.'));
     try {
-      sandbox.fs.writeFile(msg.data.path, msg.data.content);
-      ack({ ok: true, path: sandbox.fs.resolve(msg.data.path) });
+      ack({ ok: true, ...(await sandbox.call('writeFile', msg.data.path, msg.data.content)) });
     } catch (e) {
       ack(fsFailure(e));
     }
   }
 
-  private answer(raw: unknown, ack: (r: unknown) => void): void {
+  private async answer(raw: unknown, ack: (r: unknown) => void): Promise<void> {
     if (typeof ack !== 'function') return;
     const sandbox = this.attached();
     const msg = QuestionAnswer.safeParse(raw);
     if (!sandbox) return ack(fail('not-attached', 'Not attached to a sandbox.'));
     if (!msg.success) return ack(fail('bad-request', 'bad answer'));
-    const result = sandbox.answer(msg.data.questionId, msg.data.answer);
+    const result = await sandbox.call('answer', msg.data.questionId, msg.data.answer);
     if (!result.known) return ack(fail('not-found', 'This lab has no such question.'));
     const check = result.checks.checks.find((c) => c.id === msg.data.questionId)!;
     ack({ ok: true, correct: check.state === 'passed', message: check.message });
   }
 
-  private attached(): Sandbox | undefined {
+  /** An event of a socket extension: run beside the sandbox, its ack value sent back. */
+  private async extensionEvent(event: string, args: unknown[]): Promise<void> {
+    const ack = typeof args.at(-1) === 'function' ? (args.pop() as Ack) : undefined;
+    if (!this.sandbox) return ack?.(fail('not-attached', 'Not attached to a sandbox yet; reload the page.'));
+    const value = await this.sandbox.socketEvent(this.socket.id, event, args, ack !== undefined);
+    ack?.(value);
+  }
+
+  private attached(): SandboxHandle | undefined {
     if (!this.sandbox) this.notice('not-attached', 'Not attached to a sandbox yet; reload the page.');
     return this.sandbox;
   }
@@ -187,14 +224,16 @@ class Connection {
   }
 
   private leave(): void {
+    this.sandbox?.socketClose(this.socket.id);
     this.detach?.();
     this.detach = undefined;
-    if (this.sandbox) this.opts.manager.release(this.sandbox);
     this.sandbox = undefined;
   }
 }
 
+/** A file error from the sandbox (a VfsError, here or from a worker: same name and code). */
 function fsFailure(e: unknown) {
-  if (e instanceof VfsError) return fail(e.code === 'EFBIG' || e.code === 'EDQUOT' ? 'too-large' : 'bad-request', e.message);
+  const { name, code, message } = e as { name?: string; code?: string; message: string };
+  if (name === 'VfsError') return fail(code === 'EFBIG' || code === 'EDQUOT' ? 'too-large' : 'bad-request', message);
   throw e;
 }

@@ -36,6 +36,14 @@ export interface ShellState {
 const MAX_CALL_DEPTH = 100;
 const MAX_HISTORY = 1000;
 
+// Session hook (sandbox/session/budget.ts): a CPU-time budget per command line, so a runaway
+// loop is cut off (status 152, as bash reports a process killed by SIGXCPU) and yields to others.
+export interface CommandBudget {
+  begin(): void;
+  step(): void | Promise<void>;
+}
+export class CpuLimitExceeded extends Error {}
+
 class ExitSignal {
   constructor(readonly status: number) {}
 }
@@ -54,6 +62,8 @@ export class Shell implements ExpansionHost {
   private depth = 0;
   /** The interrupt of the command line now running (Ctrl-C raises it). */
   currentInterrupt = new Interrupt();
+  /** Set by the session (sandbox/session/budget.ts); none outside a sandbox. */
+  budget?: CommandBudget;
 
   constructor(readonly host: ShellHost) {
     for (const [k, v] of Object.entries({ HOME, PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', USER: 'root', SHELL: '/bin/bash', TERM: 'xterm-256color', HOSTNAME: 'controlplane', PWD: host.fs.cwd })) {
@@ -116,7 +126,14 @@ export class Shell implements ExpansionHost {
   /** Runs a command line; throws IncompleteInput when it needs more lines. */
   async run(src: string, io: CommandIO): Promise<number> {
     const script = parse(src);
-    return this.execScriptTop(script, io);
+    this.budget?.begin();
+    try {
+      return await this.execScriptTop(script, io);
+    } catch (e) {
+      if (!(e instanceof CpuLimitExceeded)) throw e;
+      io.err(e.message);
+      return (this.lastStatus = 152);
+    }
   }
 
   /** Runs source text (a script, an alias body, a substitution); syntax errors are reported. */
@@ -247,6 +264,7 @@ export class Shell implements ExpansionHost {
       }
       // Let the event loop breathe so Ctrl-C and other learners get a turn.
       await new Promise<void>((r) => queueMicrotask(r));
+      await this.budget?.step(); // may throw CpuLimitExceeded
     }
     return (this.lastStatus = status);
   }
