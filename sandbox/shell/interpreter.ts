@@ -126,14 +126,7 @@ export class Shell implements ExpansionHost {
   /** Runs a command line; throws IncompleteInput when it needs more lines. */
   async run(src: string, io: CommandIO): Promise<number> {
     const script = parse(src);
-    this.budget?.begin();
-    try {
-      return await this.execScriptTop(script, io);
-    } catch (e) {
-      if (!(e instanceof CpuLimitExceeded)) throw e;
-      io.err(e.message);
-      return (this.lastStatus = 152);
-    }
+    return this.execScriptTop(script, io);
   }
 
   /** Runs source text (a script, an alias body, a substitution); syntax errors are reported. */
@@ -164,7 +157,24 @@ export class Shell implements ExpansionHost {
     if (this.history.length > MAX_HISTORY) this.history.shift();
   }
 
+  private budgetDepth = 0;
+
   private async execScriptTop(script: Script, io: CommandIO): Promise<number> {
+    // The outermost script of a command line starts the budget and reports its end.
+    if (this.budget && this.budgetDepth === 0) this.budget.begin();
+    this.budgetDepth++;
+    try {
+      return await this.execScriptBody(script, io);
+    } catch (e) {
+      if (!(e instanceof CpuLimitExceeded) || this.budgetDepth > 1) throw e;
+      io.err(e.message);
+      return (this.lastStatus = 152);
+    } finally {
+      this.budgetDepth--;
+    }
+  }
+
+  private async execScriptBody(script: Script, io: CommandIO): Promise<number> {
     try {
       return await this.execScript(script, io);
     } catch (e) {
