@@ -95,7 +95,7 @@ export function factOf(record: TraceEntry, object: KubeObject): Fact {
   return fact;
 }
 
-const SYSTEM_ACTOR = /controller|scheduler|kubelet|kube-apiserver|kubeadm|kubelab|manager|kube-proxy|^system:/;
+const SYSTEM_ACTOR = /controller|scheduler|kubelet|kube-|kubeadm|kubelab|manager|publisher|collector|signer|cleaner|admission|^system:/;
 
 /** Writes a person made (our kubectl, the real kubectl over HTTP), as opposed to components'. */
 export const isLearner = (actor: string): boolean => actor.startsWith('kubectl') || !SYSTEM_ACTOR.test(actor);

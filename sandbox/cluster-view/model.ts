@@ -3,6 +3,7 @@
 // volumes. Pod status is the STATUS column of `kubectl get pods`, from the engine's own printer.
 import { podPrinter } from '../engine/api/table/pods.js';
 import type { KubeObject } from '../engine/objects.js';
+import { sepChain, svcChain } from '../engine/network/kube-proxy.js';
 
 export type ItemKind = 'node' | 'component' | 'workload' | 'pod' | 'service' | 'ingress' | 'volume';
 
@@ -21,8 +22,17 @@ export interface MapItem {
   detail?: string;
   /** Items this one points at: a Service's pods, an Ingress's Services, a pod's volumes. */
   targets?: string[];
+  /** For Services: the path a request takes to a pod. */
+  path?: ServicePath;
   /** The API resource and name to inspect it with. */
   ref?: { resource: string; namespace?: string; name: string };
+}
+
+/** DNS name → ClusterIP:port → kube-proxy's KUBE-SVC chain → KUBE-SEP chain per endpoint → pod. */
+export interface ServicePath {
+  dns: string;
+  clusterIP: string;
+  ports: Array<{ port: number; protocol: string; chain: string; endpoints: Array<{ address: string; pod?: string; chain: string }> }>;
 }
 
 export interface ClusterModel {
@@ -114,6 +124,7 @@ function serviceItem(svc: Loose, slices: KubeObject[]): MapItem {
     .filter((e) => e.targetRef?.kind === 'Pod' && e.targetRef.name)
     .map((e) => `pod/${ns}/${e.targetRef!.name}`);
   const clusterIP = String(svc.spec?.clusterIP ?? '');
+  const path = servicePath(svc, mine);
   return {
     id: id('service', svc),
     kind: 'service',
@@ -122,7 +133,33 @@ function serviceItem(svc: Loose, slices: KubeObject[]): MapItem {
     status: `${String(svc.spec?.type ?? 'ClusterIP')} ${clusterIP}`,
     detail: `${pods.length} endpoints`,
     targets: [...new Set(pods)].sort(),
+    path,
     ref: { resource: 'services', namespace: ns, name: nameOf(svc) },
+  };
+}
+
+type Slice = { ports?: Array<{ name?: string; port?: number }>; endpoints?: Array<{ addresses?: string[]; conditions?: { ready?: boolean }; targetRef?: { kind?: string; name?: string } }> };
+
+function servicePath(svc: Loose, slices: KubeObject[]): ServicePath {
+  const ns = svc.metadata.namespace ?? 'default';
+  const ports = (svc.spec?.ports as Array<{ name?: string; port: number; targetPort?: number | string; protocol?: string }> | undefined) ?? [];
+  return {
+    dns: `${nameOf(svc)}.${ns}.svc.cluster.local`,
+    clusterIP: String(svc.spec?.clusterIP ?? ''),
+    ports: ports.map((sp) => {
+      const portName = `${ns}/${nameOf(svc)}${sp.name ? `:${sp.name}` : ''}`;
+      const proto = (sp.protocol ?? 'TCP').toLowerCase();
+      const endpoints = (slices as unknown as Slice[]).flatMap((slice) => {
+        const port = (slice.ports ?? []).find((p) => (p.name ?? '') === (sp.name ?? ''))?.port;
+        return (slice.endpoints ?? [])
+          .filter((e) => e.conditions?.ready !== false && e.addresses?.[0] && port !== undefined)
+          .map((e) => {
+            const address = `${e.addresses![0]}:${port}`;
+            return { address, pod: e.targetRef?.kind === 'Pod' ? e.targetRef.name : undefined, chain: sepChain(portName, proto, address) };
+          });
+      });
+      return { port: sp.port, protocol: sp.protocol ?? 'TCP', chain: svcChain(portName, proto), endpoints };
+    }),
   };
 }
 

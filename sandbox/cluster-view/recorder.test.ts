@@ -4,6 +4,7 @@ import { ManualClock, SeededRandom } from '../engine/clock.js';
 import { ClusterViewRecorder } from './recorder.js';
 import { stageOrder } from './timeline.js';
 import { applyDiff, diffModels } from './diff.js';
+import { svcChain } from '../engine/network/kube-proxy.js';
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 
@@ -86,6 +87,10 @@ describe('ClusterViewRecorder on a real default cluster', () => {
     const svc = view.model().items.find((i) => i.id === 'service/default/web')!;
     expect(svc.targets).toHaveLength(2);
     expect(svc.status).toMatch(/^ClusterIP 10\.9[6-9]\.|^ClusterIP 10\.\d+\.\d+\.\d+$/);
+    expect(svc.path?.dns).toBe('web.default.svc.cluster.local');
+    expect(svc.path?.ports[0]).toMatchObject({ port: 80, protocol: 'TCP', chain: svcChain('default/web', 'tcp') });
+    expect(svc.path?.ports[0].endpoints.map((e) => `pod/default/${e.pod}`).sort()).toEqual(svc.targets);
+    expect(svc.path?.ports[0].endpoints[0].address).toMatch(/^10\.244\.\d+\.\d+:80$/);
     const pod = svc.targets![0].split('/')[2];
     const detail = view.detail({ resource: 'pods', namespace: 'default', name: pod });
     expect(detail.exists).toBe(true);
