@@ -1,26 +1,27 @@
 // Kubelab's one process: Next.js (pages) and socket.io (sandboxes) on one HTTP server.
 // Start: migrate the database (or refuse to start and say why), prepare Next, listen.
 // SIGTERM/SIGINT: stop accepting, close sockets, save every sandbox, exit.
-import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import next from 'next';
-import { Server } from 'socket.io';
 import { MigrationError, migrate } from './prisma/migrate.js';
-import { MAX_SOCKET_MESSAGE_BYTES, SOCKET_PATH } from './sandbox/protocol.js';
-import { SandboxManager } from './sandbox/session/manager.js';
-import { registerSandboxSockets, type SandboxServer } from './sandbox/session/socket.js';
+import { SOCKET_PATH } from './sandbox/protocol.js';
+import { defaultPoolSize } from './sandbox/session/pool.js';
 import { loadRuntime } from './sandbox/session/runtime.js';
 import { setServerContext } from './server/context.js';
 import { createDb, sqliteFile } from './server/db.js';
 import { EnvError, loadEnv, type Env } from './server/env.js';
 import { learnerCookies } from './server/guest.js';
+import { jsonLogger } from './server/log.js';
+import { createPlatform } from './server/platform.js';
 import { serveMonaco } from './server/static.js';
 import { PrismaSandboxStore } from './server/store.js';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 const started = Date.now();
-const log = (message: string) => console.log(`[kubelab] ${message}`);
+const log = jsonLogger({ component: 'server', pid: process.pid });
 
+/** A start-up refusal is for the person starting it: plain text on stderr, not a JSON line. */
 function refuse(why: string): never {
   console.error(`[kubelab] not starting: ${why}`);
   process.exit(1);
@@ -61,7 +62,9 @@ async function main(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
 
-  const http = createServer((req, res) => {
+  // Sandboxes run in worker threads (SANDBOX_WORKERS=0: on this thread).
+  const workers = env.SANDBOX_WORKERS ?? defaultPoolSize();
+  const web = (req: IncomingMessage, res: ServerResponse) => {
     if (serveMonaco(req, res)) return;
     // Every page visit gets a learner cookie; the User row waits until it is needed.
     if (!req.url?.startsWith('/_next/') && !cookies.verify(req.headers.cookie)) {
@@ -70,11 +73,19 @@ async function main(): Promise<void> {
       req.headers.cookie = [req.headers.cookie, issued.setCookie.split(';')[0]].filter(Boolean).join('; ');
     }
     void handle(req, res);
+  };
+  const platform = createPlatform({
+    store: new PrismaSandboxStore(db),
+    workers,
+    idleMs: env.SANDBOX_IDLE_MINUTES * 60_000,
+    maxPerLearner: env.SANDBOX_MAX_PER_LEARNER,
+    cpuLimitMs: env.SANDBOX_CPU_SECONDS * 1000,
+    log,
+    authenticate: (h) => cookies.verify(h),
+    checkDependencies: async () => void (await db.user.count()),
+    web,
   });
-
-  const io: SandboxServer = new Server(http, { path: SOCKET_PATH, maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES, serveClient: false });
-  const manager = new SandboxManager({ store: new PrismaSandboxStore(db), log });
-  registerSandboxSockets(io, { manager, authenticate: (h) => cookies.verify(h) });
+  const { http, host } = platform;
   const runtime = await loadRuntime();
   for (const m of runtime.missing) log(`sandbox part missing: ${m}`);
 
@@ -90,11 +101,9 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: saving ${manager.size} sandbox(es) and closing`);
+    log(`${signal}: saving ${host.counts().active} sandbox(es) and closing`);
     setTimeout(() => refuse('shutdown took over 15 s'), 15_000).unref();
-    http.close();
-    io.close();
-    await manager.shutdown();
+    await platform.stop();
     await db.$disconnect();
     log('stopped');
     process.exit(0);

@@ -18,6 +18,14 @@ const EnvSchema = z.object({
   /** Mark cookies Secure (set when served over HTTPS). */
   SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   REDIS_URL: z.string().url().optional(),
+  /** Sandbox worker threads; 0 runs sandboxes on the web server's thread. Default: one per core. */
+  SANDBOX_WORKERS: z.coerce.number().int().min(0).max(256).optional(),
+  /** A sandbox nobody watches is saved and unloaded (hibernated) after this many minutes. */
+  SANDBOX_IDLE_MINUTES: z.coerce.number().positive().default(10),
+  /** Live sandboxes one learner may have at once. */
+  SANDBOX_MAX_PER_LEARNER: z.coerce.number().int().min(1).default(4),
+  /** CPU seconds one shell command line may use. */
+  SANDBOX_CPU_SECONDS: z.coerce.number().positive().default(5),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };

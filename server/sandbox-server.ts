@@ -1,0 +1,43 @@
+// The platform without Next.js (server/platform.ts on a migrated SQLite database): what the
+// durability tests kill with SIGKILL and restart, and what the load bench drives. Configured by
+// the same environment as server.ts (PORT, DATABASE_URL, SESSION_SECRET, SANDBOX_*), plus
+// SANDBOX_SAVE_DELAY_MS. Run: node --import tsx server/sandbox-server.ts
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrate } from '../prisma/migrate.js';
+import { defaultPoolSize } from '../sandbox/session/pool.js';
+import { createDb, sqliteFile } from './db.js';
+import { loadEnv } from './env.js';
+import { learnerCookies } from './guest.js';
+import { jsonLogger } from './log.js';
+import { createPlatform } from './platform.js';
+import { PrismaSandboxStore } from './store.js';
+
+const log = jsonLogger({ component: 'sandbox-server', pid: process.pid });
+const env = loadEnv();
+const file = sqliteFile(env.DATABASE_URL);
+mkdirSync(dirname(file), { recursive: true });
+migrate(file);
+const db = createDb(env.DATABASE_URL);
+const cookies = learnerCookies(env.SESSION_SECRET);
+const platform = createPlatform({
+  store: new PrismaSandboxStore(db),
+  workers: env.SANDBOX_WORKERS ?? defaultPoolSize(),
+  idleMs: env.SANDBOX_IDLE_MINUTES * 60_000,
+  saveDelayMs: Number(process.env.SANDBOX_SAVE_DELAY_MS) || undefined,
+  maxPerLearner: env.SANDBOX_MAX_PER_LEARNER,
+  cpuLimitMs: env.SANDBOX_CPU_SECONDS * 1000,
+  log,
+  authenticate: (h) => cookies.verify(h),
+  checkDependencies: async () => void (await db.user.count()),
+});
+platform.http.listen(env.PORT, env.HOST, () => log('ready', { port: env.PORT }));
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    void platform.stop().then(async () => {
+      await db.$disconnect();
+      log('stopped', { signal });
+      process.exit(0);
+    });
+  });
+}
