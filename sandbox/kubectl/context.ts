@@ -36,7 +36,7 @@ const VALUE_FLAGS: Record<string, keyof ConfigOverrides | 'kubeconfig'> = {
 };
 
 /** The global connection flags wherever they appear (each command still validates its own). */
-export function scanGlobalFlags(args: string[]): ConfigOverrides & { kubeconfig?: string } {
+export function scanGlobalFlags(args: string[], shadowed: readonly string[] = []): ConfigOverrides & { kubeconfig?: string } {
   const out: ConfigOverrides & { kubeconfig?: string } = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -44,15 +44,21 @@ export function scanGlobalFlags(args: string[]): ConfigOverrides & { kubeconfig?
     if (a === '--insecure-skip-tls-verify' || a === '--insecure-skip-tls-verify=true') out.insecureSkipTlsVerify = true;
     const eq = a.indexOf('=');
     const name = eq > 0 && a.startsWith('--') ? a.slice(0, eq) : a;
-    const key = VALUE_FLAGS[name];
+    const key = shadowed.includes(name) ? undefined : VALUE_FLAGS[name];
     if (key) (out as Record<string, string>)[key] = eq > 0 && a.startsWith('--') ? a.slice(eq + 1) : (args[++i] ?? '');
     else if (/^-n./.test(a)) out.namespace = a.slice(2).replace(/^=/, '');
   }
   return out;
 }
 
+/** `create rolebinding --user=u` names a subject: the command's own flag hides the global one. */
+function shadowedFlags(verb: string, args: string[]): string[] {
+  const sub = args.find((a) => !a.startsWith('-'));
+  return verb === 'create' && (sub === 'rolebinding' || sub === 'clusterrolebinding') ? ['--user'] : [];
+}
+
 export function prepareContext(verb: string, args: string[], io: CommandIO, host: KubectlHost): KubectlContext {
-  const flags = scanGlobalFlags(args);
+  const flags = scanGlobalFlags(args, shadowedFlags(verb, args));
   const store = flags.kubeconfig
     ? (host.openKubeconfig?.(flags.kubeconfig) ?? vfsKubeconfigStore(host.fs, flags.kubeconfig, host.api.serverUrl, false))
     : (host.kubeconfig ?? vfsKubeconfigStore(host.fs, LEARNER_KUBECONFIG, host.api.serverUrl, true));

@@ -2,10 +2,11 @@
 // errors list their causes, other API errors print `Error from server (Reason): message`,
 // usage errors print `error: message`. All exit with status 1.
 import { StatusError } from '../engine/api/errors.js';
-import { UsageError } from './host.js';
+import { BareError, UsageError } from './host.js';
 
 export function formatError(e: unknown): string {
   if (e instanceof StatusError) return formatStatusError(e);
+  if (e instanceof BareError) return `${e.message}\n`;
   if (e instanceof UsageError) return `error: ${e.message}\n${e.hint ? e.hint + '\n' : ''}`;
   return `error: ${(e as Error).message}\n`;
 }

@@ -36,3 +36,6 @@ export class UsageError extends Error {
     super(message);
   }
 }
+
+/** An error kubectl prints as its bare message (no `error: ` prefix), exit status 1. */
+export class BareError extends UsageError {}

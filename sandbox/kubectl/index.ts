@@ -11,7 +11,7 @@ import { OPERATE_COMMANDS } from './commands/operate.js';
 import { CONFIG_AND_EDIT_COMMANDS } from './commands/registry-config.js';
 import { formatError } from './errors.js';
 import { prepareContext } from './context.js';
-import type { KubectlContext, KubectlHost } from './host.js';
+import { UsageError, type KubectlContext, type KubectlHost } from './host.js';
 
 type Command = (ctx: KubectlContext, args: string[]) => Promise<number>;
 
@@ -34,7 +34,7 @@ export async function runKubectl(args: string[], io: CommandIO, host: KubectlHos
     return await command(prepareContext(verb, rest, io, host), rest);
   } catch (e) {
     if (!(e instanceof Error)) throw e;
-    if (!('status' in e) && !(e.constructor.name === 'UsageError')) throw e;
+    if (!('status' in e) && !(e instanceof UsageError)) throw e;
     io.err(formatError(e));
     return 1;
   }

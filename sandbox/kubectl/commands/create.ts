@@ -1,13 +1,23 @@
 // kubectl create: from files (-f), and the generators learners use to write manifests
 // (`create deployment … --dry-run=client -o yaml`). Generated objects are exactly what the
-// real kubectl builds, down to `creationTimestamp: null` and `status: {}`.
+// real kubectl builds, down to `creationTimestamp: null`, `status: {}` and, for -o json, the
+// Go struct field order of the typed object.
 import type { KubeObject } from '../../engine/objects.js';
 import { formatError, withSource } from '../errors.js';
 import { parseFlags, type FlagSpec } from '../flags.js';
 import { UsageError, type KubectlContext } from '../host.js';
 import { readManifests } from '../manifests.js';
 import { refOf } from '../resource-types.js';
-import { parseDryRun, reportWrite, typeOf } from './write-helpers.js';
+import { CONFIGMAP, SECRET_DOCKER_REGISTRY, SECRET_GENERIC, SECRET_TLS } from './create/config.js';
+import { meta, requireFlags, type Generator } from './create/generator.js';
+import { goOrdered } from './create/go-order.js';
+import { POLICY_GENERATORS } from './create/policy.js';
+import { RBAC_GENERATORS } from './create/rbac.js';
+import { SERVICE_GENERATORS } from './create/service.js';
+import { CRONJOB, DEPLOYMENT, JOB } from './create/workloads.js';
+import { parseDryRun, reportWrite, typeOf, type DryRun } from './write-helpers.js';
+
+export { containerNameFromImage } from './create/workloads.js';
 
 const COMMON: FlagSpec[] = [
   { name: 'output', short: 'o', type: 'string', default: '' },
@@ -16,91 +26,81 @@ const COMMON: FlagSpec[] = [
   { name: 'save-config', type: 'bool' },
   { name: 'validate', type: 'string' },
   { name: 'field-manager', type: 'string', default: 'kubectl-create' },
+  { name: 'allow-missing-template-keys', type: 'bool' },
+  { name: 'show-managed-fields', type: 'bool' },
+  { name: 'template', type: 'string' },
 ];
 
-/** The container name kubectl derives from an image: `nginx:1.27` → `nginx`, `registry.k8s.io/pause` → `pause`. */
-export function containerNameFromImage(image: string): string {
-  const withoutDigest = image.split('@')[0];
-  const last = withoutDigest.split('/').pop()!;
-  return last.split(':')[0].toLowerCase().replace(/[^a-z0-9-]/g, '-');
-}
+const NAMESPACE: Generator = { flags: [], build: (i) => ({ kind: 'Namespace', apiVersion: 'v1', metadata: meta(i.name, undefined), spec: {}, status: {} }) as unknown as KubeObject };
 
-function deploymentFrom(name: string, flags: Record<string, unknown>, namespace: string | undefined): KubeObject {
-  const images = (flags.image as string[] | undefined) ?? [];
-  if (!images.length) throw new UsageError('required flag(s) "image" not set');
-  const labels = { app: name };
-  const containers = images.map((image) => {
-    const c: Record<string, unknown> = { name: containerNameFromImage(image), image, resources: {} };
-    if (flags.port !== undefined) c.ports = [{ containerPort: flags.port }];
-    return c;
-  });
-  if (images.length === 1 && flags.command) Object.assign(containers[0], { command: flags.command });
-  const metadata: Record<string, unknown> = { name, creationTimestamp: null, labels };
-  if (namespace) metadata.namespace = namespace;
-  return {
-    kind: 'Deployment',
-    apiVersion: 'apps/v1',
-    metadata,
-    spec: {
-      replicas: flags.replicas ?? 1,
-      selector: { matchLabels: labels },
-      template: { metadata: { creationTimestamp: null, labels }, spec: { containers } },
-      strategy: {},
-    },
-    status: {},
-  } as KubeObject;
-}
-
-interface Generator {
-  flags: FlagSpec[];
-  build(name: string, flags: Record<string, unknown>, ns: string | undefined): KubeObject;
-  namespaced: boolean;
-  /** The noun in `failed to create <noun>: …`, for generators that wrap API errors. */
-  wrapErrors?: string;
-}
+/** Subcommands that have their own subcommands, and what they say without one. */
+const GROUPS: Record<string, Record<string, Generator>> = {
+  secret: { generic: SECRET_GENERIC, tls: SECRET_TLS, 'docker-registry': SECRET_DOCKER_REGISTRY },
+  service: SERVICE_GENERATORS,
+};
 
 const GENERATORS: Record<string, Generator> = {
-  deployment: {
-    flags: [{ name: 'image', type: 'stringArray' }, { name: 'replicas', short: 'r', type: 'int' }, { name: 'port', type: 'int' }],
-    build: deploymentFrom,
-    namespaced: true,
-    wrapErrors: 'deployment',
-  },
-  namespace: {
-    flags: [],
-    build: (name) => ({ kind: 'Namespace', apiVersion: 'v1', metadata: { name, creationTimestamp: null }, spec: {}, status: {} }) as unknown as KubeObject,
-    namespaced: false,
-  },
+  configmap: CONFIGMAP,
+  deployment: DEPLOYMENT,
+  job: JOB,
+  cronjob: CRONJOB,
+  namespace: NAMESPACE,
+  ...RBAC_GENERATORS,
+  ...POLICY_GENERATORS,
 };
-GENERATORS.deploy = GENERATORS.deployment;
-GENERATORS.ns = GENERATORS.namespace;
+
+const ALIASES: Record<string, string> = { cm: 'configmap', deploy: 'deployment', cj: 'cronjob', ns: 'namespace', sa: 'serviceaccount', pdb: 'poddisruptionbudget', pc: 'priorityclass', resourcequota: 'quota', ing: 'ingress', svc: 'service' };
 
 export async function create(ctx: KubectlContext, args: string[]): Promise<number> {
-  const sub = args.find((a) => !a.startsWith('-'));
-  const generator = sub && GENERATORS[sub];
-  if (!generator) return createFromFiles(ctx, args);
-  const rest = args.filter((a, i) => i !== args.indexOf(sub!));
-  const { flags, positional, dashArgs } = parseFlags(rest, [...COMMON, ...generator.flags], `create ${sub}`);
-  if (dashArgs.length) flags.command = dashArgs;
-  const name = positional[0];
-  if (!name) throw new UsageError('NAME is required', `See 'kubectl create ${sub} -h' for help and examples`);
-  const dryRun = parseDryRun(flags['dry-run']);
-  const explicitNs = flags.namespace !== undefined ? String(flags.namespace) : undefined;
-  const obj = generator.build(name, flags, generator.namespaced ? explicitNs : undefined);
-  if (dryRun === 'client') {
-    reportWrite(ctx, obj, 'created', String(flags.output), dryRun);
-    return 0;
+  const subIndex = args.findIndex((a) => !a.startsWith('-'));
+  if (subIndex < 0) return createFromFiles(ctx, args);
+  const sub = ALIASES[args[subIndex]] ?? args[subIndex];
+  let rest = args.filter((_, i) => i !== subIndex);
+  let command = sub;
+  let generator = GENERATORS[sub];
+  const group = GROUPS[sub];
+  if (group) {
+    const kindIndex = rest.findIndex((a) => !a.startsWith('-'));
+    if (kindIndex < 0) throw new UsageError(`must specify a ${sub} type`);
+    generator = group[rest[kindIndex]];
+    if (!generator) throw new UsageError(`unknown command "${rest.filter((a) => !a.startsWith('-')).join(' ')}"`, `See 'kubectl create ${sub} -h' for help and examples`);
+    command = `${sub} ${rest[kindIndex]}`;
+    rest = rest.filter((_, i) => i !== kindIndex);
   }
-  const namespace = explicitNs ?? ctx.namespace;
-  let created;
+  if (!generator) return createFromFiles(ctx, args);
+  return runGenerator(ctx, command, generator, rest);
+}
+
+async function runGenerator(ctx: KubectlContext, command: string, generator: Generator, args: string[]): Promise<number> {
+  const { flags, positional, dashArgs } = parseFlags(args, [...COMMON, ...generator.flags], `create ${command}`);
+  requireFlags(flags, generator.required);
+  if (positional.length !== 1) throw new UsageError(`exactly one NAME is required, got ${positional.length}`, `See 'kubectl create ${command} -h' for help and examples`);
+  const dryRun = parseDryRun(flags['dry-run']);
+  const explicitNamespace = flags.namespace !== undefined ? String(flags.namespace) : undefined;
+  const namespace = explicitNamespace ?? ctx.namespace;
+  const obj = await generator.build({ ctx, name: positional[0], flags, explicitNamespace, namespace, command: dashArgs });
+  const output = String(flags.output);
+  if (dryRun === 'client') return printTyped(ctx, obj, output, dryRun);
+  let created: KubeObject;
   try {
     created = await ctx.host.api.create(refOf(typeOf(obj), namespace), obj, { fieldManager: String(flags['field-manager']), dryRun: dryRun === 'server', actor: 'kubectl' });
   } catch (e) {
-    // Most generators wrap the API error (create_deployment.go: "failed to create deployment: %v").
-    if (generator.wrapErrors) throw new UsageError(`failed to create ${generator.wrapErrors}: ${(e as Error).message}`);
+    // Some generators wrap the API error (create_deployment.go: "failed to create deployment: %v").
+    if (generator.wrapErrors) throw new UsageError(`${generator.wrapErrors}${(e as Error).message}`);
     throw e;
   }
-  reportWrite(ctx, created, 'created', String(flags.output), dryRun);
+  return printTyped(ctx, goOrdered(flags['show-managed-fields'] ? created : withoutManagedFields(created)), output, dryRun);
+}
+
+function withoutManagedFields(obj: KubeObject): KubeObject {
+  const { managedFields: _hidden, ...metadata } = obj.metadata as KubeObject['metadata'] & { managedFields?: unknown };
+  return { ...obj, metadata } as KubeObject;
+}
+
+/** The generators print typed objects: JSON keeps the Go field order (YAML sorts anyway). */
+function printTyped(ctx: KubectlContext, obj: KubeObject, output: string, dryRun: DryRun): number {
+  if (output === 'json') ctx.io.out(JSON.stringify(obj, null, 4) + '\n');
+  else reportWrite(ctx, obj, 'created', output, dryRun);
   return 0;
 }
 
