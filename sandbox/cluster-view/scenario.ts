@@ -1,6 +1,6 @@
-// Scripted demonstrations a lesson plays in the page: a small default cluster running in the
-// reader's browser (the engine is pure TypeScript), acts that run a command and then let the
-// cluster react for some simulated time. The player advances in small slices so the view animates.
+// Scripted demonstrations a lesson plays in the page: a small default cluster of its own (played
+// on the server by demo-server.ts), acts that run a command and then let the cluster react for
+// some simulated time. The player advances in small slices so the view animates.
 import { createDefaultCluster } from '../engine/cluster.js';
 import { ManualClock, SeededRandom } from '../engine/clock.js';
 import type { Engine } from '../engine/engine.js';

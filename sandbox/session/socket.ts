@@ -18,6 +18,8 @@ import {
 } from '../protocol.js';
 import type { HandleListener, SandboxHandle, SandboxHost } from './handle.js';
 import { SOCKET_EMIT_EVENT } from './bridge.js';
+import { registerClusterDemo } from '../cluster-view/demo-server.js';
+import { DEMO_NAMESPACE } from '../cluster-view/wire.js';
 import { LocalSandboxHost } from './local.js';
 import { LearnerLimitError, SandboxManager, UnknownLabError, sandboxIdOf } from './manager.js';
 import { TokenBucket } from './rate-limit.js';
@@ -57,6 +59,8 @@ const CORE_EVENTS = new Set(['sandbox:attach', 'terminal:input', 'terminal:resiz
 export function registerSandboxSockets(io: SandboxServer, options: SocketOptions): void {
   // A bare SandboxManager (older callers, tests) runs its sandboxes in this thread.
   const opts: ConnectionOptions = { ...options, host: options.manager instanceof SandboxManager ? new LocalSandboxHost(options.manager) : options.manager };
+  // Lessons' demonstration clusters: their own namespace, no learner or sandbox (cluster-view/demo-server.ts).
+  registerClusterDemo(io.of(DEMO_NAMESPACE) as never);
   io.use((socket, next) => {
     const userId = opts.authenticate(socket.handshake.headers.cookie);
     if (!userId) return next(new Error('unauthenticated: no valid learner cookie; reload the page'));
