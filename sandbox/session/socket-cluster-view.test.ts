@@ -22,7 +22,7 @@ const clients: Client[] = [];
 beforeAll(async () => {
   http = createServer();
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(http);
-  io.on('connection', (s) => registerClusterView(s as never, () => sandbox));
+  io.on('connection', (s) => registerClusterView(s, () => sandbox));
   await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
   url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 });

@@ -2,21 +2,17 @@
 // sandbox its socket is attached to, then throttled diffs as the cluster changes, and the
 // inspector's object details on request.
 //
-// Two homes for the feed: a Sandbox in this thread (one ClusterViewFeed per engine, kept here),
-// or a sandbox behind a handle (worker threads): then the Sandbox owns the feed and exposes
-// `clusterViewSubscribe` / `clusterViewInspect` and a `clusterView` listener event by name.
-import type { Socket } from 'socket.io';
-import { ClusterViewInspect, type ClientToServerEvents, type ServerToClientEvents } from '../protocol.js';
+// A socket extension (extensions.ts): it runs where the Sandbox runs (a worker thread, or this
+// one), on a socket-like object, with one ClusterViewFeed per engine shared by every viewer.
+import { ClusterViewInspect } from '../protocol.js';
 import { ClusterViewFeed } from '../cluster-view/feed.js';
 import type { ViewSource } from '../cluster-view/recorder.js';
 import type { ClusterViewSnapshot, ClusterViewUpdate, ObjectDetail, ObjectLink } from '../cluster-view/wire.js';
 
-type ViewSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, unknown>;
-
-/** A sandbox as the socket layer holds it: the Sandbox itself or a handle with call(). */
-interface Attached {
-  addListener(listener: Record<string, (...args: never[]) => void>): () => void;
-  call?(method: string, ...args: unknown[]): Promise<unknown>;
+/** The part of a socket the view uses (a socket.io Socket, or the bridge's virtual one). */
+interface ViewSocket {
+  on(event: string, handler: (...args: never[]) => void): unknown;
+  emit(event: string, ...args: unknown[]): unknown;
 }
 
 const feeds = new WeakMap<object, ClusterViewFeed>();
@@ -41,14 +37,7 @@ interface Viewing {
   inspect(link: ObjectLink): Promise<ObjectDetail>;
 }
 
-async function view(sandbox: Attached, send: (u: ClusterViewUpdate) => void): Promise<Viewing | undefined> {
-  if (typeof sandbox.call === 'function') {
-    const call = sandbox.call.bind(sandbox);
-    const off = sandbox.addListener({ clusterView: send as (...a: never[]) => void });
-    const snapshot = (await call('clusterViewSnapshot')) as ClusterViewSnapshot | undefined;
-    if (!snapshot) return off(), undefined;
-    return { snapshot, stop: off, inspect: async (link) => (await call('clusterViewInspect', link)) as ObjectDetail };
-  }
+async function view(sandbox: object, send: (u: ClusterViewUpdate) => void): Promise<Viewing | undefined> {
   const feed = feedFor(sandbox);
   if (!feed) return undefined;
   const { snapshot, unsubscribe } = feed.subscribe(send);
@@ -65,10 +54,10 @@ export function registerClusterView(socket: ViewSocket, current: () => object | 
     viewing?.stop();
     viewing = undefined;
   };
-  const fail = (ack: (r: never) => void, e: unknown) => ack({ ok: false, code: 'unavailable', message: `The cluster view could not do that: ${(e as Error).message}` } as never);
-  socket.on('cluster-view:subscribe', (ack) => {
+  const fail = (ack: (r: unknown) => void, e: unknown) => ack({ ok: false, code: 'unavailable', message: `The cluster view could not do that: ${(e as Error).message}` });
+  socket.on('cluster-view:subscribe', (ack: (r: unknown) => void) => {
     if (typeof ack !== 'function') return;
-    const sandbox = current() as Attached | undefined;
+    const sandbox = current();
     if (!sandbox) return ack(notAttached);
     stop();
     view(sandbox, (u) => socket.emit('cluster-view:update', u))
@@ -79,7 +68,7 @@ export function registerClusterView(socket: ViewSocket, current: () => object | 
       .catch((e) => fail(ack, e));
   });
   socket.on('cluster-view:unsubscribe', stop);
-  socket.on('cluster-view:inspect', (raw, ack) => {
+  socket.on('cluster-view:inspect', (raw: unknown, ack: (r: unknown) => void) => {
     if (typeof ack !== 'function') return;
     const msg = ClusterViewInspect.safeParse(raw);
     if (!msg.success) return ack({ ok: false, code: 'bad-request', message: 'bad object reference' });
