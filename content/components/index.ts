@@ -2,7 +2,8 @@
 import { ApplyDiagram } from './apply-diagram';
 import { ArchitectureDiagram } from './architecture-diagram';
 import { ClusterTourDiagram } from './cluster-tour-diagram';
+import { ClusterDemo } from './cluster-demo';
 import { NamespacesDiagram } from './namespaces-diagram';
 import { RollingUpdateDiagram } from './rolling-update-diagram';
 
-export const mdxComponents = { ApplyDiagram, ArchitectureDiagram, ClusterTourDiagram, NamespacesDiagram, RollingUpdateDiagram };
+export const mdxComponents = { ApplyDiagram, ArchitectureDiagram, ClusterDemo, ClusterTourDiagram, NamespacesDiagram, RollingUpdateDiagram };

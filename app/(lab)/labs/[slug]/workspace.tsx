@@ -7,6 +7,7 @@ import { SandboxConnection, type ConnectionStatus } from './connection';
 import { EditorPane } from './editor-pane';
 import { labBus } from './lab-bus';
 import { TerminalPane } from './terminal-pane';
+import { ClusterViewPanel } from './cluster-view/panel';
 
 interface Props {
   labSlug: string;
@@ -56,6 +57,7 @@ export function Workspace({ labSlug, checks }: Props) {
         )}
       </div>
       <EditorPane connection={connection} />
+      <ClusterViewPanel labSlug={labSlug} />
       {slot && createPortal(<ChecksPanel update={update} />, slot)}
     </section>
   );
