@@ -9,13 +9,14 @@ import { run } from './commands/run.js';
 import { scale } from './commands/scale.js';
 import { OPERATE_COMMANDS } from './commands/operate.js';
 import { CONFIG_AND_EDIT_COMMANDS } from './commands/registry-config.js';
+import { TOOL_COMMANDS } from './commands/registry-tools.js';
 import { formatError } from './errors.js';
 import { prepareContext } from './context.js';
 import { UsageError, type KubectlContext, type KubectlHost } from './host.js';
 
 type Command = (ctx: KubectlContext, args: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = { ...OPERATE_COMMANDS, ...CONFIG_AND_EDIT_COMMANDS, get, create, apply, delete: del, scale, run, describe };
+const COMMANDS: Record<string, Command> = { ...OPERATE_COMMANDS, ...CONFIG_AND_EDIT_COMMANDS, ...TOOL_COMMANDS, get, create, apply, delete: del, scale, run, describe };
 
 export async function runKubectl(args: string[], io: CommandIO, host: KubectlHost): Promise<number> {
   const verbIndex = args.findIndex((a) => !a.startsWith('-'));
