@@ -31,9 +31,9 @@ async function freePort(): Promise<number> {
 async function startServer(port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/sandbox-server.ts'], {
     cwd: join(import.meta.dirname, '..'),
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${join(dir, 'k.db')}`, SESSION_SECRET: SECRET, SANDBOX_WORKERS: '1' },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${join(dir, 'k.db')}`, SESSION_SECRET: SECRET, SANDBOX_WORKERS: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  } as Parameters<typeof spawn>[2]);
   children.push(child);
   let log = '';
   child.stderr!.on('data', (d) => (log += d));

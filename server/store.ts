@@ -13,11 +13,14 @@ export class PrismaSandboxStore implements SandboxStore {
   }
 
   async save(userId: string, labSlug: string, snapshot: SandboxSnapshotData): Promise<void> {
-    const data = JSON.stringify(snapshot);
+    await this.saveSerialized(userId, labSlug, snapshot.version, JSON.stringify(snapshot));
+  }
+
+  async saveSerialized(userId: string, labSlug: string, version: number, data: string): Promise<void> {
     await this.db.sandboxSnapshot.upsert({
       where: { userId_labSlug: { userId, labSlug } },
-      create: { id: `${userId}:${labSlug}`, userId, labSlug, version: snapshot.version, data },
-      update: { version: snapshot.version, data },
+      create: { id: `${userId}:${labSlug}`, userId, labSlug, version, data },
+      update: { version, data },
     });
   }
 

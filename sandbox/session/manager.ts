@@ -30,6 +30,7 @@ export interface ManagerOptions {
 interface Entry {
   sandbox: Sandbox;
   saveTimer?: ReturnType<typeof setTimeout>;
+  saveDue?: number;
   idleTimer?: ReturnType<typeof setTimeout>;
   saving: Promise<void>;
   /** Counts opens, so an unload that raced an open keeps the sandbox. */
@@ -39,8 +40,13 @@ interface Entry {
 export class UnknownLabError extends Error {}
 export class LearnerLimitError extends Error {}
 
-/** Saves within this long of a change: a crash loses at most this much (plus the write). */
+/** Saves within this long of a learner's change: a crash loses at most this much (plus the write). */
 export const SAVE_DELAY_MS = 1000;
+/**
+ * The cluster changes on its own all the time (node leases, status updates). That is no learner's
+ * work and a restore recomputes it, so those changes alone are saved far less often.
+ */
+export const CLUSTER_SAVE_DELAY_MS = 30_000;
 
 export const sandboxIdOf = (userId: string, labSlug: string): string => `${userId}:${labSlug}`;
 
@@ -145,7 +151,7 @@ export class SandboxManager {
       lab,
       runtime,
       wallNow: this.wallNow,
-      onDirty: () => this.scheduleSave(id),
+      onDirty: (by: 'learner' | 'cluster') => this.scheduleSave(id, by === 'learner' ? this.saveDelayMs : CLUSTER_SAVE_DELAY_MS),
       onGraded: (update: ChecksUpdate) => this.saveResults(userId, labSlug, update),
       onCommand: this.opts.onCommand,
       cpuLimitMs: this.opts.cpuLimitMs,
@@ -164,10 +170,14 @@ export class SandboxManager {
     return sandbox;
   }
 
-  private scheduleSave(id: string): void {
+  private scheduleSave(id: string, delayMs: number): void {
     const entry = this.live.get(id);
-    if (!entry || entry.saveTimer) return;
-    entry.saveTimer = setTimeout(() => void this.saveNow(id), this.saveDelayMs);
+    if (!entry) return;
+    const due = this.wallNow() + delayMs;
+    if (entry.saveTimer && (entry.saveDue ?? 0) <= due) return;
+    clearTimeout(entry.saveTimer);
+    entry.saveDue = due;
+    entry.saveTimer = setTimeout(() => void this.saveNow(id), delayMs);
     entry.saveTimer.unref?.();
   }
 
@@ -187,9 +197,11 @@ export class SandboxManager {
   private async write(sandbox: Sandbox): Promise<void> {
     const started = performance.now();
     const snapshot = sandbox.snapshot();
-    await this.opts.store.save(sandbox.userId, sandbox.lab.slug, snapshot);
-    // The store serialises it again; measuring the size here keeps the store interface plain.
-    this.opts.onSnapshot?.(JSON.stringify(snapshot).length, performance.now() - started);
+    // Serialised once, here (in the worker), not again on the web server's thread.
+    const json = JSON.stringify(snapshot);
+    const { store } = this.opts;
+    await (store.saveSerialized ? store.saveSerialized(sandbox.userId, sandbox.lab.slug, snapshot.version, json) : store.save(sandbox.userId, sandbox.lab.slug, snapshot));
+    this.opts.onSnapshot?.(json.length, performance.now() - started);
   }
 
   /** A learner over the limit: the least recently watched sandbox nobody watches goes to sleep. */

@@ -74,19 +74,22 @@ describe('SandboxPool', () => {
       const busy = await one.open('dan', 'deploy-nginx');
       const r = terminal(runaway);
       const b = terminal(busy);
+      const pings = async (tag: string) => {
+        const latencies: number[] = [];
+        for (let i = 0; i < 21; i++) {
+          const started = performance.now();
+          await busy.call('input', `echo ${tag}-${i}\r`);
+          await b.until(`${tag}-${i}\r\ncontrolplane:~$ `);
+          latencies.push(performance.now() - started);
+        }
+        return latencies.sort((x, y) => x - y)[10]; // the median: robust to a shared machine's noise
+      };
+      const alone = await pings('alone');
       await runaway.call('input', 'while true; do :; done\r');
       await new Promise((res) => setTimeout(res, 200));
-      const latencies: number[] = [];
-      for (let i = 0; i < 20; i++) {
-        const started = performance.now();
-        await busy.call('input', `echo ping-${i}\r`);
-        await b.until(`ping-${i}\r\ncontrolplane:~$ `);
-        latencies.push(performance.now() - started);
-      }
-      latencies.sort((x, y) => x - y);
-      const p95 = latencies[Math.floor(latencies.length * 0.95)];
-      console.log(`busy sandbox beside a runaway one: p50 ${latencies[10].toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
-      expect(p95).toBeLessThan(50); // a few ms of our own, plus a loaded shared machine's noise
+      const beside = await pings('beside');
+      console.log(`busy sandbox command, median: alone ${alone.toFixed(1)} ms, beside a runaway loop ${beside.toFixed(1)} ms`);
+      expect(beside - alone).toBeLessThan(10); // the loop yields every few ms of CPU
       await r.until('CPU time limit exceeded\r\nkubelab: this command used more than 3 s of CPU time', 15_000);
       await r.until('controlplane:~$ ', 1000);
       await runaway.call('input', 'echo $?\r');

@@ -180,8 +180,11 @@ export class SandboxPool implements SandboxHost {
   private async storeOp(slot: Slot, seq: number, op: string, args: unknown[]): Promise<void> {
     let reply: ToWorker;
     try {
-      const fn = (this.opts.store as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[op];
-      reply = { kind: 'storeReply', seq, ok: true, value: await fn.apply(this.opts.store, args) };
+      const store = this.opts.store as unknown as Record<string, ((...a: unknown[]) => Promise<unknown>) | undefined>;
+      let value: unknown;
+      if (op === 'saveSerialized' && !store.saveSerialized) value = await this.opts.store.save(args[0] as string, args[1] as string, JSON.parse(args[3] as string));
+      else value = await store[op]!.apply(this.opts.store, args);
+      reply = { kind: 'storeReply', seq, ok: true, value };
     } catch (e) {
       reply = { kind: 'storeReply', seq, ok: false, error: toWireError(e) };
     }

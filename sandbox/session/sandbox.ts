@@ -49,7 +49,7 @@ export interface SandboxDeps {
   /** Wall time; injected so tests can drive it. */
   wallNow: () => number;
   /** Called whenever state changed that a snapshot should capture. */
-  onDirty?: () => void;
+  onDirty?: (by: 'learner' | 'cluster') => void;
   /** Called after grading with the latest results (persisted by the manager). */
   onGraded?: (update: ChecksUpdate) => void;
   /** Called with the ms from a command line's Enter to its next prompt (metrics). */
@@ -127,7 +127,7 @@ export class Sandbox {
   answer(questionId: string, answer: string): { known: boolean; checks: ChecksUpdate } {
     if (!this.lab.questions?.some((q) => q.id === questionId)) return { known: false, checks: this.lastChecks };
     this.answers[questionId] = answer;
-    this.deps.onDirty?.();
+    this.deps.onDirty?.('learner');
     return { known: true, checks: this.gradeNow() };
   }
 
@@ -258,7 +258,7 @@ export class Sandbox {
   private output(data: string): void {
     this.screenBuffer = (this.screenBuffer + data).slice(-SCREEN_KEEP_CHARS);
     for (const l of this.listeners) l.output(data);
-    this.deps.onDirty?.();
+    this.deps.onDirty?.('learner');
     if (this.commandStartedAt !== undefined && data.endsWith('$ ') && !this.terminal?.busy) {
       this.deps.onCommand?.(performance.now() - this.commandStartedAt);
       this.commandStartedAt = undefined;
@@ -266,19 +266,19 @@ export class Sandbox {
   }
 
   private watchChanges(): void {
-    if (this.cluster) this.cleanups.push(unsubscriber(this.cluster.onChange(() => this.changed())));
+    if (this.cluster) this.cleanups.push(unsubscriber(this.cluster.onChange(() => this.changed('cluster'))));
     this.cleanups.push(
       this.fs.onChange(() => {
         const files = this.files();
         for (const l of this.listeners) l.files(files);
-        this.changed();
+        this.changed('learner');
       }),
     );
   }
 
   /** Changes come in bursts (a controller creating three pods): grade once per burst. */
-  private changed(): void {
-    this.deps.onDirty?.();
+  private changed(by: 'learner' | 'cluster'): void {
+    this.deps.onDirty?.(by);
     if (this.gradeTimer) return;
     this.gradeTimer = setTimeout(() => {
       this.gradeTimer = undefined;

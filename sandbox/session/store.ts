@@ -6,6 +6,8 @@ import type { SandboxSnapshotData } from './snapshot.js';
 export interface SandboxStore {
   load(userId: string, labSlug: string): Promise<SandboxSnapshotData | undefined>;
   save(userId: string, labSlug: string, snapshot: SandboxSnapshotData): Promise<void>;
+  /** The same, given the snapshot already as JSON (saves serialising it twice). */
+  saveSerialized?(userId: string, labSlug: string, version: number, json: string): Promise<void>;
   /** Make sure the learner's row exists (guests get one on first use). */
   ensureUser(userId: string): Promise<void>;
   saveResults(userId: string, labSlug: string, update: ChecksUpdate): Promise<void>;
@@ -33,6 +35,9 @@ export class MemorySandboxStore implements SandboxStore {
   }
   async save(userId: string, labSlug: string, snapshot: SandboxSnapshotData) {
     this.snapshots.set(`${userId}:${labSlug}`, JSON.stringify(snapshot));
+  }
+  async saveSerialized(userId: string, labSlug: string, _version: number, json: string) {
+    this.snapshots.set(`${userId}:${labSlug}`, json);
   }
   async ensureUser(userId: string) {
     this.users.add(userId);

@@ -1,7 +1,7 @@
 // Messages between the web server's thread (pool.ts) and a sandbox worker (worker.ts).
 import type { SandboxMethod, WireError } from './surface.js';
 
-export type StoreOp = 'load' | 'save' | 'ensureUser' | 'saveResults' | 'delete' | 'deleteUser';
+export type StoreOp = 'load' | 'save' | 'saveSerialized' | 'ensureUser' | 'saveResults' | 'delete' | 'deleteUser';
 
 /** Server → worker. Requests carry a seq; the worker answers each with a `reply`. */
 export type ToWorker =

@@ -26,6 +26,7 @@ function storeCall(op: StoreOp, ...args: unknown[]): Promise<never> {
 const store: SandboxStore = {
   load: (u, l) => storeCall('load', u, l) as Promise<SandboxSnapshotData | undefined>,
   save: (u, l, s) => storeCall('save', u, l, s),
+  saveSerialized: (u, l, v, json) => storeCall('saveSerialized', u, l, v, json),
   ensureUser: (u) => storeCall('ensureUser', u),
   saveResults: (u, l, up: ChecksUpdate) => storeCall('saveResults', u, l, up),
   delete: (u, l) => storeCall('delete', u, l),
