@@ -3,5 +3,6 @@
 import type { FunctionCheck } from '../sandbox/grading/declarative';
 import { functions as deployNginx } from './deploy-nginx/checks';
 import { functions as imperativeDeclarative } from './imperative-declarative/checks';
+import { functions as scheduling } from './scheduling/checks';
 
-export const checkFunctions: Readonly<Record<string, FunctionCheck>> = { ...deployNginx, ...imperativeDeclarative };
+export const checkFunctions: Readonly<Record<string, FunctionCheck>> = { ...deployNginx, ...imperativeDeclarative, ...scheduling };

@@ -5,5 +5,6 @@ import { ClusterTourDiagram } from './cluster-tour-diagram';
 import { ClusterDemo } from './cluster-demo';
 import { NamespacesDiagram } from './namespaces-diagram';
 import { RollingUpdateDiagram } from './rolling-update-diagram';
+import { SchedulingDiagram } from './scheduling-diagram';
 
-export const mdxComponents = { ApplyDiagram, ArchitectureDiagram, ClusterDemo, ClusterTourDiagram, NamespacesDiagram, RollingUpdateDiagram };
+export const mdxComponents = { ApplyDiagram, ArchitectureDiagram, ClusterDemo, ClusterTourDiagram, NamespacesDiagram, RollingUpdateDiagram, SchedulingDiagram };
