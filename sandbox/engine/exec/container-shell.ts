@@ -71,7 +71,9 @@ const cat: Program = (args, c, s, o, stdin) => {
     const full = resolve(s.cwd, p);
     if (c.files[full] !== undefined) o.out(c.files[full]);
     else {
-      o.err(dirsOf(c.files).has(full) ? `cat: ${p}: Is a directory\n` : `cat: ${p}: No such file or directory\n`);
+      // busybox (busybox and alpine images) words it as "can't open"; GNU cat as Debian's.
+      const missing = c.distro === 'debian' ? `cat: ${p}: No such file or directory\n` : `cat: can't open '${p}': No such file or directory\n`;
+      o.err(dirsOf(c.files).has(full) ? `cat: ${p}: Is a directory\n` : missing);
       status = 1;
     }
   }

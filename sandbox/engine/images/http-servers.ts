@@ -58,6 +58,15 @@ const httpd: Listener['http'] = (req, now) => {
   return { status: 200, reason: 'OK', headers, body: HTTPD_INDEX };
 };
 
+/** A component's health endpoint (/healthz, /livez, /readyz, /health, /ready): it is up, so it says ok. */
+const healthy: Listener['http'] = (_req, now) => ({ status: 200, reason: 'OK', headers: [['Date', httpDate(now)], ['Content-Length', '2'], ['Content-Type', 'text/plain; charset=utf-8']], body: 'ok' });
+
+/** The HPA walkthrough's php-apache: index.php burns CPU computing square roots, then says OK!. */
+const phpApache: Listener['http'] = (_req, now) => {
+  const body = 'OK!';
+  return { status: 200, reason: 'OK', headers: [['Date', httpDate(now)], ['Server', 'Apache/2.4.10 (Debian)'], ['X-Powered-By', 'PHP/5.6.14'], ['Content-Length', String(body.length)], ['Content-Type', 'text/html']], body };
+};
+
 function httpEcho(text: string): Listener['http'] {
   return (_req, now) => {
     const body = `${text}\n`;
@@ -97,8 +106,14 @@ export function containerListeners(c: Container): Listener[] {
       const listen = goFlag(args, 'listen') ?? ':5678';
       return [{ port: Number(listen.split(':').pop()), protocol: 'TCP', http: httpEcho(goFlag(args, 'text') ?? '') }];
     }
+    case 'registry.k8s.io/hpa-example':
+      return runsServer(c, ['apache2-foreground', 'apache2']) ? [{ port: 80, protocol: 'TCP', http: phpApache }] : [];
     default:
       if (spec.process.kind !== 'serve' || (c.command?.length && !runsServer(c, [spec.name.split('/').pop()!]))) return [];
-      return spec.ports.map((p) => ({ port: p.port, protocol: p.protocol }));
+      const health = (spec.healthPorts ?? []).filter((port) => !spec.ports.some((p) => p.port === port && p.protocol === 'TCP'));
+      return [
+        ...spec.ports.map((p): Listener => (p.protocol === 'TCP' && spec.healthPorts?.includes(p.port) ? { ...p, http: healthy } : { port: p.port, protocol: p.protocol })),
+        ...health.map((port): Listener => ({ port, protocol: 'TCP', http: healthy })),
+      ];
   }
 }

@@ -20,7 +20,7 @@ export function qosClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
 }
 
 function terminated(t: TerminatedRecord): NonNullable<ContainerStatus['state']>['terminated'] {
-  return { containerID: `containerd://${t.containerID}`, exitCode: t.exitCode, finishedAt: rfc3339(t.finishedAt), reason: t.exitCode === 0 ? 'Completed' : 'Error', startedAt: rfc3339(t.startedAt) };
+  return { containerID: `containerd://${t.containerID}`, exitCode: t.exitCode, finishedAt: rfc3339(t.finishedAt), reason: t.reason ?? (t.exitCode === 0 ? 'Completed' : 'Error'), startedAt: rfc3339(t.startedAt) };
 }
 
 function waitingState(rec: ContainerRecord): { reason: string; message?: string } {
@@ -55,9 +55,9 @@ function containerStatus(c: Container, rec: ContainerRecord | undefined): Contai
     imageID: resolved ? imageId(resolved) : '',
     lastState,
     name: c.name,
-    ready: running,
+    ready: running && (rec?.ready ?? true),
     restartCount: rec?.restartCount ?? 0,
-    started: running,
+    started: running && (rec?.started ?? true),
     state: containerState(rec),
   };
   const id = running ? rec!.containerID : rec?.lastTerminated?.containerID;
@@ -106,7 +106,7 @@ export function computePodStatus(pod: Pod, rec: PodRecord, node: Node, now: numb
   const phase = podPhase(rec, statuses);
   const done = phase === 'Succeeded' || phase === 'Failed';
   const unready = statuses.filter((s) => !s.ready).map((s) => s.name);
-  const allReadyAt = Math.max(rec.seenAt, ...rec.containers.map((r) => r.startedAt ?? rec.seenAt));
+  const allReadyAt = Math.max(rec.seenAt, ...rec.containers.map((r) => r.readySince ?? r.startedAt ?? rec.seenAt));
   const sandboxUp = now >= rec.sandboxReadyAt;
   const notReadyMsg = `containers with unready status: [${unready.join(' ')}]`;
   const old = pod.status?.conditions;

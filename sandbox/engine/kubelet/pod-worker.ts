@@ -12,6 +12,9 @@ import { goDuration } from './go-duration.js';
 import { between, KUBELET_TIMINGS as T } from './timings.js';
 import { newContainerID, type ContainerRecord, type NodeRuntimeState, type PodRecord } from './runtime-state.js';
 import type { LogStore } from './log-store.js';
+import { initProbes, probeKillMessage, runDueProbes } from './probes.js';
+import { stressDemand } from '../images/workload.js';
+import { resourceAmount } from '../scheduler/quantity.js';
 
 /** Records an event as the kubelet of `host` (source.host), as the real kubelet's recorder does. */
 export type KubeletEventSink = (regarding: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, host: string) => void;
@@ -90,17 +93,51 @@ function startContainer(env: WorkerEnv, pod: Pod, rec: PodRecord, spec: Containe
   const plan = planProcess(spec, image);
   c.exitAt = plan.exitAfterMs === undefined ? undefined : now + plan.exitAfterMs;
   c.exitCode = plan.exitCode;
+  initProbes(spec, c, now);
+  oomIfOverLimit(spec, c, now);
   const kernel = env.node.status?.nodeInfo?.kernelVersion ?? '';
   const own = spec.command || (spec.args && image?.process.kind !== 'serve');
   const lines = own ? plan.output : (image?.startLog ?? []).map((l) => renderLogLine(l, { nowMs: now, podIP: rec.ip, kernel }));
   for (const text of lines) env.logs.append(rec.uid, c.name, c.restartCount, { at: now, text });
 }
 
+/** A process that allocates past the container's memory limit is killed by the kernel (exit 137). */
+function oomIfOverLimit(spec: Container, c: ContainerRecord, now: number): void {
+  const limit = spec.resources?.limits?.memory;
+  const demand = stressDemand(spec);
+  if (limit === undefined || !demand || demand.memoryBytes <= resourceAmount('memory', limit)) return;
+  const atMs = now + T.oomAfterMs;
+  if (c.exitAt !== undefined && c.exitAt <= atMs) return;
+  Object.assign(c, { exitAt: atMs, exitCode: 137, exitReason: 'OOMKilled' });
+}
+
 /** The process ended; the kubelet notices at its next PLEG relist. */
 function containerExited(c: ContainerRecord): void {
   c.previousTerminated = c.lastTerminated;
   c.lastTerminated = { exitCode: c.exitCode ?? 0, startedAt: c.startedAt!, finishedAt: c.exitAt!, containerID: c.containerID! };
-  Object.assign(c, { phase: 'dead', readyAt: c.exitAt! + T.plegRelistMs, exitAt: undefined });
+  if (c.exitReason) c.lastTerminated.reason = c.exitReason;
+  Object.assign(c, { phase: 'dead', readyAt: c.exitAt! + T.plegRelistMs, exitAt: undefined, exitReason: undefined, killing: undefined, probes: undefined, ready: undefined, started: undefined, readySince: undefined });
+}
+
+/**
+ * Runs the container's due probes; a failed liveness or startup probe makes the kubelet stop the
+ * container (SIGTERM, then SIGKILL after the grace period) so that it is started again.
+ */
+function probeContainer(env: WorkerEnv, pod: Pod, rec: PodRecord, spec: Container, c: ContainerRecord, now: number): number | undefined {
+  if (c.killing || !c.probes) return undefined;
+  const until = Math.min(now, c.exitAt ?? Infinity);
+  const target = { pod, spec, podIP: rec.ip, startedAt: c.startedAt! };
+  const { nextAt, verdict } = runDueProbes(target, c, until, (type, reason, message) => event(env, pod, type, reason, message));
+  if (!verdict.kill) return nextAt;
+  event(env, pod, 'Normal', 'Killing', probeKillMessage(c.name, verdict.kill));
+  const image = resolveImage(c.image)?.spec;
+  const shellPid1 = Boolean(spec.command?.length) && /^(\/bin\/)?(ba)?sh$/.test(spec.command![0]);
+  const stopMs = shellPid1 ? undefined : image?.stopOnTermMs;
+  const graceMs = (pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+  const exitAt = now + Math.min(graceMs, stopMs ?? graceMs);
+  if (c.exitAt === undefined || exitAt < c.exitAt) Object.assign(c, { exitAt, exitCode: stopMs === undefined ? 137 : 0, exitReason: undefined });
+  c.killing = true;
+  return undefined;
 }
 
 /** After noticing the exit: restart at once (first time), after CrashLoopBackOff, or never (restartPolicy). */
@@ -123,6 +160,10 @@ function decideRestart(env: WorkerEnv, pod: Pod, c: ContainerRecord): void {
     crashLoopMessage: `back-off ${goDuration(c.crashBackoffMs)} restarting failed container=${c.name} pod=${who}`,
   });
   event(env, pod, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${who}`);
+}
+
+function earliest(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
 }
 
 /** Whether the image must be pulled (imagePullPolicy), or the container can be created now. */
@@ -163,10 +204,12 @@ function stepContainer(env: WorkerEnv, pod: Pod, rec: PodRecord, spec: Container
         if (now < c.readyAt!) return c.readyAt;
         startContainer(env, pod, rec, spec, c, now);
         continue;
-      case 'running':
-        if (c.exitAt === undefined || now < c.exitAt) return c.exitAt;
+      case 'running': {
+        const probeAt = probeContainer(env, pod, rec, spec, c, now);
+        if (c.exitAt === undefined || now < c.exitAt) return earliest(c.exitAt, probeAt);
         containerExited(c);
         continue;
+      }
       case 'dead':
         if (now < c.readyAt!) return c.readyAt;
         decideRestart(env, pod, c);

@@ -30,9 +30,32 @@ export function planProcess(c: Container, image: ImageSpec | undefined): Process
   if (/\bsleep\s+inf(inity)?\b|\bwhile\s+(true|:)|\btail\s+-f\b/.test(script)) return { exitCode: 0, output };
   const exit = /\bexit\s+(\d+)/.exec(script);
   const code = exit ? Number(exit[1]) : 0;
-  const sleep = /\bsleep\s+(\d+(?:\.\d+)?)/.exec(script);
-  if (sleep) return { exitAfterMs: Math.round(Number(sleep[1]) * 1000), exitCode: code, output };
+  // Sleeps in sequence add up (`touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600`).
+  const sleeps = [...script.matchAll(/\bsleep\s+(\d+(?:\.\d+)?)/g)].map((m) => Number(m[1]));
+  if (sleeps.length) return { exitAfterMs: Math.round(sleeps.reduce((a, b) => a + b, 0) * 1000), exitCode: code, output };
   // A server image with its own binary as command keeps serving; a shell one-liner ends.
   if (image?.process.kind === 'serve' && !/^(sh|bash|\/bin\/sh|\/bin\/bash|echo|true|false)$/.test(custom[0])) return { exitCode: 0, output };
   return { exitAfterMs: 50, exitCode: custom[0] === 'false' ? 1 : code, output };
+}
+
+/**
+ * The files a `sh -c` script has made or removed `elapsedMs` after it started, following its
+ * `touch F`, `echo … > F`, `rm [-f] F` and `sleep N` steps in order (the docs' liveness-exec
+ * example: `touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600`). An exec probe reads them.
+ */
+export function scriptFiles(c: Container, elapsedMs: number): { made: Set<string>; removed: Set<string> } {
+  const made = new Set<string>();
+  const removed = new Set<string>();
+  const script = [...(c.command ?? []), ...(c.args ?? [])].join(' ');
+  let at = 0;
+  for (const step of script.split(/;|&&|\n/)) {
+    if (at > elapsedMs) break;
+    const words = step.trim().split(/\s+/);
+    const sleep = /^sleep\s+(\d+(?:\.\d+)?)/.exec(step.trim());
+    const redirect = />\s*(\S+)\s*$/.exec(step);
+    if (sleep) at += Number(sleep[1]) * 1000;
+    else if (words[0] === 'touch' || redirect) for (const f of redirect ? [redirect[1]] : words.slice(1)) made.add(f), removed.delete(f);
+    else if (words[0] === 'rm') for (const f of words.slice(1).filter((w) => !w.startsWith('-'))) removed.add(f), made.delete(f);
+  }
+  return { made, removed };
 }

@@ -7,9 +7,21 @@ export type ContainerPhase = 'new' | 'pulling' | 'pull-failed' | 'pull-backoff' 
 
 export interface TerminatedRecord {
   exitCode: number;
+  /** Set when not the usual Completed/Error: 'OOMKilled'. */
+  reason?: string;
   startedAt: number;
   finishedAt: number;
   containerID: string;
+}
+
+export type ProbeKind = 'startup' | 'liveness' | 'readiness';
+
+/** One probe worker's results for the running instance (kubelet/probes.ts). */
+export interface ProbeRecord {
+  ok: boolean;
+  successes: number;
+  failures: number;
+  nextAt: number;
 }
 
 export interface ContainerRecord {
@@ -39,6 +51,15 @@ export interface ContainerRecord {
   restartAt?: number;
   /** Shown as waiting CrashLoopBackOff from the back-off until the next instance starts. */
   crashLoopMessage?: string;
+  /** Probe workers of the running instance, and what they say: started (startup), ready (readiness). */
+  probes?: Partial<Record<ProbeKind, ProbeRecord>>;
+  started?: boolean;
+  ready?: boolean;
+  readySince?: number;
+  /** The kubelet is stopping this instance (a failed liveness/startup probe); it will be restarted. */
+  killing?: boolean;
+  /** Why the running process will end at exitAt when not by itself: the kernel's OOM killer. */
+  exitReason?: string;
 }
 
 export interface PodRecord {

@@ -24,6 +24,8 @@ export const KUBELET_TIMINGS = {
   /** CrashLoopBackOff: 10 s doubling to 5 minutes. */
   crashBackoffInitialMs: 10_000,
   crashBackoffMaxMs: 300_000,
+  /** A process allocating past its memory limit is OOM-killed this long after it starts. */
+  oomAfterMs: 1_500,
   /** Lease renewal (leaseDurationSeconds 40 × 0.25) and node status report frequency. */
   leaseRenewMs: 10_000,
   leaseDurationSeconds: 40,
