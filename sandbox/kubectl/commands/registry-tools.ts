@@ -1,10 +1,12 @@
 // The commands that help write and inspect manifests and reach pods (explain, diff, edit, cp,
 // port-forward, completion), registered together in index.ts.
 import type { KubectlContext } from '../host.js';
+import { diff } from './diff.js';
 import { explain } from './explain.js';
 
 type Command = (ctx: KubectlContext, args: string[]) => Promise<number>;
 
 export const TOOL_COMMANDS: Record<string, Command> = {
   explain,
+  diff,
 };
