@@ -6,5 +6,6 @@ import { ClusterDemo } from './cluster-demo';
 import { NamespacesDiagram } from './namespaces-diagram';
 import { RollingUpdateDiagram } from './rolling-update-diagram';
 import { SchedulingDiagram } from './scheduling-diagram';
+import { ReconcileDiagram } from './reconcile-diagram';
 
-export const mdxComponents = { ApplyDiagram, ArchitectureDiagram, ClusterDemo, ClusterTourDiagram, NamespacesDiagram, RollingUpdateDiagram, SchedulingDiagram };
+export const mdxComponents = { ApplyDiagram, ArchitectureDiagram, ClusterDemo, ClusterTourDiagram, NamespacesDiagram, ReconcileDiagram, RollingUpdateDiagram, SchedulingDiagram };
