@@ -6,8 +6,7 @@ import { diffModels, isEmptyDiff } from './diff.js';
 import type { ObjectLink } from './facts.js';
 import type { ClusterModel } from './model.js';
 import { ClusterViewRecorder, type ViewSource } from './recorder.js';
-import type { Chain } from './timeline.js';
-import { MAX_CHAINS, UPDATE_INTERVAL_MS, type ClusterViewSnapshot, type ClusterViewUpdate } from './wire.js';
+import { MAX_CHAINS, UPDATE_INTERVAL_MS, type ChainUpdate, type ClusterViewSnapshot, type ClusterViewUpdate } from './wire.js';
 
 export interface FeedTimer {
   set(fn: () => void, ms: number): unknown;
@@ -19,7 +18,7 @@ const realTimer: FeedTimer = { set: (fn, ms) => setTimeout(fn, ms), clear: (h) =
 export class ClusterViewFeed {
   readonly recorder: ClusterViewRecorder;
   private model?: ClusterModel;
-  private sent = new Map<string, string>();
+  private sent = new Map<string, string[]>();
   private pending?: unknown;
   private readonly listeners = new Set<(u: ClusterViewUpdate) => void>();
 
@@ -42,7 +41,7 @@ export class ClusterViewFeed {
   snapshot(): ClusterViewSnapshot {
     this.model ??= this.recorder.model();
     const chains = this.recorder.timeline(MAX_CHAINS);
-    for (const c of chains) this.sent.set(c.id, JSON.stringify(c));
+    for (const c of chains) this.sent.set(c.id, c.steps.map((s) => JSON.stringify(s)));
     return { model: this.model, chains };
   }
 
@@ -78,12 +77,18 @@ export class ClusterViewFeed {
     for (const l of this.listeners) l({ diff, chains });
   }
 
-  private changedChains(): Chain[] {
-    return this.recorder.timeline(MAX_CHAINS).filter((c) => {
-      const json = JSON.stringify(c);
-      if (this.sent.get(c.id) === json) return false;
-      this.sent.set(c.id, json);
-      return true;
-    });
+  /** Chains that changed, each with only its steps from the first that changed. */
+  private changedChains(): ChainUpdate[] {
+    const out: ChainUpdate[] = [];
+    for (const c of this.recorder.timeline(MAX_CHAINS)) {
+      const steps = c.steps.map((s) => JSON.stringify(s));
+      const before = this.sent.get(c.id);
+      let from = 0;
+      if (before) while (from < steps.length && from < before.length && steps[from] === before[from]) from++;
+      if (before && from === steps.length && before.length === steps.length) continue;
+      this.sent.set(c.id, steps);
+      out.push({ ...c, steps: c.steps.slice(from), from });
+    }
+    return out;
   }
 }

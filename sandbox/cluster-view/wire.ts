@@ -12,10 +12,19 @@ export interface ClusterViewSnapshot {
   chains: Chain[];
 }
 
+/** A chain that is new or changed: its steps from index `from` on (the ones before are as sent). */
+export type ChainUpdate = Chain & { from: number };
+
 /** A throttled update: the map's diff and the chains that are new or grew. */
 export interface ClusterViewUpdate {
   diff: ModelDiff;
-  chains: Chain[];
+  chains: ChainUpdate[];
+}
+
+/** The receiving side of a ChainUpdate. */
+export function mergeChain(old: Chain | undefined, u: ChainUpdate): Chain {
+  const { from, ...chain } = u;
+  return { ...chain, steps: [...(old?.steps.slice(0, from) ?? []), ...u.steps] };
 }
 
 /** The timeline keeps this many recent commands. */

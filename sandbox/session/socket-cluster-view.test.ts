@@ -7,7 +7,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLab } from '../../labs/registry.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../protocol.js';
-import type { ClusterViewSnapshot, ClusterViewUpdate, ObjectDetail } from '../cluster-view/wire.js';
+import { mergeChain, type ClusterViewSnapshot, type ClusterViewUpdate, type ObjectDetail } from '../cluster-view/wire.js';
 import { applyDiff } from '../cluster-view/diff.js';
 import { loadRuntime } from './runtime.js';
 import { Sandbox } from './sandbox.js';
@@ -50,7 +50,7 @@ describe('cluster view socket', () => {
     const chains = new Map(first.chains.map((ch) => [ch.id, ch]));
     c.on('cluster-view:update', (u: ClusterViewUpdate) => {
       model = applyDiff(model, u.diff);
-      for (const ch of u.chains) chains.set(ch.id, ch);
+      for (const ch of u.chains) chains.set(ch.id, mergeChain(chains.get(ch.id), ch));
     });
     sandbox.input('kubectl create deployment web --image=nginx --replicas=3\r');
     await expect.poll(() => model.items.filter((i) => i.kind === 'pod' && i.namespace === 'default' && i.status === 'Running' && i.node).length, { timeout: 20_000 }).toBe(3);

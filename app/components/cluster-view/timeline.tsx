@@ -16,6 +16,8 @@ interface Props {
 }
 
 const REPLAY_STEP_MS = 500;
+/** Steps rendered at once, around the cursor: a 500-pod rollout has thousands. */
+const WINDOW = 150;
 
 /** The step the map highlights: the latest live, else the one under the cursor. */
 export function currentStep(chain: Chain | undefined, cursor: Cursor): Step | undefined {
@@ -37,6 +39,7 @@ export function Timeline({ chains, chainId, onChain, cursor, onCursor, onInspect
 
   const shown = cursor.mode === 'live' ? total : Math.min(cursor.at + 1, total);
   const at = cursor.mode === 'live' ? total - 1 : cursor.at;
+  const first = Math.max(0, Math.min(at - WINDOW / 2, shown - WINDOW));
   const step = (d: number) => onCursor({ mode: 'paused', at: Math.max(0, Math.min(total - 1, at + d)) });
   return (
     <section className="cv-timeline" aria-label="Request flow timeline" data-testid="timeline" data-mode={cursor.mode}>
@@ -64,8 +67,9 @@ export function Timeline({ chains, chainId, onChain, cursor, onCursor, onInspect
           <span className="muted" aria-live="polite">{total ? `${Math.max(shown, 0)}/${total}` : ''}</span>
         </span>
       </div>
-      <ol className="cv-steps">
-        {chain?.steps.slice(0, shown).map((s, i) => (
+      <ol className="cv-steps" start={first > 0 ? first : 1}>
+        {first > 0 && <li className="muted" aria-hidden="true" style={{ listStyle: 'none' }}>… {first} earlier steps (step back to see them)</li>}
+        {chain?.steps.slice(first, shown).map((s, j) => { const i = first + j; return (
           <li key={s.id} className={`cv-step cv-stage-${s.stage}${i === at ? ' cv-step-now' : ''}`} data-testid="timeline-step" data-stage={s.stage} onClick={() => (tick((n) => n + 1), onCursor({ mode: 'paused', at: i }))}>
             <span className="cv-step-who">{s.component}</span> <span className="cv-step-what">{s.summary}</span>
             {s.why && <span className="cv-step-why"> — {s.why}</span>}{' '}
@@ -74,7 +78,7 @@ export function Timeline({ chains, chainId, onChain, cursor, onCursor, onInspect
             </button>
             {s.event && <span className="cv-event-tag"> event {s.event.reason}</span>}
           </li>
-        ))}
+        ); })}
       </ol>
     </section>
   );

@@ -3,7 +3,7 @@
 // many updates arrive (a burst of 500 pods is one render).
 import { useEffect, useRef, useState } from 'react';
 import { applyDiff } from '../../../sandbox/cluster-view/diff';
-import type { Chain, ClusterModel, ClusterViewUpdate } from '../../../sandbox/cluster-view/wire';
+import { mergeChain, type Chain, type ChainUpdate, type ClusterModel, type ClusterViewUpdate } from '../../../sandbox/cluster-view/wire';
 import type { ViewSource } from './source';
 
 export interface ViewState {
@@ -16,9 +16,9 @@ export interface ViewState {
 
 const EMPTY: ViewState = { model: { nodes: [], items: [] }, chains: [], version: 0 };
 
-function mergeChains(chains: Chain[], changed: Chain[]): Chain[] {
+function mergeChains(chains: Chain[], changed: ChainUpdate[]): Chain[] {
   const byId = new Map(chains.map((c) => [c.id, c]));
-  for (const c of changed) byId.set(c.id, c);
+  for (const c of changed) byId.set(c.id, mergeChain(byId.get(c.id), c));
   return [...byId.values()].sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1))).slice(-50);
 }
 
