@@ -2,7 +2,7 @@
 // (sandbox/engine/cluster.ts) and the learner's terminal (sandbox/shell/terminal.ts). The session
 // sees them only through the small interfaces below, so tests can run a sandbox on any engine.
 import { createDefaultCluster, restoreDefaultCluster, type ClusterSnapshot } from '../engine/cluster.js';
-import type { ManualClock, SeededRandom } from '../engine/clock.js';
+import { ManualClock, SeededRandom } from '../engine/clock.js';
 import { TerminalSession, type TerminalSnapshot } from '../shell/terminal.js';
 import type { ApiClient } from '../engine/api/types.js';
 import type { Clock, Random } from '../engine/clock.js';
@@ -63,7 +63,7 @@ export function loadRuntime(): Promise<SandboxRuntime> {
 function staticRuntime(): SandboxRuntime {
   return {
     missing: [],
-    createCluster: (deps) => createDefaultCluster({ clock: deps.clock as ManualClock, random: deps.random as SeededRandom, workers: deps.workers, version: deps.version }) as unknown as EngineLike,
+    createCluster: (deps) => fromTemplate(deps.clock as ManualClock, deps.random as SeededRandom, deps.workers, deps.version) as unknown as EngineLike,
     // Controllers are code, so a restore registers them again: the cluster's own restore does.
     restoreCluster: (snapshot, deps) => restoreDefaultCluster(snapshot as ClusterSnapshot, { clock: deps.clock as ManualClock, random: deps.random as SeededRandom }) as unknown as EngineLike,
     createTerminal: (opts, snapshot) => {
@@ -73,6 +73,31 @@ function staticRuntime(): SandboxRuntime {
       return terminal;
     },
   };
+}
+
+/**
+ * Building a default cluster (bootstrap objects, controllers settling) costs ~60 ms of CPU;
+ * restoring one from a snapshot ~4 ms. So each thread builds one template per cluster shape and
+ * every new sandbox restores a copy, then takes its own random sequence. A template is rebuilt
+ * after TEMPLATE_MAX_AGE_MS, so a new cluster never looks older than that (node AGE).
+ */
+const TEMPLATE_MAX_AGE_MS = 10 * 60_000;
+const TEMPLATE_SEED = 0x6b756265;
+const templates = new Map<string, { snapshot: ClusterSnapshot; at: number }>();
+
+function fromTemplate(clock: ManualClock, random: SeededRandom, workers?: number, version?: string) {
+  const key = `${workers ?? ''}|${version ?? ''}`;
+  const now = clock.now();
+  let template = templates.get(key);
+  if (!template || now < template.at || now - template.at > TEMPLATE_MAX_AGE_MS) {
+    const engine = createDefaultCluster({ clock: new ManualClock(now), random: new SeededRandom(TEMPLATE_SEED), workers, version });
+    template = { snapshot: JSON.parse(JSON.stringify(engine.snapshot())) as ClusterSnapshot, at: now };
+    templates.set(key, template);
+  }
+  const own = random.state;
+  const engine = restoreDefaultCluster(structuredClone(template.snapshot), { clock, random });
+  random.state = own; // the restore took the template's sequence; names must differ per sandbox
+  return engine;
 }
 
 /** Engine.onChange may hand back an unsubscribe function or an object with one; accept both. */
