@@ -3,10 +3,12 @@
 import type { KubectlContext } from '../host.js';
 import { diff } from './diff.js';
 import { explain } from './explain.js';
+import { portForward } from './port-forward.js';
 
 type Command = (ctx: KubectlContext, args: string[]) => Promise<number>;
 
 export const TOOL_COMMANDS: Record<string, Command> = {
   explain,
   diff,
+  'port-forward': portForward,
 };
