@@ -11,6 +11,8 @@ export interface CommandIO {
   interrupt: Interrupt;
   /** The terminal's keystrokes, for a command that reads them (`kubectl exec -it`); absent off a terminal. */
   input?: TerminalInput;
+  /** The page's editor (vi, nano, `kubectl edit`): resolves when the learner closes the file; absent without a page. */
+  editor?: { edit(path: string): Promise<{ saved: boolean }> };
 }
 
 /**
