@@ -4,6 +4,7 @@ import type { FunctionCheck } from '../sandbox/grading/declarative';
 import { functions as controllers } from './controllers/checks';
 import { functions as deployNginx } from './deploy-nginx/checks';
 import { functions as imperativeDeclarative } from './imperative-declarative/checks';
+import { functions as nodeMaintenance } from './node-maintenance/checks';
 import { functions as scheduling } from './scheduling/checks';
 
-export const checkFunctions: Readonly<Record<string, FunctionCheck>> = { ...controllers, ...deployNginx, ...imperativeDeclarative, ...scheduling };
+export const checkFunctions: Readonly<Record<string, FunctionCheck>> = { ...controllers, ...deployNginx, ...imperativeDeclarative, ...nodeMaintenance, ...scheduling };

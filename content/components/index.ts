@@ -7,5 +7,6 @@ import { NamespacesDiagram } from './namespaces-diagram';
 import { RollingUpdateDiagram } from './rolling-update-diagram';
 import { SchedulingDiagram } from './scheduling-diagram';
 import { ReconcileDiagram } from './reconcile-diagram';
+import { NodeLifecycleDiagram } from './node-lifecycle-diagram';
 
-export const mdxComponents = { ApplyDiagram, ArchitectureDiagram, ClusterDemo, ClusterTourDiagram, NamespacesDiagram, ReconcileDiagram, RollingUpdateDiagram, SchedulingDiagram };
+export const mdxComponents = { ApplyDiagram, ArchitectureDiagram, ClusterDemo, ClusterTourDiagram, NamespacesDiagram, NodeLifecycleDiagram, ReconcileDiagram, RollingUpdateDiagram, SchedulingDiagram };
