@@ -5,6 +5,12 @@
 import type { ApiClient } from '../api/types.js';
 import { rfc3339 } from '../clock.js';
 import type { KubeObject } from '../objects.js';
+import type { Container } from 'kubernetes-types/core/v1';
+import { stressDemand } from '../images/workload.js';
+import { resourceAmount } from '../scheduler/quantity.js';
+import { loadByPod } from './load.js';
+
+export { generateLoad, LOAD_ANNOTATION, type LoadTarget } from './load.js';
 
 const MI = 1024 * 1024;
 /** metrics-server scrapes every 15 s: a container has no sample before its first scrape. */
@@ -23,6 +29,7 @@ const IMAGE_USAGE: Array<[RegExp, number, number]> = [
   [/httpd/, 1, 6 * MI],
   [/redis/, 2, 3 * MI],
   [/busybox|alpine/, 0, 0.5 * MI],
+  [/hpa-example/, 0, 10 * MI],
 ];
 /** The kubelet, containerd and the OS on every node (not in any pod). */
 const NODE_OVERHEAD = { cpuMilli: 38, memory: 420 * MI };
@@ -53,18 +60,29 @@ interface ContainerUsage {
   memory: number;
 }
 
-function containerUsage(pod: KubeObject, now: number): ContainerUsage[] | undefined {
+/**
+ * What each container of a running pod uses: its image's idle figures, or what its stress tool
+ * holds and burns, plus the load sent to the pod (metrics/load.ts) on its first container;
+ * CPU is throttled at the container's limit.
+ */
+function containerUsage(pod: KubeObject, now: number, load: Map<string, number>): ContainerUsage[] | undefined {
   const status = pod.status as { phase?: string; containerStatuses?: Array<{ name: string; image?: string; state?: { running?: { startedAt?: string } } }> } | undefined;
   if (status?.phase !== 'Running') return undefined;
   const out: ContainerUsage[] = [];
+  const specs = (pod.spec as { containers?: Container[] }).containers ?? [];
   for (const c of status.containerStatuses ?? []) {
     const started = c.state?.running?.startedAt;
     if (!started || now - Date.parse(started) < METRICS_RESOLUTION_MS) continue;
-    const spec = ((pod.spec as { containers?: Array<{ name: string; image?: string }> }).containers ?? []).find((x) => x.name === c.name);
+    const spec = specs.find((x) => x.name === c.name);
     const image = spec?.image ?? c.image ?? '';
-    const [, cpu, memory] = IMAGE_USAGE.find(([re]) => re.test(image)) ?? [/./, 1, 2 * MI];
+    const [, idleCpu, idleMemory] = IMAGE_USAGE.find(([re]) => re.test(image)) ?? [/./, 1, 2 * MI];
+    const stress = spec ? stressDemand(spec) : undefined;
     const seed = `${pod.metadata.uid}/${c.name}`;
-    out.push({ name: c.name, cpuMilli: cpu + jitter(seed, 2), memory: Math.round(memory + jitter(seed + 'm', 900) * 1024) });
+    let cpu = (stress?.cpuMilli ?? idleCpu) + jitter(seed, 2) + (spec === specs[0] ? Math.round(load.get(pod.metadata.uid!) ?? 0) : 0);
+    const limit = spec?.resources?.limits?.cpu;
+    if (limit !== undefined) cpu = Math.min(cpu, resourceAmount('cpu', limit));
+    const memory = stress ? stress.memoryBytes + jitter(seed + 'm', 64) * 1024 : idleMemory + jitter(seed + 'm', 900) * 1024;
+    out.push({ name: c.name, cpuMilli: cpu, memory: Math.round(memory) });
   }
   return out.length ? out : undefined;
 }
@@ -75,8 +93,9 @@ const memQuantity = (bytes: number) => `${Math.round(bytes / 1024)}Ki`;
 /** PodMetrics for the pods that have been scraped (Running, containers up ≥ 15 s). */
 export function podMetrics(api: ApiClient, now: number, namespace?: string, labelSelector?: string): KubeObject[] {
   const out: KubeObject[] = [];
+  const load = loadByPod(api);
   for (const pod of api.list({ ...PODS, namespace }, { labelSelector }).items) {
-    const usage = containerUsage(pod, now);
+    const usage = containerUsage(pod, now, load);
     if (!usage) continue;
     out.push({
       apiVersion: 'metrics.k8s.io/v1beta1',
@@ -93,6 +112,7 @@ export function podMetrics(api: ApiClient, now: number, namespace?: string, labe
 /** NodeMetrics for Ready nodes: their pods' usage plus the node's own overhead. */
 export function nodeMetrics(api: ApiClient, now: number): KubeObject[] {
   const pods = api.list(PODS).items;
+  const load = loadByPod(api);
   const out: KubeObject[] = [];
   for (const node of api.list(NODES).items) {
     const ready = ((node.status as { conditions?: Array<{ type: string; status: string }> } | undefined)?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
@@ -101,7 +121,7 @@ export function nodeMetrics(api: ApiClient, now: number): KubeObject[] {
     let memory = NODE_OVERHEAD.memory + jitter(`${node.metadata.name}m`, 64) * MI;
     for (const pod of pods) {
       if ((pod.spec as { nodeName?: string }).nodeName !== node.metadata.name) continue;
-      for (const u of containerUsage(pod, now) ?? []) {
+      for (const u of containerUsage(pod, now, load) ?? []) {
         cpu += u.cpuMilli;
         memory += u.memory;
       }
