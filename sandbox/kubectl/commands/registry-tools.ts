@@ -2,6 +2,7 @@
 // port-forward, completion), registered together in index.ts.
 import type { KubectlContext } from '../host.js';
 import { diff } from './diff.js';
+import { edit } from './edit.js';
 import { explain } from './explain.js';
 import { portForward } from './port-forward.js';
 
@@ -10,5 +11,6 @@ type Command = (ctx: KubectlContext, args: string[]) => Promise<number>;
 export const TOOL_COMMANDS: Record<string, Command> = {
   explain,
   diff,
+  edit,
   'port-forward': portForward,
 };
