@@ -8,5 +8,6 @@ import { RollingUpdateDiagram } from './rolling-update-diagram';
 import { SchedulingDiagram } from './scheduling-diagram';
 import { ReconcileDiagram } from './reconcile-diagram';
 import { NodeLifecycleDiagram } from './node-lifecycle-diagram';
+import { JobsDiagram } from './jobs-diagram';
 
-export const mdxComponents = { ApplyDiagram, ArchitectureDiagram, ClusterDemo, ClusterTourDiagram, NamespacesDiagram, NodeLifecycleDiagram, ReconcileDiagram, RollingUpdateDiagram, SchedulingDiagram };
+export const mdxComponents = { ApplyDiagram, ArchitectureDiagram, ClusterDemo, ClusterTourDiagram, JobsDiagram, NamespacesDiagram, NodeLifecycleDiagram, ReconcileDiagram, RollingUpdateDiagram, SchedulingDiagram };
