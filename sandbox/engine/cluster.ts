@@ -38,6 +38,7 @@ import { EndpointsController } from './controllers/endpoints.js';
 import { EndpointSliceController } from './controllers/endpointslice.js';
 import { StatefulSetController } from './controllers/statefulset.js';
 import { localPathStorageClass, PersistentVolumeController } from './controllers/persistentvolume.js';
+import { HorizontalPodAutoscalerController } from './controllers/hpa.js';
 
 export interface ClusterOptions {
   clock: Clock;
@@ -99,6 +100,7 @@ export function clusterControllers(kubelet: KubeletState, emit?: KubeletEventSin
     new EndpointSliceController(),
     new StatefulSetController(),
     new PersistentVolumeController(),
+    new HorizontalPodAutoscalerController(),
   ];
 }
 

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { eventsFor, get, settledCluster } from './scenario-helpers.test-util.js';
-import { HorizontalPodAutoscalerController } from './hpa.js';
 import { generateLoad } from '../metrics/index.js';
 import { createHpa, createPhpApache, installMetricsServer } from './hpa.test-util.js';
 import type { Engine } from '../engine.js';
 
-function cluster(): Engine {
-  const e = settledCluster();
-  e.registerController(new HorizontalPodAutoscalerController()); // until the default cluster registers it (cluster.ts)
-  return e;
-}
+const cluster = (): Engine => settledCluster();
 
 const hpaStatus = (e: Engine) => get(e, 'autoscaling', 'horizontalpodautoscalers', 'default', 'php-apache').status;
 const v2 = (e: Engine) => e.api.get({ group: 'autoscaling', version: 'v2', resource: 'horizontalpodautoscalers', namespace: 'default', name: 'php-apache' }) as any;
