@@ -9,5 +9,6 @@ import { SchedulingDiagram } from './scheduling-diagram';
 import { ReconcileDiagram } from './reconcile-diagram';
 import { NodeLifecycleDiagram } from './node-lifecycle-diagram';
 import { JobsDiagram } from './jobs-diagram';
+import { ServicesDiagram } from './services-diagram';
 
-export const mdxComponents = { ApplyDiagram, ArchitectureDiagram, ClusterDemo, ClusterTourDiagram, JobsDiagram, NamespacesDiagram, NodeLifecycleDiagram, ReconcileDiagram, RollingUpdateDiagram, SchedulingDiagram };
+export const mdxComponents = { ApplyDiagram, ArchitectureDiagram, ClusterDemo, ClusterTourDiagram, JobsDiagram, NamespacesDiagram, NodeLifecycleDiagram, ReconcileDiagram, RollingUpdateDiagram, SchedulingDiagram, ServicesDiagram };
