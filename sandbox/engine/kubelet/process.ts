@@ -46,7 +46,9 @@ export function planProcess(c: Container, image: ImageSpec | undefined): Process
 export function scriptFiles(c: Container, elapsedMs: number): { made: Set<string>; removed: Set<string> } {
   const made = new Set<string>();
   const removed = new Set<string>();
-  const script = [...(c.command ?? []), ...(c.args ?? [])].join(' ');
+  const argv = [...(c.command ?? []), ...(c.args ?? [])];
+  const dashC = argv.indexOf('-c');
+  const script = dashC >= 0 ? argv.slice(dashC + 1).join(' ') : argv.join(' ');
   let at = 0;
   for (const step of script.split(/;|&&|\n/)) {
     if (at > elapsedMs) break;
