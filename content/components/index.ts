@@ -10,5 +10,6 @@ import { ReconcileDiagram } from './reconcile-diagram';
 import { NodeLifecycleDiagram } from './node-lifecycle-diagram';
 import { JobsDiagram } from './jobs-diagram';
 import { ServicesDiagram } from './services-diagram';
+import { StorageDiagram } from './storage-diagram';
 
-export const mdxComponents = { ApplyDiagram, ArchitectureDiagram, ClusterDemo, ClusterTourDiagram, JobsDiagram, NamespacesDiagram, NodeLifecycleDiagram, ReconcileDiagram, RollingUpdateDiagram, SchedulingDiagram, ServicesDiagram };
+export const mdxComponents = { ApplyDiagram, ArchitectureDiagram, ClusterDemo, ClusterTourDiagram, JobsDiagram, NamespacesDiagram, NodeLifecycleDiagram, ReconcileDiagram, RollingUpdateDiagram, SchedulingDiagram, ServicesDiagram, StorageDiagram };
