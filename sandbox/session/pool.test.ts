@@ -48,6 +48,14 @@ describe('SandboxPool', () => {
     await t.until('hello-from-a-worker\r\ncontrolplane:~$ ');
     expect(await a.call('writeFile', 'notes.txt', 'kept')).toEqual({ path: '/root/notes.txt' });
     await expect(a.call('readFile', '/nope')).rejects.toMatchObject({ name: 'VfsError', code: 'ENOENT' });
+    // A socket extension (the cluster view) runs beside the sandbox in its worker.
+    const emitted: unknown[][] = [];
+    const off = a.addListener({ '@socket': (...args: never[]) => void emitted.push(args) });
+    const view = (await a.socketEvent('conn-1', 'cluster-view:subscribe', [], true)) as { ok: boolean; model?: { items: unknown[] } };
+    expect(view.ok).toBe(true);
+    expect(view.model?.items.length).toBeGreaterThan(0);
+    a.socketClose('conn-1');
+    off();
     const b = await pool.open('bob', 'deploy-nginx');
     expect(pool.workerIndexOf(b.id)).not.toBe(pool.workerIndexOf(a.id)); // least loaded
   });
