@@ -5,6 +5,9 @@ import type { Node, NodeSelectorRequirement, NodeSelectorTerm, Pod, Taint, Toler
 import type { NodeInfo } from './node-info.js';
 import { podRequests } from './pod-resources.js';
 import { mapMatches } from '../controllers/selectors.js';
+import type { CycleState } from './cycle-state.js';
+import { topologySpreadFilter } from './topology-spread.js';
+import { interPodAffinityFilter } from './inter-pod-affinity.js';
 
 export interface FilterFailure {
   plugin: string;
@@ -12,7 +15,8 @@ export interface FilterFailure {
   unresolvable: boolean;
 }
 
-type Filter = (pod: Pod, info: NodeInfo) => FilterFailure | undefined;
+/** A filter plugin; those with a PreFilter read its result from the cycle state. */
+type Filter = (pod: Pod, info: NodeInfo, state?: CycleState) => FilterFailure | undefined;
 
 const fail = (plugin: string, unresolvable: boolean, ...reasons: string[]): FilterFailure => ({ plugin, reasons, unresolvable });
 
@@ -64,7 +68,7 @@ function requirementMatches(req: NodeSelectorRequirement, value: string | undefi
 }
 
 /** A NodeSelectorTerm matches when all its expressions and fields match; an empty term matches nothing. */
-function termMatches(term: NodeSelectorTerm, node: Node): boolean {
+export function nodeSelectorTermMatches(term: NodeSelectorTerm, node: Node): boolean {
   const exprs = term.matchExpressions ?? [];
   const fields = term.matchFields ?? [];
   if (exprs.length === 0 && fields.length === 0) return false;
@@ -79,7 +83,7 @@ export function matchesNodeAffinity(pod: Pod, node: Node): boolean {
   if (!mapMatches(pod.spec?.nodeSelector, node.metadata?.labels)) return false;
   const required = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
   if (!required) return true;
-  return required.nodeSelectorTerms.some((t) => termMatches(t, node));
+  return required.nodeSelectorTerms.some((t) => nodeSelectorTermMatches(t, node));
 }
 
 const nodeAffinity: Filter = (pod, { node }) =>
@@ -99,12 +103,12 @@ const nodeResourcesFit: Filter = (pod, info) => {
   return reasons.length ? fail('NodeResourcesFit', false, ...reasons) : undefined;
 };
 
-export const FILTERS: Filter[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodeResourcesFit];
+export const FILTERS: Filter[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodeResourcesFit, topologySpreadFilter, interPodAffinityFilter];
 
 /** Runs the filters in order; the first failing plugin decides, as the framework does. */
-export function runFilters(pod: Pod, info: NodeInfo): FilterFailure | undefined {
+export function runFilters(pod: Pod, info: NodeInfo, state?: CycleState): FilterFailure | undefined {
   for (const f of FILTERS) {
-    const failure = f(pod, info);
+    const failure = f(pod, info, state);
     if (failure) return failure;
   }
   return undefined;

@@ -12,16 +12,26 @@ function histogram(reasons: string[]): string {
     .join(', ');
 }
 
-/** Nodes that failed only resolvable filters could be freed by preemption; we model no lower-priority victims. */
-function preemptionMessage(failures: FilterFailure[]): string {
-  const reasons = failures.map((f) => (f.unresolvable ? 'Preemption is not helpful for scheduling' : 'No preemption victims found for incoming pod'));
-  return `preemption: 0/${failures.length} nodes are available: ${histogram(reasons)}.`;
+/** Why preemption found no node: one or more reasons per node, as a histogram. */
+export function preemptionMessage(numNodes: number, reasons: string[]): string {
+  return `preemption: 0/${numNodes} nodes are available: ${histogram(reasons)}.`;
 }
 
-export function fitErrorMessage(numNodes: number, failures: FilterFailure[]): string {
+/** The text when no node has lower-priority pods: what it says for a pod of priority 0. */
+function noVictimsMessage(failures: FilterFailure[]): string {
+  const reasons = failures.map((f) => (f.unresolvable ? 'Preemption is not helpful for scheduling' : 'No preemption victims found for incoming pod'));
+  return preemptionMessage(failures.length, reasons);
+}
+
+/**
+ * FitError.Error(): the filter reasons, then what the PostFilter (preemption) said; `postFilter`
+ * is that text ('' when preemption nominated a node), or by default the no-victims text.
+ */
+export function fitErrorMessage(numNodes: number, failures: FilterFailure[], postFilter?: string): string {
   let msg = `0/${numNodes} nodes are available:`;
   const reasons = histogram(failures.flatMap((f) => f.reasons));
   if (reasons) msg += ` ${reasons}.`;
-  if (failures.length > 0) msg += ` ${preemptionMessage(failures)}`;
+  const post = postFilter ?? (failures.length > 0 ? noVictimsMessage(failures) : '');
+  if (post) msg += ` ${post}`;
   return msg;
 }

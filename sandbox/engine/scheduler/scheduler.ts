@@ -11,7 +11,11 @@ import { GVR, nodesRef, podsRef } from '../controllers/refs.js';
 import { addPod, buildNodeInfos, type NodeInfo } from './node-info.js';
 import { runFilters, type FilterFailure } from './filters.js';
 import { scoreNodes } from './score.js';
-import { fitErrorMessage } from './fit-error.js';
+import { fitErrorMessage, preemptionMessage } from './fit-error.js';
+import type { CycleState } from './cycle-state.js';
+import { affinityPreFilter } from './inter-pod-affinity.js';
+import { spreadPreFilter } from './topology-spread.js';
+import { notEligibleReason, preempt, type Candidate } from './preemption.js';
 
 export const SCHEDULER_NAME = 'default-scheduler';
 /** Key that asks the scheduler to look at every pending pod (a cluster event moved them). */
@@ -38,7 +42,7 @@ export class Scheduler implements Controller {
   /** The scheduling queue's soft state, like the real scheduler's (lost on restart, rebuilt by retries). */
   private readonly failed = new Map<string, Attempt>();
   private clusterChangedAt = -1;
-  private cache?: { at: number; infos: Map<string, NodeInfo> };
+  private cache?: { at: number; infos: Map<string, NodeInfo>; namespaces: Map<string, Record<string, string>> };
 
   private podKeys(pod: Pod): string[] {
     if (isPendingForUs(pod)) return [objectKey(pod as KubeObject)];
@@ -88,27 +92,32 @@ export class Scheduler implements Controller {
     return this.scheduleOne(pod, ctx);
   }
 
-  private nodeInfos(ctx: ControllerContext): Map<string, NodeInfo> {
+  private snapshot(ctx: ControllerContext): NonNullable<Scheduler['cache']> {
     // Rebuilt from the API once per instant; within an instant our own bindings keep it current.
     const now = ctx.clock.now();
-    if (this.cache && this.cache.at === now) return this.cache.infos;
+    if (this.cache && this.cache.at === now) return this.cache;
     const nodes = ctx.api.list(nodesRef()).items as unknown as Node[];
     const pods = ctx.api.list(podsRef()).items as unknown as Pod[];
-    this.cache = { at: now, infos: buildNodeInfos(nodes, pods) };
-    return this.cache.infos;
+    const namespaces = new Map<string, Record<string, string>>();
+    for (const ns of ctx.api.list(NAMESPACES).items) namespaces.set(ns.metadata.name!, (ns.metadata.labels ?? {}) as Record<string, string>);
+    this.cache = { at: now, infos: buildNodeInfos(nodes, pods), namespaces };
+    return this.cache;
   }
 
   private scheduleOne(pod: Pod, ctx: ControllerContext): ReconcileResult | void {
-    const infos = [...this.nodeInfos(ctx).values()];
+    const snap = this.snapshot(ctx);
+    const state: CycleState = { infos: [...snap.infos.values()], namespaceLabels: (ns) => snap.namespaces.get(ns) };
+    state.spread = spreadPreFilter(pod, state);
+    state.affinity = affinityPreFilter(pod, state);
     const feasible: NodeInfo[] = [];
-    const failures: FilterFailure[] = [];
-    for (const info of infos) {
-      const failure = runFilters(pod, info);
-      if (failure) failures.push(failure);
+    const failures = new Map<string, FilterFailure>();
+    for (const info of state.infos) {
+      const failure = runFilters(pod, info, state);
+      if (failure) failures.set(info.name, failure);
       else feasible.push(info);
     }
-    if (feasible.length === 0) return this.unschedulable(pod, ctx, infos.length, failures);
-    const chosen = pick(feasible, scoreNodes(pod, feasible), ctx);
+    if (feasible.length === 0) return this.unschedulable(pod, ctx, state, failures, snap.infos);
+    const chosen = pick(feasible, scoreNodes(pod, feasible, state), ctx);
     return this.bind(pod, chosen, ctx);
   }
 
@@ -125,8 +134,20 @@ export class Scheduler implements Controller {
     ctx.recordEvent(pod as unknown as KubeObject, 'Normal', 'Scheduled', `Successfully assigned ${namespace}/${name} to ${info.name}`);
   }
 
-  private unschedulable(pod: Pod, ctx: ControllerContext, numNodes: number, failures: FilterFailure[]): ReconcileResult {
-    const message = numNodes === 0 ? 'no nodes available to schedule pods' : fitErrorMessage(numNodes, failures);
+  private unschedulable(pod: Pod, ctx: ControllerContext, state: CycleState, failures: Map<string, FilterFailure>, infos: Map<string, NodeInfo>): ReconcileResult {
+    const numNodes = state.infos.length;
+    let postFilter: string | undefined;
+    if (numNodes > 0) {
+      const notEligible = notEligibleReason(pod, infos);
+      const outcome = notEligible ? undefined : preempt(pod, failures, state);
+      if (notEligible) postFilter = `preemption: ${notEligible}`;
+      else if (Array.isArray(outcome)) postFilter = preemptionMessage(numNodes, outcome);
+      else if (outcome) {
+        postFilter = '';
+        pod = this.nominate(pod, outcome, ctx);
+      }
+    }
+    const message = numNodes === 0 ? 'no nodes available to schedule pods' : fitErrorMessage(numNodes, [...failures.values()], postFilter);
     const now = ctx.clock.now();
     const prior = this.failed.get(pod.metadata!.uid!);
     this.failed.set(pod.metadata!.uid!, { failedAt: now, attempts: (prior?.attempts ?? 0) + 1 });
@@ -134,7 +155,36 @@ export class Scheduler implements Controller {
     setUnschedulableCondition(pod, message, ctx);
     return { requeueAfterMs: MAX_UNSCHEDULABLE_MS };
   }
+
+  /** prepareCandidate: mark and delete the victims, then record the node on the preemptor. */
+  private nominate(pod: Pod, candidate: Candidate, ctx: ControllerContext): Pod {
+    for (const victim of candidate.victims) {
+      const { namespace, name } = victim.metadata!;
+      const condition: PodCondition = {
+        type: 'DisruptionTarget',
+        status: 'True',
+        lastProbeTime: null as unknown as string,
+        lastTransitionTime: rfc3339(ctx.clock.now()),
+        reason: 'PreemptionByScheduler',
+        message: `${SCHEDULER_NAME}: preempting to accommodate a higher priority pod`,
+      };
+      try {
+        const current = ctx.api.get(podsRef(namespace, name)) as unknown as Pod;
+        const conditions = [...(current.status?.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget'), condition];
+        ctx.api.update(podsRef(namespace, name, 'status'), { ...current, status: { ...current.status, conditions } });
+        ctx.api.delete(podsRef(namespace, name));
+      } catch {
+        continue; // already gone: nothing to preempt
+      }
+      ctx.recordEvent(victim as unknown as KubeObject, 'Normal', 'Preempted', `Preempted by pod ${pod.metadata!.uid} on node ${candidate.node.name}`);
+    }
+    this.cache = undefined; // the victims' deletion changed the nodes
+    const updated = ctx.api.update(podsRef(pod.metadata!.namespace, pod.metadata!.name, 'status'), { ...pod, status: { ...pod.status, nominatedNodeName: candidate.node.name } });
+    return updated as unknown as Pod;
+  }
 }
+
+const NAMESPACES = { group: '', version: 'v1', resource: 'namespaces' };
 
 function setUnschedulableCondition(pod: Pod, message: string, ctx: ControllerContext): void {
   const conditions = pod.status?.conditions ?? [];
