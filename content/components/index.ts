@@ -11,5 +11,6 @@ import { NodeLifecycleDiagram } from './node-lifecycle-diagram';
 import { JobsDiagram } from './jobs-diagram';
 import { ServicesDiagram } from './services-diagram';
 import { StorageDiagram } from './storage-diagram';
+import { AutoscalingDiagram } from './autoscaling-diagram';
 
-export const mdxComponents = { ApplyDiagram, ArchitectureDiagram, ClusterDemo, ClusterTourDiagram, JobsDiagram, NamespacesDiagram, NodeLifecycleDiagram, ReconcileDiagram, RollingUpdateDiagram, SchedulingDiagram, ServicesDiagram, StorageDiagram };
+export const mdxComponents = { ApplyDiagram, ArchitectureDiagram, AutoscalingDiagram, ClusterDemo, ClusterTourDiagram, JobsDiagram, NamespacesDiagram, NodeLifecycleDiagram, ReconcileDiagram, RollingUpdateDiagram, SchedulingDiagram, ServicesDiagram, StorageDiagram };
