@@ -5,7 +5,8 @@ import { functions as controllers } from './controllers/checks';
 import { functions as deployNginx } from './deploy-nginx/checks';
 import { functions as imperativeDeclarative } from './imperative-declarative/checks';
 import { functions as nodeMaintenance } from './node-maintenance/checks';
+import { functions as resources } from './resources/checks';
 import { functions as scheduling } from './scheduling/checks';
 import { functions as services } from './services/checks';
 
-export const checkFunctions: Readonly<Record<string, FunctionCheck>> = { ...controllers, ...deployNginx, ...imperativeDeclarative, ...nodeMaintenance, ...scheduling, ...services };
+export const checkFunctions: Readonly<Record<string, FunctionCheck>> = { ...controllers, ...deployNginx, ...imperativeDeclarative, ...nodeMaintenance, ...resources, ...scheduling, ...services };

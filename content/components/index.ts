@@ -12,5 +12,6 @@ import { JobsDiagram } from './jobs-diagram';
 import { ServicesDiagram } from './services-diagram';
 import { StorageDiagram } from './storage-diagram';
 import { AutoscalingDiagram } from './autoscaling-diagram';
+import { ResourcesDiagram } from './resources-diagram';
 
-export const mdxComponents = { ApplyDiagram, ArchitectureDiagram, AutoscalingDiagram, ClusterDemo, ClusterTourDiagram, JobsDiagram, NamespacesDiagram, NodeLifecycleDiagram, ReconcileDiagram, RollingUpdateDiagram, SchedulingDiagram, ServicesDiagram, StorageDiagram };
+export const mdxComponents = { ApplyDiagram, ArchitectureDiagram, AutoscalingDiagram, ClusterDemo, ClusterTourDiagram, JobsDiagram, NamespacesDiagram, NodeLifecycleDiagram, ReconcileDiagram, ResourcesDiagram, RollingUpdateDiagram, SchedulingDiagram, ServicesDiagram, StorageDiagram };
