@@ -85,7 +85,8 @@ export class Scheduler implements Controller {
     if (prior) {
       const backoff = Math.min(MAX_BACKOFF_MS, INITIAL_BACKOFF_MS * 2 ** (prior.attempts - 1));
       const flushAt = prior.failedAt + MAX_UNSCHEDULABLE_MS;
-      const moved = this.clusterChangedAt > prior.failedAt;
+      // A cluster event in the same instant as the failure counts too (moveRequestCycle >= the pod's cycle).
+      const moved = this.clusterChangedAt >= prior.failedAt;
       if (!moved && now < flushAt) return { requeueAfterMs: flushAt - now };
       if (now < prior.failedAt + backoff) return { requeueAfterMs: prior.failedAt + backoff - now };
     }
