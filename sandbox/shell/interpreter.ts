@@ -4,6 +4,7 @@
 import { IncompleteInput, ShellSyntaxError, type AndOr, type Command, type Pipeline, type Redirect, type Script, type SimpleCommand } from './ast.js';
 import { expandHeredoc, expandToString, expandWords, globToRegExp, type ExpansionHost } from './expand.js';
 import { INTERRUPTED_STATUS, Interrupt, type CommandIO } from './io.js';
+import { describeAndOr, JobTable } from './jobs.js';
 import { parse } from './parser.js';
 import { HOME, Vfs, VfsError } from './vfs.js';
 
@@ -64,6 +65,11 @@ export class Shell implements ExpansionHost {
   currentInterrupt = new Interrupt();
   /** Set by the session (sandbox/session/budget.ts); none outside a sandbox. */
   budget?: CommandBudget;
+  /** Background jobs started with `&`. */
+  readonly jobs = new JobTable();
+  /** Set when `exit`/`logout` ended the shell's command line: an ssh session then closes. */
+  exitRequested = false;
+  private lastJobPid: number | undefined;
 
   constructor(readonly host: ShellHost) {
     for (const [k, v] of Object.entries({ HOME, PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', USER: 'root', SHELL: '/bin/bash', TERM: 'xterm-256color', HOSTNAME: 'controlplane', PWD: host.fs.cwd })) {
@@ -81,6 +87,7 @@ export class Shell implements ExpansionHost {
     if (name === '#') return String(this.positional.length);
     if (name === '@' || name === '*') return this.positional.join(' ');
     if (name === '$') return '1';
+    if (name === '!') return this.lastJobPid === undefined ? '' : String(this.lastJobPid);
     if (/^[0-9]$/.test(name)) return name === '0' ? 'bash' : this.positional[Number(name) - 1];
     if (name === 'PWD') return this.fs.cwd;
     if (name === 'RANDOM') return String(this.host.now() % 32768);
@@ -178,7 +185,10 @@ export class Shell implements ExpansionHost {
     try {
       return await this.execScript(script, io);
     } catch (e) {
-      if (e instanceof ExitSignal) return (this.lastStatus = e.status);
+      if (e instanceof ExitSignal) {
+        this.exitRequested = true;
+        return (this.lastStatus = e.status);
+      }
       if (e instanceof LoopControl) return this.lastStatus;
       throw e;
     }
@@ -187,9 +197,23 @@ export class Shell implements ExpansionHost {
   async execScript(script: Script, io: CommandIO): Promise<number> {
     for (const andOr of script) {
       if (io.interrupt.interrupted) return (this.lastStatus = INTERRUPTED_STATUS);
-      await this.execAndOr(andOr, io);
+      if (andOr.background) this.startJob(andOr, io);
+      else await this.execAndOr(andOr, io);
     }
     return this.lastStatus;
+  }
+
+  /** `cmd &`: runs beside the prompt with its own interrupt (kill %1), without the terminal's keys. */
+  private startJob(andOr: AndOr, io: CommandIO): void {
+    const job = this.jobs.start(describeAndOr(andOr), (interrupt) =>
+      this.execAndOr(andOr, { ...io, stdin: '', stdinIsTerminal: false, interrupt, input: undefined }).catch((e) => {
+        if (e instanceof ExitSignal) return e.status;
+        throw e;
+      }),
+    );
+    io.err(`[${job.id}] ${job.pid}\n`);
+    this.lastJobPid = job.pid;
+    this.lastStatus = 0;
   }
 
   private async execAndOr(node: AndOr, io: CommandIO): Promise<number> {

@@ -8,7 +8,10 @@ import { createCommands } from './commands/index.js';
 import { complete } from './complete.js';
 import { Interrupt, TerminalInput, type CommandIO } from './io.js';
 import { LineEditor } from './line-editor.js';
-import { Shell, type ShellState } from './interpreter.js';
+import { Shell, type CommandFn, type ShellState } from './interpreter.js';
+import { sessionCommands } from './commands/session.js';
+import { NodeFs } from './node-fs.js';
+import { pageEditor, type EditorHost } from './page-editor.js';
 import { HOME, type Vfs } from './vfs.js';
 
 export interface TerminalOptions {
@@ -41,8 +44,20 @@ const wallSleep = (ms: number, interrupt: Interrupt) =>
     }
   });
 
+/** A shell the learner is logged in to: the first one, or one on a node after `ssh`. */
+interface Login {
+  shell: Shell;
+  hostname: string;
+}
+
 export class TerminalSession {
   readonly shell: Shell;
+  private readonly commands: Map<string, CommandFn>;
+  /** The learner's shell, then each nested `ssh` session on top. */
+  private readonly logins: Login[] = [];
+  private readonly nodeShells = new Map<string, Login & { nodeFs: NodeFs }>();
+  private pendingLogin: string | undefined;
+  private editorHost: EditorHost | undefined;
   private readonly editor: LineEditor;
   private screenBuffer = '';
   private pendingSource = '';
@@ -53,14 +68,49 @@ export class TerminalSession {
 
   constructor(private readonly opts: TerminalOptions) {
     this.hostname = opts.hostname ?? 'controlplane';
-    this.shell = new Shell({
-      fs: opts.fs,
-      commands: createCommands({ api: opts.api, clock: opts.clock, cluster: opts.cluster }),
-      sleep: opts.sleep ?? wallSleep,
-      now: () => opts.clock.now(),
-    });
-    this.shell.errSink = (s) => this.emit(s);
-    this.editor = new LineEditor(() => this.shell.history, (s) => this.emit(s, false));
+    this.commands = createCommands({ api: opts.api, clock: opts.clock, cluster: opts.cluster });
+    for (const [name, fn] of Object.entries(sessionCommands(this.sessionHost()))) this.commands.set(name, fn);
+    this.shell = this.newShell(opts.fs);
+    this.logins.push({ shell: this.shell, hostname: this.hostname });
+    this.editor = new LineEditor(() => this.current.history, (s) => this.emit(s, false));
+  }
+
+  /** The page's editor (sandbox/session/socket-editor.ts); `vi` says it needs one when absent. */
+  setEditorHost(host: EditorHost | undefined): void {
+    this.editorHost = host;
+  }
+
+  /** The shell that reads the next line: the learner's, or the node's after `ssh`. */
+  get current(): Shell {
+    return this.logins[this.logins.length - 1].shell;
+  }
+
+  private newShell(fs: Vfs, hostname = this.hostname): Shell {
+    const shell = new Shell({ fs, commands: this.commands, sleep: this.opts.sleep ?? wallSleep, now: () => this.opts.clock.now() });
+    shell.errSink = (s) => this.emit(s);
+    shell.setVar('HOSTNAME', hostname);
+    return shell;
+  }
+
+  private sessionHost() {
+    return {
+      cluster: this.opts.cluster,
+      nodeShell: (node: string) => this.nodeShell(node),
+      login: (node: string) => void (this.pendingLogin = node),
+      editorFor: (fs: Vfs, interrupt: Interrupt) => (this.editorHost ? pageEditor(this.editorHost, fs, interrupt) : undefined),
+    };
+  }
+
+  /** The node's shell, made on first use and kept (its /root, history and variables stay). */
+  private nodeShell(node: string): Shell {
+    let login = this.nodeShells.get(node);
+    if (!login) {
+      const nodeFs = NodeFs.of(this.opts.cluster, node, () => this.opts.clock.now());
+      login = { shell: this.newShell(nodeFs.fs, node), hostname: node, nodeFs };
+      this.nodeShells.set(node, login);
+    }
+    login.nodeFs.pull();
+    return login.shell;
   }
 
   get busy(): boolean {
@@ -75,7 +125,7 @@ export class TerminalSession {
   input(data: string): void {
     if (this.running) {
       if (this.commandInput?.feed(data)) return;
-      if (data.includes('\x03')) this.shell.currentInterrupt.raise();
+      if (data.includes('\x03')) this.current.currentInterrupt.raise();
       else this.typeahead += data;
       return;
     }
@@ -83,14 +133,14 @@ export class TerminalSession {
       if (ev.type === 'submit') this.submit(ev.line);
       else if (ev.type === 'interrupt') {
         this.pendingSource = '';
-        this.shell.lastStatus = 130;
+        this.current.lastStatus = 130;
         this.editor.start(this.prompt());
       } else if (ev.type === 'clear') {
         this.emit('\x1b[H\x1b[2J', false);
         this.editor.start(this.prompt());
         this.editor.insert('');
       } else if (ev.type === 'complete') void this.completeLine(ev.line, ev.cursor);
-      else if (ev.type === 'eof') this.emit('logout\r\nThis terminal stays open: the sandbox keeps running.\r\n', false), this.editor.start(this.prompt());
+      else if (ev.type === 'eof') this.endOfInput();
     }
   }
 
@@ -110,7 +160,7 @@ export class TerminalSession {
     this.emit(line + '\r\n', false);
     this.submit(line);
     await this.running;
-    return this.shell.lastStatus;
+    return this.current.lastStatus;
   }
 
   /** Resolves when no command is running. */
@@ -129,16 +179,50 @@ export class TerminalSession {
     this.editor.start(this.prompt(), { silent: true });
   }
 
+  /** Ctrl-D on an empty line: leaves an ssh session; the learner's own terminal stays open. */
+  private endOfInput(): void {
+    if (this.logins.length > 1) {
+      this.emit('logout\r\n', false);
+      this.logout();
+    } else this.emit('logout\r\nThis terminal stays open: the sandbox keeps running.\r\n', false);
+    this.editor.start(this.prompt());
+  }
+
+  private logout(): void {
+    const left = this.logins.pop()!;
+    left.shell.exitRequested = false;
+    this.emit(`Connection to ${left.hostname} closed.\r\n`, false);
+  }
+
+  /** After a command line: `exit` in an ssh session leaves it, `ssh node` enters one. */
+  private afterCommand(): void {
+    const shell = this.current;
+    if (shell.exitRequested) {
+      shell.exitRequested = false;
+      if (this.logins.length > 1) {
+        this.emit('logout\r\n', false);
+        this.logout();
+      }
+    }
+    if (this.pendingLogin) {
+      const node = this.pendingLogin;
+      this.pendingLogin = undefined;
+      this.logins.push({ shell: this.nodeShell(node), hostname: node });
+    }
+  }
+
   private prompt(): string {
-    const cwd = this.shell.fs.cwd;
+    const notices = this.current.jobs.notices();
+    if (notices) this.emit(notices);
+    const cwd = this.current.fs.cwd;
     const shown = cwd === HOME ? '~' : cwd.startsWith(HOME + '/') ? '~' + cwd.slice(HOME.length) : cwd;
-    return `${this.hostname}:${shown}$ `;
+    return `${this.logins[this.logins.length - 1].hostname}:${shown}$ `;
   }
 
   private submit(line: string): void {
     const source = this.pendingSource + line + '\n';
     try {
-      this.shell.checkSyntax(source);
+      this.current.checkSyntax(source);
     } catch (e) {
       // An open quote, here-document or compound command asks for another line.
       if (e instanceof IncompleteInput) {
@@ -150,23 +234,26 @@ export class TerminalSession {
       if (!(e instanceof ShellSyntaxError)) throw e;
     }
     this.pendingSource = '';
-    this.shell.recordHistory(source);
+    this.current.recordHistory(source);
     this.running = this.execute(source);
   }
 
   private async execute(source: string): Promise<void> {
+    const shell = this.current;
     const interrupt = new Interrupt();
-    this.shell.currentInterrupt = interrupt;
+    shell.currentInterrupt = interrupt;
     this.commandInput = new TerminalInput();
-    const io: CommandIO = { stdin: '', stdinIsTerminal: true, stdoutIsTerminal: true, out: (s) => this.emit(s), err: (s) => this.emit(s), interrupt, input: this.commandInput };
+    const editor = this.editorHost ? pageEditor(this.editorHost, shell.fs, interrupt) : undefined;
+    const io: CommandIO = { stdin: '', stdinIsTerminal: true, stdoutIsTerminal: true, out: (s) => this.emit(s), err: (s) => this.emit(s), interrupt, input: this.commandInput, editor };
     try {
-      await this.shell.runSource(source, io);
+      await shell.runSource(source, io);
     } catch (e) {
       this.emit(`bash: internal error: ${(e as Error).message}\n`);
-      this.shell.lastStatus = 1;
+      shell.lastStatus = 1;
     } finally {
       this.running = undefined;
       this.commandInput = undefined;
+      this.afterCommand();
       this.editor.start(this.prompt());
       const rest = this.typeahead + this.editor.takePending();
       this.typeahead = '';
@@ -175,7 +262,7 @@ export class TerminalSession {
   }
 
   private async completeLine(line: string, cursor: number): Promise<void> {
-    const result = await complete(line.slice(0, cursor), { shell: this.shell, api: this.opts.api });
+    const result = await complete(line.slice(0, cursor), { shell: this.current, api: this.opts.api });
     if (result.insert) this.editor.insert(result.insert);
     else if (result.candidates.length > 1) {
       this.emit('\r\n' + result.candidates.join('  ') + '\r\n', false);
