@@ -8,5 +8,6 @@ import { functions as nodeMaintenance } from './node-maintenance/checks';
 import { functions as resources } from './resources/checks';
 import { functions as scheduling } from './scheduling/checks';
 import { functions as services } from './services/checks';
+import { functions as troubleshooting } from './troubleshooting/checks';
 
-export const checkFunctions: Readonly<Record<string, FunctionCheck>> = { ...controllers, ...deployNginx, ...imperativeDeclarative, ...nodeMaintenance, ...resources, ...scheduling, ...services };
+export const checkFunctions: Readonly<Record<string, FunctionCheck>> = { ...controllers, ...deployNginx, ...imperativeDeclarative, ...nodeMaintenance, ...resources, ...scheduling, ...services, ...troubleshooting };

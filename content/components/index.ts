@@ -13,5 +13,6 @@ import { ServicesDiagram } from './services-diagram';
 import { StorageDiagram } from './storage-diagram';
 import { AutoscalingDiagram } from './autoscaling-diagram';
 import { ResourcesDiagram } from './resources-diagram';
+import { TroubleshootingDiagram } from './troubleshooting-diagram';
 
-export const mdxComponents = { ApplyDiagram, ArchitectureDiagram, AutoscalingDiagram, ClusterDemo, ClusterTourDiagram, JobsDiagram, NamespacesDiagram, NodeLifecycleDiagram, ReconcileDiagram, ResourcesDiagram, RollingUpdateDiagram, SchedulingDiagram, ServicesDiagram, StorageDiagram };
+export const mdxComponents = { ApplyDiagram, ArchitectureDiagram, AutoscalingDiagram, ClusterDemo, ClusterTourDiagram, JobsDiagram, NamespacesDiagram, NodeLifecycleDiagram, ReconcileDiagram, ResourcesDiagram, RollingUpdateDiagram, SchedulingDiagram, ServicesDiagram, StorageDiagram, TroubleshootingDiagram };
