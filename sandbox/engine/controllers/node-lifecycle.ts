@@ -27,9 +27,22 @@ function lastHeard(node: Node, lease: KubeObject | undefined): number {
   return Math.max(renew ? Date.parse(renew) : 0, ...beats, Date.parse(node.metadata?.creationTimestamp ?? '1970-01-01T00:00:00Z'));
 }
 
+/** TaintNodesByCondition: a node under pressure gets a NoSchedule taint for it (no timeAdded). */
+const PRESSURE_TAINTS: Record<string, string> = { MemoryPressure: 'node.kubernetes.io/memory-pressure', DiskPressure: 'node.kubernetes.io/disk-pressure', PIDPressure: 'node.kubernetes.io/pid-pressure' };
+
+function pressureTaints(node: Node): Taint[] {
+  const own = new Set(Object.values(PRESSURE_TAINTS));
+  const keep = (node.spec?.taints ?? []).filter((t) => !own.has(t.key));
+  for (const c of node.status?.conditions ?? []) {
+    const key = PRESSURE_TAINTS[c.type];
+    if (key && c.status === 'True') keep.push(node.spec?.taints?.find((t) => t.key === key) ?? { key, effect: 'NoSchedule' });
+  }
+  return keep;
+}
+
 function desiredTaints(node: Node, now: number): Taint[] {
   const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
-  const keep = (node.spec?.taints ?? []).filter((t) => t.key !== UNREACHABLE && t.key !== NOT_READY);
+  const keep = pressureTaints(node).filter((t) => t.key !== UNREACHABLE && t.key !== NOT_READY);
   const key = ready?.status === 'Unknown' ? UNREACHABLE : ready?.status === 'False' ? NOT_READY : undefined;
   if (!key) return keep;
   const existing = (effect: string) => node.spec?.taints?.find((t) => t.key === key && t.effect === effect);

@@ -14,6 +14,7 @@ import { computePodStatus } from './pod-status.js';
 import { allocatePodIP, newNodeRuntime, type NodeRuntimeState, type PodRecord, type RuntimeState } from './runtime-state.js';
 import { between, KUBELET_TIMINGS as T } from './timings.js';
 import { heartbeat } from './node-heartbeat.js';
+import { manageMemory } from './eviction.js';
 import { admitPod, type Rejection } from './admission.js';
 import { rfc3339 } from '../clock.js';
 
@@ -27,6 +28,8 @@ export interface KubeletState {
 export function newKubeletState(): KubeletState {
   return { nodes: {}, logs: new LogStore() };
 }
+
+const earliestResult = (r: ReconcileResult | void, afterMs: number): ReconcileResult => ({ requeueAfterMs: Math.max(1, Math.min(r?.requeueAfterMs ?? Infinity, afterMs)) });
 
 const due = (at: number | undefined, now: number): ReconcileResult | void => (at === undefined ? undefined : { requeueAfterMs: Math.max(0, at - now) });
 
@@ -48,8 +51,25 @@ export class Kubelets implements Controller {
   }
 
   reconcile(key: string, ctx: ControllerContext): ReconcileResult | void {
-    if (!key.includes('/')) return this.state.nodes[key]?.stopped ? undefined : heartbeat(key, ctx);
+    if (!key.includes('/')) return this.state.nodes[key]?.stopped ? undefined : this.syncNode(key, ctx);
     return this.syncPod(key, ctx);
+  }
+
+  /** The node's heartbeat and its eviction manager's round, whichever is due first. */
+  private syncNode(name: string, ctx: ControllerContext): ReconcileResult | void {
+    const beat = heartbeat(name, ctx);
+    let node: Node;
+    try {
+      node = ctx.api.get(nodesRef(name)) as unknown as Node;
+    } catch {
+      return beat;
+    }
+    const rt = this.runtimeOf(name);
+    const now = ctx.clock.now();
+    if (rt.nextEvictionCheckAt !== undefined && now < rt.nextEvictionCheckAt) return earliestResult(beat, rt.nextEvictionCheckAt - now);
+    const env = { ctx, rt, emit: this.emit, writeStatus: (pod: Pod, rec: PodRecord, n: Node) => this.writeStatus(pod, rec, n, ctx) };
+    rt.nextEvictionCheckAt = manageMemory(env, node);
+    return earliestResult(beat, rt.nextEvictionCheckAt - now);
   }
 
   private syncPod(key: string, ctx: ControllerContext): ReconcileResult | void {

@@ -6,6 +6,7 @@ import { rfc3339 } from '../clock.js';
 import { imageId, resolveImage } from '../images/catalogue.js';
 import { normalizedImage, parseImageRef } from '../images/reference.js';
 import type { ContainerRecord, PodRecord, TerminatedRecord } from './runtime-state.js';
+import { evictedStatus } from './eviction.js';
 
 export function qosClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
   const containers = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])];
@@ -131,5 +132,5 @@ export function computePodStatus(pod: Pod, rec: PodRecord, node: Node, now: numb
     status.podIP = rec.ip;
     status.podIPs = [{ ip: rec.ip }];
   }
-  return status;
+  return rec.evicted ? evictedStatus(status, rec.evicted) : status;
 }

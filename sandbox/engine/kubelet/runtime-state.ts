@@ -72,6 +72,8 @@ export interface PodRecord {
   killing?: { startedAt: number; doneAt: number };
   /** The status last written, so an unchanged status is not written again. */
   lastStatus?: string;
+  /** Evicted by the eviction manager (kubelet/eviction.ts): the pod stays Failed with this message. */
+  evicted?: { message: string; at: number };
 }
 
 export interface NodeRuntimeState {
@@ -84,6 +86,10 @@ export interface NodeRuntimeState {
   pods: Record<string, PodRecord>;
   /** The node has failed (node-faults.ts): its kubelet neither heartbeats nor syncs pods. */
   stopped?: boolean;
+  /** When the eviction manager last saw memory.available below its threshold. */
+  memoryPressureAt?: number;
+  /** When the eviction manager runs its next round (every 10 s). */
+  nextEvictionCheckAt?: number;
 }
 
 export type RuntimeState = Record<string, NodeRuntimeState>;

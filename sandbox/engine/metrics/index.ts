@@ -32,7 +32,7 @@ const IMAGE_USAGE: Array<[RegExp, number, number]> = [
   [/hpa-example/, 0, 10 * MI],
 ];
 /** The kubelet, containerd and the OS on every node (not in any pod). */
-const NODE_OVERHEAD = { cpuMilli: 38, memory: 420 * MI };
+export const NODE_OVERHEAD = { cpuMilli: 38, memory: 420 * MI };
 
 const DEPLOYMENTS = { group: 'apps', version: 'v1', resource: 'deployments' };
 const PODS = { group: '', version: 'v1', resource: 'pods' };
@@ -60,6 +60,14 @@ interface ContainerUsage {
   memory: number;
 }
 
+/** The working set of a running container (what the kubelet's eviction manager and metrics-server see). */
+export function containerMemoryBytes(spec: Container, seed: string): number {
+  const stress = stressDemand(spec);
+  if (stress) return Math.round(stress.memoryBytes + jitter(seed + 'm', 64) * 1024);
+  const [, , idle] = IMAGE_USAGE.find(([re]) => re.test(spec.image ?? '')) ?? [/./, 1, 2 * MI];
+  return Math.round(idle + jitter(seed + 'm', 900) * 1024);
+}
+
 /**
  * What each container of a running pod uses: its image's idle figures, or what its stress tool
  * holds and burns, plus the load sent to the pod (metrics/load.ts) on its first container;
@@ -75,14 +83,13 @@ function containerUsage(pod: KubeObject, now: number, load: Map<string, number>)
     if (!started || now - Date.parse(started) < METRICS_RESOLUTION_MS) continue;
     const spec = specs.find((x) => x.name === c.name);
     const image = spec?.image ?? c.image ?? '';
-    const [, idleCpu, idleMemory] = IMAGE_USAGE.find(([re]) => re.test(image)) ?? [/./, 1, 2 * MI];
+    const [, idleCpu] = IMAGE_USAGE.find(([re]) => re.test(image)) ?? [/./, 1, 2 * MI];
     const stress = spec ? stressDemand(spec) : undefined;
     const seed = `${pod.metadata.uid}/${c.name}`;
     let cpu = (stress?.cpuMilli ?? idleCpu) + jitter(seed, 2) + (spec === specs[0] ? Math.round(load.get(pod.metadata.uid!) ?? 0) : 0);
     const limit = spec?.resources?.limits?.cpu;
     if (limit !== undefined) cpu = Math.min(cpu, resourceAmount('cpu', limit));
-    const memory = stress ? stress.memoryBytes + jitter(seed + 'm', 64) * 1024 : idleMemory + jitter(seed + 'm', 900) * 1024;
-    out.push({ name: c.name, cpuMilli: cpu, memory: Math.round(memory) });
+    out.push({ name: c.name, cpuMilli: cpu, memory: containerMemoryBytes(spec ?? { name: c.name, image }, seed) });
   }
   return out.length ? out : undefined;
 }
