@@ -62,9 +62,10 @@ export async function startLearner(url: string, cookie: string, seed: number, th
       };
       c.emit('terminal:input', { data: `${line}\r` });
     });
+  // The learner's first step (their deployment) happens before the load is measured.
+  await command('kubectl create deployment web --image=nginx --replicas=2');
   const done = (async () => {
     let n = seed;
-    await command('kubectl create deployment web --image=nginx --replicas=2');
     while (running) {
       await new Promise((r) => setTimeout(r, thinkMs[0] + ((n * 7919) % (thinkMs[1] - thinkMs[0]))));
       if (!running) break;

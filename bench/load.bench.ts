@@ -25,8 +25,8 @@ const gc = runInNewContext('gc') as () => void;
 const SECRET = 'b'.repeat(40);
 const cookies = learnerCookies(SECRET);
 const cookieOf = (i: number) => `${LEARNER_COOKIE}=${cookies.sign(`bench-learner-${String(i).padStart(5, '0')}`)}`;
-const STEPS = [25, 50, 100, 150, 200, 300, 400, 600];
-const STEP_MS = 8_000;
+const STEPS = [25, 50, 75, 100, 150, 200, 300, 400, 600];
+const STEP_MS = 12_000;
 const P99_LIMIT_MS = 100;
 
 const quantile = (xs: number[], q: number) => {
@@ -62,6 +62,7 @@ export async function run(): Promise<BenchResult> {
   const heap = await heapFigures();
   const platform = createPlatform({ store: new MemorySandboxStore(), workers: defaultPoolSize(), log: jsonLogger({}, () => {}), authenticate: (h) => cookies.verify(h) });
   await new Promise<void>((r) => platform.http.listen(0, '127.0.0.1', r));
+  await (platform.host as { ready?: () => Promise<void> }).ready?.(); // workers started and warm
   const url = `http://127.0.0.1:${(platform.http.address() as AddressInfo).port}`;
   const learners: Learner[] = [];
   const starts: number[] = [];
@@ -76,6 +77,7 @@ export async function run(): Promise<BenchResult> {
         learners.push(l);
         starts.push(l.startMs);
       }
+      await wait(2000); // the new learners' deployments settle
       latencies = []; // this step's commands only
       await wait(STEP_MS);
       const p99 = quantile(latencies, 0.99);

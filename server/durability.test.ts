@@ -31,9 +31,9 @@ async function freePort(): Promise<number> {
 async function startServer(port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/sandbox-server.ts'], {
     cwd: join(import.meta.dirname, '..'),
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${join(dir, 'k.db')}`, SESSION_SECRET: SECRET, SANDBOX_WORKERS: '1' },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${join(dir, 'k.db')}`, SESSION_SECRET: SECRET, SANDBOX_WORKERS: '1' } as unknown as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
-  } as Parameters<typeof spawn>[2]);
+  });
   children.push(child);
   let log = '';
   child.stderr!.on('data', (d) => (log += d));
@@ -82,7 +82,7 @@ describe('durability', () => {
     expect((await attach(c)).ok).toBe(true);
     c.emit('terminal:input', { data: 'echo counted\r' });
     await t.until('counted\r\ncontrolplane:~$ ');
-    await new Promise((r) => setTimeout(r, 1500)); // the workers report once a second
+    await new Promise((r) => setTimeout(r, 2500)); // saved within 1 s; the workers report once a second
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toContain('kubelab_sandboxes{state="active"} 1');
     expect(metrics).toMatch(/kubelab_command_duration_seconds_count [1-9]/);

@@ -5,7 +5,7 @@
 import { CpuLimitExceeded, type CommandBudget } from '../shell/interpreter.js';
 
 export const CPU_LIMIT_MS = 5_000;
-export const SLICE_MS = 4;
+export const SLICE_MS = 2;
 const WAIT_GAP_MS = 25;
 
 /** What the learner sees: bash's text for a process killed by SIGXCPU, then why. */

@@ -100,6 +100,11 @@ function fromTemplate(clock: ManualClock, random: SeededRandom, workers?: number
   return engine;
 }
 
+/** Builds the default template (and loads every module and warms the JIT) before learners come. */
+export function warmTemplates(now: number): void {
+  fromTemplate(new ManualClock(now), new SeededRandom(1));
+}
+
 /** Engine.onChange may hand back an unsubscribe function or an object with one; accept both. */
 export function unsubscriber(handle: unknown): () => void {
   if (typeof handle === 'function') return handle as () => void;

@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ChecksUpdate } from '../protocol.js';
 import { LocalSandboxHost } from './local.js';
+import { warmTemplates } from './runtime.js';
 import type { SandboxHandle } from './handle.js';
 import type { SandboxSnapshotData } from './snapshot.js';
 import type { SandboxStore } from './store.js';
@@ -115,4 +116,6 @@ port.on('message', (m: ToWorker) => {
   );
 });
 
+// Ready once warm: the first learner on this worker must not pay for loading the engine.
+warmTemplates(Date.now());
 post({ kind: 'ready' });
