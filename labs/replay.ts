@@ -7,6 +7,7 @@ import type { Engine } from '../sandbox/engine/engine';
 import { grade, type GradedCheck, type GradingState } from '../sandbox/grading/check';
 import { TerminalSession } from '../sandbox/shell/terminal';
 import { Vfs } from '../sandbox/shell/vfs';
+import { runLabAction } from './actions';
 import type { LoadedLab } from './load';
 import { compileLab } from './registry';
 import { createSetupObject } from './setup';
@@ -34,6 +35,8 @@ interface Rig {
   terminal: TerminalSession;
   answers: Record<string, string>;
   output: () => string;
+  /** A line in the transcript that no command printed (a lab action's message). */
+  note: (line: string) => void;
 }
 
 function freshRig(lab: LoadedLab): Rig {
@@ -54,7 +57,7 @@ function freshRig(lab: LoadedLab): Rig {
     cluster: engine,
   });
   terminal.start();
-  return { engine, fs, terminal, answers: {}, output: () => out };
+  return { engine, fs, terminal, answers: {}, output: () => out, note: (line) => (out += `\r\n${line}\r\n`) };
 }
 
 const MAX_COMMAND_SECONDS = 600;
@@ -108,6 +111,11 @@ export async function replayLab(lab: LoadedLab): Promise<ReplayReport> {
 
   for (const [i, step] of lab.steps.entries()) {
     for (const f of step.solution.files) writeHomeFile(rig.fs, f.path, f.content ?? '');
+    for (const id of step.solution.actions) {
+      const action = step.actions.find((a) => a.id === id)!; // the schema checked the id
+      if (process.env.LABS_DEBUG) console.error(`[${lab.slug}] (action ${id})`);
+      rig.note(runLabAction(rig.engine, action));
+    }
     for (const line of step.solution.commands) {
       if (process.env.LABS_DEBUG) console.error(`[${lab.slug}] $ ${line}`);
       const status = await runWhileTimeMoves(rig, line);

@@ -30,12 +30,37 @@ const HomeFile = z
   .strict()
   .refine((f) => (f.content === undefined) !== (f.from === undefined), { message: 'give exactly one of content or from' });
 
+/**
+ * Something an author lets the learner set off from a step, as a button ("Fast-forward 5 minutes",
+ * "Pull the plug on node02"): exactly one effect per action. labs/actions.ts runs them.
+ */
+export const LabActionSpec = z
+  .object({
+    id: slug,
+    /** The button's text. */
+    label: z.string().min(1),
+    /** Move simulated time forward (CronJobs, eviction timeouts, HPA stabilization). */
+    advanceSeconds: z.number().int().min(1).max(3600).optional(),
+    /** Stop a node's kubelet as if it lost power or network (it goes NotReady after 40 s). */
+    failNode: z.string().min(1).optional(),
+    /** Start a failed node's kubelet again. */
+    recoverNode: z.string().min(1).optional(),
+    /** Send steady HTTP load to a Service's Pods (requests per second), or stop it with 0. */
+    generateLoad: z.object({ service: z.string().min(1), namespace: z.string().min(1).default('default'), requestsPerSecond: z.number().min(0).max(10_000) }).strict().optional(),
+  })
+  .strict()
+  .refine((a) => [a.advanceSeconds, a.failNode, a.recoverNode, a.generateLoad].filter((x) => x !== undefined).length === 1, {
+    message: 'give exactly one of advanceSeconds, failNode, recoverNode or generateLoad',
+  });
+
 export const Solution = z
   .object({
     /** Shell lines, typed in order into the terminal. */
     commands: z.array(z.string().min(1)).default([]),
     /** Files written (as if saved in the editor) before the commands run. */
     files: z.array(HomeFile).default([]),
+    /** This step's actions (ids), run in order before the commands, as if the learner pressed them. */
+    actions: z.array(slug).default([]),
     /** Answers to this step's questions: question id → answer. */
     answers: z.record(z.string(), z.string()).default({}),
     /** Simulated seconds to let the cluster work after the commands (rollouts take a while). */
@@ -51,6 +76,8 @@ export const StepSpec = z
     text: relativeFile.refine((f) => f.endsWith('.md'), { message: 'the step text is a Markdown (.md) file' }),
     checks: z.array(CheckSpec).default([]),
     questions: z.array(QuestionSpec).default([]),
+    /** Buttons the step offers (see LabActionSpec). */
+    actions: z.array(LabActionSpec).default([]),
     /** Revealed one at a time, in order. */
     hints: z.array(z.string().min(1)).min(1, 'give at least one hint'),
     solution: Solution,
@@ -87,6 +114,9 @@ export const LabSpec = z
         if (seen.has(id)) ctx.addIssue({ code: 'custom', path, message: `the id ${id} is used twice (also at ${seen.get(id)})` });
         seen.set(id, path.join('.'));
       }
+      for (const [j, aid] of step.solution.actions.entries()) {
+        if (!step.actions.some((a) => a.id === aid)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'solution', 'actions', j], message: `this step has no action ${aid}` });
+      }
       for (const qid of Object.keys(step.solution.answers)) {
         if (!step.questions.some((q) => q.id === qid)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'solution', 'answers', qid], message: `this step has no question ${qid}` });
       }
@@ -96,3 +126,4 @@ export const LabSpec = z
 export type LabSpec = z.infer<typeof LabSpec>;
 export type StepSpec = z.infer<typeof StepSpec>;
 export type ClusterSpec = z.infer<typeof ClusterSpec>;
+export type LabActionSpec = z.infer<typeof LabActionSpec>;

@@ -3,8 +3,9 @@
 import { fail, pass, type CheckOutcome, type GradingState } from '../../sandbox/grading/check';
 import type { FunctionCheck } from '../../sandbox/grading/declarative';
 import { matchesSelector, objectsOfKind } from '../../sandbox/grading/queries';
+import type { KubeObject } from '../../sandbox/engine/objects';
 
-const nodeOf = (pod: { spec?: unknown }): string | undefined => (pod.spec as { nodeName?: string } | undefined)?.nodeName;
+const nodeOf = (pod: KubeObject): string | undefined => (pod.spec as { nodeName?: string } | undefined)?.nodeName;
 
 function webOffNode02(state: GradingState): CheckOutcome {
   const pods = objectsOfKind(state, 'Pod', 'default').filter((p) => matchesSelector(p.metadata.labels, 'app=web'));
