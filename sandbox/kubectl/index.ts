@@ -11,6 +11,8 @@ import { OPERATE_COMMANDS } from './commands/operate.js';
 import { CONFIG_AND_EDIT_COMMANDS } from './commands/registry-config.js';
 import { TOOL_COMMANDS } from './commands/registry-tools.js';
 import { formatError } from './errors.js';
+import { StatusError } from '../engine/api/errors.js';
+import { KlogWriter, logReportedError, logStart, loggingClient, verbosityOf } from './verbose.js';
 import { prepareContext } from './context.js';
 import { UsageError, type KubectlContext, type KubectlHost } from './host.js';
 
@@ -31,12 +33,31 @@ export async function runKubectl(args: string[], io: CommandIO, host: KubectlHos
     io.err(`error: unknown command "${verb}" for "kubectl"\n`);
     return 1;
   }
+  let errOut = (s: string) => io.err(s);
   try {
-    return await command(prepareContext(verb, rest, io, host), rest);
+    let ctx = prepareContext(verb, rest, io, host);
+    const level = verbosityOf(rest);
+    if (level >= 6) ctx = withVerbosity(ctx, new KlogWriter(host.clock, (s) => io.err(s)), level, io);
+    errOut = ctx.io.err;
+    return await command(ctx, rest);
   } catch (e) {
     if (!(e instanceof Error)) throw e;
     if (!('status' in e) && !(e instanceof UsageError)) throw e;
-    io.err(formatError(e));
+    errOut(formatError(e));
     return 1;
   }
+}
+
+/** -v=6 and up: klog lines for the config read and each API request, on stderr. */
+function withVerbosity(ctx: KubectlContext, klog: KlogWriter, level: number, io: CommandIO): KubectlContext {
+  logStart(klog, ctx.kubeconfig?.path);
+  // checkErr logs the Status of an API error it reports, right before the message.
+  let failed: StatusError | undefined;
+  const err = (text: string) => {
+    if (failed && text === formatError(failed)) logReportedError(klog, failed);
+    failed = undefined;
+    io.err(text);
+  };
+  const api = loggingClient(ctx.host.api, klog, level, (e) => (failed = e));
+  return { ...ctx, io: { ...io, err }, host: { ...ctx.host, api } };
 }

@@ -83,7 +83,7 @@ async function runGenerator(ctx: KubectlContext, command: string, generator: Gen
   if (dryRun === 'client') return printTyped(ctx, obj, output, dryRun);
   let created: KubeObject;
   try {
-    created = await ctx.host.api.create(refOf(typeOf(obj), namespace), obj, { fieldManager: String(flags['field-manager']), dryRun: dryRun === 'server', actor: 'kubectl' });
+    created = await ctx.host.api.create(refOf(typeOf(obj), namespace), obj, { fieldManager: String(flags['field-manager']), fieldValidation: 'Strict', dryRun: dryRun === 'server', actor: 'kubectl' });
   } catch (e) {
     // Some generators wrap the API error (create_deployment.go: "failed to create deployment: %v").
     if (generator.wrapErrors) throw new UsageError(`${generator.wrapErrors}${(e as Error).message}`);
