@@ -14,5 +14,6 @@ import { StorageDiagram } from './storage-diagram';
 import { AutoscalingDiagram } from './autoscaling-diagram';
 import { ResourcesDiagram } from './resources-diagram';
 import { TroubleshootingDiagram } from './troubleshooting-diagram';
+import { ApiServerDiagram } from './api-server-diagram';
 
-export const mdxComponents = { ApplyDiagram, ArchitectureDiagram, AutoscalingDiagram, ClusterDemo, ClusterTourDiagram, JobsDiagram, NamespacesDiagram, NodeLifecycleDiagram, ReconcileDiagram, ResourcesDiagram, RollingUpdateDiagram, SchedulingDiagram, ServicesDiagram, StorageDiagram, TroubleshootingDiagram };
+export const mdxComponents = { ApiServerDiagram, ApplyDiagram, ArchitectureDiagram, AutoscalingDiagram, ClusterDemo, ClusterTourDiagram, JobsDiagram, NamespacesDiagram, NodeLifecycleDiagram, ReconcileDiagram, ResourcesDiagram, RollingUpdateDiagram, SchedulingDiagram, ServicesDiagram, StorageDiagram, TroubleshootingDiagram };
