@@ -171,7 +171,7 @@ describe('a Deployment of nginx', () => {
     engine.advance(30_000);
     const snap = engine.snapshot() as ClusterSnapshot;
     expect(snap.store.history).toBeUndefined();
-    expect(Object.keys(snap.components ?? {})).toEqual(['cluster']);
+    expect(Object.keys(snap.components ?? {})).toEqual(['cluster', 'node-files']);
     expect(snap.cluster).toBeUndefined();
     // An older snapshot with the cluster state at the top still restores.
     const { components, ...rest } = JSON.parse(JSON.stringify(snap)) as ClusterSnapshot;

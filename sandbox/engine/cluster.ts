@@ -12,6 +12,7 @@
 import type { Clock, Random } from './clock.js';
 import { ManualClock, SeededRandom } from './clock.js';
 import { Engine, type EngineSnapshot } from './engine.js';
+import type { Cni } from './network/options.js';
 import { formatLog, LogStore, type LogReadOptions, type LogStoreData } from './kubelet/log-store.js';
 import type { RuntimeState } from './kubelet/runtime-state.js';
 import type { ApiClient } from './api/types.js';
@@ -22,7 +23,9 @@ import { Scheduler } from './scheduler/scheduler.js';
 import { Kubelets, newKubeletState, type KubeletState } from './kubelet/kubelet.js';
 import type { KubeletEventSink } from './kubelet/pod-worker.js';
 import { newNodeRuntime } from './kubelet/runtime-state.js';
-import { controlPlaneMirrorPods, preloadedImages } from './kubelet/static-pods.js';
+import { preloadedImages, syncStaticPods } from './kubelet/static-pods.js';
+import { nodeFiles, installNodeFiles, nodeFilesState, type NodeFilesState } from './node-files.js';
+import { kubeadmNodeFiles } from './node-files-kubeadm.js';
 import { ReplicaSetController } from './controllers/replicaset.js';
 import { DeploymentController } from './controllers/deployment.js';
 import { DaemonSetController } from './controllers/daemonset.js';
@@ -47,6 +50,8 @@ export interface ClusterOptions {
   workers?: number;
   /** Kubernetes version the nodes and control plane report (default v1.32.1). */
   version?: string;
+  /** The CNI plugin installed (default calico): its config in /etc/cni/net.d, whether NetworkPolicy is enforced. */
+  cni?: Cni;
 }
 
 /** The part of the Engine a cluster is installed into. */
@@ -64,6 +69,8 @@ export interface ClusterHandles {
   /** Per-node runtime state and container logs (kubelet/runtime-state.ts, kubelet/log-store.ts). */
   kubelet: KubeletState;
   nodeNames: string[];
+  /** Each node's files (node-files.ts), installed on the engine by createDefaultCluster. */
+  files: NodeFilesState;
 }
 
 const handles = new WeakMap<object, ClusterHandles>();
@@ -135,12 +142,18 @@ export function installCluster(host: ClusterHost, opts: ClusterOptions): Cluster
     const created = kubeletApi.create(nodesRef(), { ...body, status: undefined });
     return kubeletApi.update(nodesRef(name, 'status'), { ...created, status: body.status });
   });
-  for (const pod of controlPlaneMirrorPods({ node: CONTROL_PLANE, nodeUid: nodes[0].metadata.uid!, advertiseAddress: nodeIP(0), version: shape.version, now, random: opts.random })) {
-    kubeletApi.create(podsRef('kube-system'), pod);
-  }
+  const files: NodeFilesState = {};
+  nodeNames.forEach((name, i) => {
+    const manifests = i === 0 ? { node: name, nodeUid: nodes[0].metadata.uid!, advertiseAddress: nodeIP(0), version: shape.version, now, random: opts.random } : undefined;
+    files[name] = kubeadmNodeFiles({ node: name, controlPlane: i === 0, server: `https://${nodeIP(0)}:6443`, cni: opts.cni ?? 'calico', manifests });
+  });
+  // The kubelet posts a mirror pod for each manifest in its staticPodPath (kubeadm's control plane).
+  const disk = { files };
+  installNodeFiles(disk, files);
+  nodeNames.forEach((name, i) => syncStaticPods(kubeletApi, nodeFiles(disk, name)!, { node: name, nodeUid: nodes[i].metadata.uid!, now }));
   createAll(host.client('kubeadm'), [...addonServiceAccounts(), ...kubeProxyObjects(shape.version), ...coreDnsObjects()]);
   host.client('kubectl').create({ group: 'storage.k8s.io', version: 'v1', resource: 'storageclasses' }, localPathStorageClass()); // local-path-provisioner's class
-  const h: ClusterHandles = { shape, kubelet, nodeNames };
+  const h: ClusterHandles = { shape, kubelet, nodeNames, files };
   handles.set(host, h);
   return h;
 }
@@ -167,6 +180,7 @@ export interface ClusterSnapshot extends EngineSnapshot {
 }
 
 const CLUSTER_STATE = 'cluster';
+const NODE_FILES_STATE = 'node-files';
 
 function hostOf(engine: Engine): ClusterHost {
   return { client: (a) => engine.client(a), registerController: (c) => engine.registerController(c), recordEvent: (...a) => engine.recordEvent(...a) };
@@ -176,6 +190,19 @@ function registerClusterState(engine: Engine, h: ClusterHandles): void {
   engine.registerState(CLUSTER_STATE, {
     snapshot: (): ClusterState => ({ shape: h.shape, nodeNames: [...h.nodeNames], runtime: h.kubelet.nodes, logs: h.kubelet.logs.data }),
   });
+  installNodeFiles(engine, h.files);
+  engine.registerState(NODE_FILES_STATE, { snapshot: () => nodeFilesState(engine) });
+}
+
+/** Node files for a snapshot made before nodes had files: what kubeadm wrote (no random drawn from the engine's). */
+function filesOfOlderSnapshot(engine: Engine, state: ClusterState): NodeFilesState {
+  const files: NodeFilesState = {};
+  state.nodeNames.forEach((name, i) => {
+    const uid = engine.api.list(nodesRef(), { fieldSelector: `metadata.name=${name}` }).items[0]?.metadata.uid ?? '';
+    const manifests = i === 0 ? { node: name, nodeUid: uid, advertiseAddress: nodeIP(0), version: state.shape.version, now: engine.clock.now(), random: new SeededRandom(0) } : undefined;
+    files[name] = kubeadmNodeFiles({ node: name, controlPlane: i === 0, server: `https://${nodeIP(0)}:6443`, cni: 'calico', manifests });
+  });
+  return files;
 }
 
 /**
@@ -204,7 +231,9 @@ export function restoreDefaultCluster(s: ClusterSnapshot, deps: { clock?: Manual
   const host = hostOf(engine);
   const emit: KubeletEventSink = (regarding, type, reason, message, node) => host.recordEvent!('kubelet', regarding, type, reason, message, node);
   for (const c of clusterControllers(kubelet, emit)) engine.registerController(c);
-  const h: ClusterHandles = { shape: state.shape, kubelet, nodeNames: state.nodeNames };
+  const savedFiles = engine.restoredState(NODE_FILES_STATE) as NodeFilesState | undefined;
+  const files = savedFiles ? (JSON.parse(JSON.stringify(savedFiles)) as NodeFilesState) : filesOfOlderSnapshot(engine, state);
+  const h: ClusterHandles = { shape: state.shape, kubelet, nodeNames: state.nodeNames, files };
   handles.set(engine, h);
   registerClusterState(engine, h);
   return engine;

@@ -29,6 +29,8 @@ interface Queue {
   readySet: Set<string>;
   delayed: Map<string, number>;
   failures: Map<string, number>;
+  /** Keys from coalescing watches: they wait until nothing else is ready at this instant. */
+  settling: Set<string>;
   /** No delayed key is due before this (a lower bound: promotion skips the queue until then). */
   earliestDue: number;
   watches: StoreWatch[];
@@ -50,6 +52,8 @@ export interface RuntimeDeps {
 export class ControllerRuntime {
   private queues: Queue[] = [];
   private pendingSnapshots = new Map<string, QueueSnapshot>();
+  /** Controllers whose component is stopped: their queues fill but nothing reconciles until resumed. */
+  private readonly paused = new Set<string>();
   /** Reconcile errors, newest last (bounded), for tests and the cluster view. */
   readonly errors: Array<{ controller: string; key: string; message: string; time: number }> = [];
 
@@ -64,7 +68,7 @@ export class ControllerRuntime {
       random: this.deps.random,
       recordEvent: (regarding, type, reason, message) => this.deps.recordEvent(controller.name, regarding, type, reason, message),
     };
-    const q: Queue = { controller, ready: [], readySet: new Set(), delayed: new Map(), failures: new Map(), earliestDue: Infinity, watches: [], ctx };
+    const q: Queue = { controller, ready: [], readySet: new Set(), delayed: new Map(), failures: new Map(), settling: new Set(), earliestDue: Infinity, watches: [], ctx };
     const saved = this.pendingSnapshots.get(controller.name);
     if (saved) {
       this.applySnapshot(q, saved);
@@ -98,6 +102,16 @@ export class ControllerRuntime {
     if (q) this.add(q, key);
   }
 
+  /** Stops (true) or resumes (false) reconciling a controller; its watches keep queueing keys. */
+  setPaused(controllerName: string, paused: boolean): void {
+    if (paused) this.paused.add(controllerName);
+    else this.paused.delete(controllerName);
+  }
+
+  isPaused(controllerName: string): boolean {
+    return this.paused.has(controllerName);
+  }
+
   /** Runs ready reconciles until none is left; returns how many ran. */
   runUntilIdle(maxSteps = 10_000): number {
     let steps = 0;
@@ -105,6 +119,7 @@ export class ControllerRuntime {
     for (;;) {
       let ran = false;
       for (const q of this.queues) {
+        if (this.paused.size && this.paused.has(q.controller.name)) continue;
         const key = q.ready.shift();
         if (key === undefined) continue;
         q.readySet.delete(key);
@@ -113,25 +128,40 @@ export class ControllerRuntime {
         if (++steps >= maxSteps) return steps;
         this.promoteDue();
       }
-      if (!ran) return steps;
+      if (!ran && !this.releaseSettling()) return steps;
     }
+  }
+
+  /** Makes the coalesced keys ready once every queue is idle; false when there were none. */
+  private releaseSettling(): boolean {
+    let any = false;
+    for (const q of this.queues) {
+      if (!q.settling.size) continue;
+      for (const key of q.settling) this.add(q, key);
+      q.settling.clear();
+      any = true;
+    }
+    return any;
   }
 
   /** The earliest time a delayed key becomes ready, if any. */
   nextDue(): number | undefined {
     let next: number | undefined;
-    for (const q of this.queues) for (const t of q.delayed.values()) if (next === undefined || t < next) next = t;
+    for (const q of this.queues) {
+      if (this.paused.size && this.paused.has(q.controller.name)) continue;
+      for (const t of q.delayed.values()) if (next === undefined || t < next) next = t;
+    }
     return next;
   }
 
   hasReadyWork(): boolean {
-    return this.queues.some((q) => q.ready.length > 0);
+    return this.queues.some((q) => q.ready.length > 0 && !this.paused.has(q.controller.name));
   }
 
   snapshot(): Record<string, QueueSnapshot> {
     const out: Record<string, QueueSnapshot> = {};
     for (const q of this.queues) {
-      out[q.controller.name] = { ready: [...q.ready], delayed: [...q.delayed.entries()], failures: [...q.failures.entries()] };
+      out[q.controller.name] = { ready: [...q.ready, ...[...q.settling].filter((k) => !q.readySet.has(k))], delayed: [...q.delayed.entries()], failures: [...q.failures.entries()] };
     }
     for (const [name, s] of this.pendingSnapshots) out[name] ??= s;
     return out;
@@ -160,7 +190,10 @@ export class ControllerRuntime {
     if (!rt) throw new Error(`controller ${q.controller.name} watches an unknown resource ${w.group}/${w.version}/${w.resource}`);
     return this.deps.store.watch(collectionPrefix(rt, undefined), this.deps.store.revision, (e) => {
       const keys = e.type === 'DELETED' ? (w.keysForDeleted?.(e.object) ?? w.keysFor(e.object, e.prev)) : w.keysFor(e.object, e.prev);
-      for (const key of keys) this.add(q, key);
+      for (const key of keys) {
+        if (w.coalesce && !q.readySet.has(key)) q.settling.add(key);
+        else this.add(q, key);
+      }
     });
   }
 

@@ -1,6 +1,10 @@
 // The control plane's static pods, as kubeadm writes their manifests into
 // /etc/kubernetes/manifests on the control-plane node, and the mirror pods the kubelet posts
 // for them (annotations kubernetes.io/config.*, owned by the Node). Commands follow kubeadm 1.32.
+import { parse, stringify } from 'yaml';
+import type { ApiClient } from '../api/types.js';
+import type { KubeObject } from '../objects.js';
+import { hex as hexBytes, sha256 } from '../network/sha256.js';
 
 export interface ControlPlaneParams {
   node: string;
@@ -78,26 +82,21 @@ function hex(random: { next(): number }, n: number): string {
   return s;
 }
 
-function mirrorPod(m: Manifest, p: ControlPlaneParams): Record<string, unknown> {
-  const hash = hex(p.random, 32);
+/** The Pod kubeadm writes to /etc/kubernetes/manifests/<component>.yaml (its field order and omissions). */
+function staticPodManifest(m: Manifest, p: ControlPlaneParams): Record<string, unknown> {
   const requests: Record<string, string> = { cpu: m.cpu };
   if (m.memory) requests.memory = m.memory;
-  const probe = (failureThreshold: number) => ({ failureThreshold, httpGet: { host: m.component === 'kube-apiserver' ? p.advertiseAddress : '127.0.0.1', path: m.livenessPath, port: m.livenessPort, scheme: m.scheme }, initialDelaySeconds: 10, periodSeconds: 10, successThreshold: 1, timeoutSeconds: 15 });
+  const probe = (failureThreshold: number) => ({ failureThreshold, httpGet: { host: m.component === 'kube-apiserver' ? p.advertiseAddress : '127.0.0.1', path: m.livenessPath, port: m.livenessPort, scheme: m.scheme }, initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 15 });
+  const annotations = m.annotations(p);
   return {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
-      name: `${m.component}-${p.node}`,
-      namespace: 'kube-system',
+      ...(Object.keys(annotations).length ? { annotations } : {}),
+      creationTimestamp: null,
       labels: { component: m.component, tier: 'control-plane' },
-      annotations: {
-        ...m.annotations(p),
-        'kubernetes.io/config.hash': hash,
-        'kubernetes.io/config.mirror': hash,
-        'kubernetes.io/config.seen': new Date(p.now).toISOString().replace('Z', '000000Z'),
-        'kubernetes.io/config.source': 'file',
-      },
-      ownerReferences: [{ apiVersion: 'v1', controller: true, kind: 'Node', name: p.node, uid: p.nodeUid }],
+      name: m.component,
+      namespace: 'kube-system',
     },
     spec: {
       containers: [
@@ -109,31 +108,31 @@ function mirrorPod(m: Manifest, p: ControlPlaneParams): Record<string, unknown> 
           name: m.component,
           resources: { requests },
           startupProbe: probe(24),
-          terminationMessagePath: '/dev/termination-log',
-          terminationMessagePolicy: 'File',
           volumeMounts: m.hostPathVolumes.map(([name, path]) => ({ mountPath: path, name, ...(name.includes('cert') || name === 'kubeconfig' ? { readOnly: true } : {}) })),
         },
       ],
-      dnsPolicy: 'ClusterFirst',
-      enableServiceLinks: true,
       hostNetwork: true,
-      nodeName: p.node,
-      preemptionPolicy: 'PreemptLowerPriority',
       priority: 2000001000,
       priorityClassName: 'system-node-critical',
-      restartPolicy: 'Always',
-      schedulerName: 'default-scheduler',
       securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
-      terminationGracePeriodSeconds: 30,
-      tolerations: [{ effect: 'NoExecute', operator: 'Exists' }],
       volumes: m.hostPathVolumes.map(([name, path, type]) => ({ hostPath: { path, type }, name })),
     },
+    status: {},
   };
 }
 
-/** The mirror pods of kubeadm's control plane on `p.node`: etcd, kube-apiserver, kube-controller-manager, kube-scheduler. */
-export function controlPlaneMirrorPods(p: ControlPlaneParams): Array<Record<string, unknown>> {
-  return MANIFESTS(p).map((m) => mirrorPod(m, p));
+/**
+ * kubeadm's control-plane manifests as files: `etcd.yaml`, `kube-apiserver.yaml`, … → YAML.
+ * Draws the random source as the mirror pods' hashes once did, so clusters made before the
+ * manifests became files keep their random sequence (uids, IPs) and so their goldens.
+ */
+export function controlPlaneManifestFiles(p: ControlPlaneParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of MANIFESTS(p)) {
+    hex(p.random, 32);
+    out[`${m.component}.yaml`] = stringify(staticPodManifest(m, p), { indentSeq: false });
+  }
+  return out;
 }
 
 /** Images kubeadm pre-pulls (`kubeadm config images pull`), present on every node before any pod runs. */
@@ -149,3 +148,130 @@ export function preloadedImages(version: string): string[] {
   ];
 }
 
+
+/** Where kubeadm's kubelet config points staticPodPath. */
+export const STATIC_POD_PATH = '/etc/kubernetes/manifests';
+
+/** The files of a node the static-pod source reads. */
+export interface ManifestSource {
+  list(dir: string): string[] | undefined;
+  read(path: string): string | undefined;
+}
+
+export interface StaticPodSyncParams {
+  node: string;
+  nodeUid: string;
+  now: number;
+}
+
+/** A manifest the kubelet could not turn into a pod: what its log says (journalctl -u kubelet). */
+export interface StaticPodError {
+  file: string;
+  message: string;
+}
+
+interface DesiredPod {
+  pod: Record<string, unknown>;
+  hash: string;
+}
+
+const podsOf = (namespace?: string) => ({ group: '', version: 'v1', resource: 'pods', ...(namespace ? { namespace } : {}) });
+
+/** kubelet/config/common.go's defaults for a pod from a file: its name, node, namespace, toleration, annotations. */
+function mirrorFromManifest(manifest: Record<string, unknown>, hash: string, p: StaticPodSyncParams): Record<string, unknown> {
+  const meta = { ...(manifest.metadata as Record<string, unknown>) };
+  delete meta.creationTimestamp;
+  const spec = { ...((manifest.spec as Record<string, unknown>) ?? {}) };
+  const tolerations = [...((spec.tolerations as unknown[]) ?? []), { effect: 'NoExecute', operator: 'Exists' }];
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      ...meta,
+      name: `${String(meta.name)}-${p.node}`,
+      namespace: (meta.namespace as string | undefined) || 'default',
+      annotations: {
+        ...((meta.annotations as Record<string, string>) ?? {}),
+        'kubernetes.io/config.hash': hash,
+        'kubernetes.io/config.mirror': hash,
+        'kubernetes.io/config.seen': new Date(p.now).toISOString().replace('Z', '000000Z'),
+        'kubernetes.io/config.source': 'file',
+      },
+      ownerReferences: [{ apiVersion: 'v1', controller: true, kind: 'Node', name: p.node, uid: p.nodeUid }],
+    },
+    spec: { ...spec, nodeName: p.node, tolerations },
+  };
+}
+
+/** Parses one manifest file as the kubelet's file source does (YAML or JSON, a v1 Pod with a name). */
+function readManifest(file: string, content: string, p: StaticPodSyncParams): DesiredPod | StaticPodError {
+  let doc: unknown;
+  try {
+    doc = parse(content);
+  } catch (e) {
+    return { file, message: `Could not process manifest file" err="${file}: couldn't parse as pod(${(e as Error).message.split('\n')[0]}), please check config file" path="${file}"` };
+  }
+  const obj = doc as { kind?: unknown; apiVersion?: unknown; metadata?: { name?: unknown } } | null;
+  if (!obj || typeof obj !== 'object' || obj.kind !== 'Pod' || obj.apiVersion !== 'v1') {
+    return { file, message: `Could not process manifest file" err="${file}: couldn't parse as pod(Object 'Kind' is missing or not a v1 Pod), please check config file" path="${file}"` };
+  }
+  if (typeof obj.metadata?.name !== 'string' || !obj.metadata.name) {
+    return { file, message: `Could not process manifest file" err="invalid pod: [metadata.name: Required value: name or generateName is required]" path="${file}"` };
+  }
+  const hash = hexBytes(sha256(`${p.node}\n${content}`)).slice(0, 32);
+  return { pod: mirrorFromManifest(obj as Record<string, unknown>, hash, p), hash };
+}
+
+function desiredPods(files: ManifestSource, p: StaticPodSyncParams, errors: StaticPodError[]): Map<string, DesiredPod> {
+  const desired = new Map<string, DesiredPod>();
+  for (const name of files.list(STATIC_POD_PATH) ?? []) {
+    if (name.startsWith('.')) continue; // the kubelet skips hidden files (editors' swap files)
+    const file = `${STATIC_POD_PATH}/${name}`;
+    const content = files.read(file);
+    if (content === undefined) continue;
+    const d = readManifest(file, content, p);
+    if ('message' in d) errors.push(d);
+    else {
+      const meta = d.pod.metadata as { namespace: string; name: string };
+      desired.set(`${meta.namespace}/${meta.name}`, d);
+    }
+  }
+  return desired;
+}
+
+/**
+ * Makes the node's mirror pods match its manifest directory: creates missing ones, recreates
+ * one whose manifest changed (a new config.hash), deletes those whose file is gone. Returns the
+ * manifests it could not use.
+ */
+export function syncStaticPods(api: ApiClient, files: ManifestSource, p: StaticPodSyncParams): StaticPodError[] {
+  const errors: StaticPodError[] = [];
+  const desired = desiredPods(files, p, errors);
+  const existing = api.list(podsOf(), { fieldSelector: `spec.nodeName=${p.node}` }).items.filter((pod) => pod.metadata.annotations?.['kubernetes.io/config.mirror']);
+  for (const pod of existing) {
+    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    const want = desired.get(key);
+    if (want && want.hash === pod.metadata.annotations?.['kubernetes.io/config.mirror'] && !pod.metadata.deletionTimestamp) {
+      desired.delete(key);
+      continue;
+    }
+    deleteMirror(api, pod);
+  }
+  for (const d of desired.values()) {
+    const ns = (d.pod.metadata as { namespace: string }).namespace;
+    try {
+      api.create(podsOf(ns), d.pod);
+    } catch (e) {
+      errors.push({ file: String((d.pod.metadata as { name: string }).name), message: `Failed creating a mirror pod" err="${(e as Error).message}"` });
+    }
+  }
+  return errors;
+}
+
+function deleteMirror(api: ApiClient, pod: KubeObject): void {
+  try {
+    api.delete({ ...podsOf(pod.metadata.namespace), name: pod.metadata.name }, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid } });
+  } catch {
+    // Already gone: the kubelet retries on its next sync anyway.
+  }
+}
