@@ -80,6 +80,8 @@ export type FileWriteResult = { ok: true; path: string } | ({ ok: false } & Prot
 
 export interface ClientToServerEvents {
   'sandbox:attach': (req: AttachRequest, ack: (res: AttachResult) => void) => void;
+  /** Throw the learner's sandbox for this lab away (snapshot too) and attach to a fresh one. */
+  'sandbox:reset': (req: AttachRequest, ack: (res: AttachResult) => void) => void;
   'terminal:input': (msg: z.infer<typeof TerminalInput>) => void;
   'terminal:resize': (msg: TerminalResize) => void;
   'file:read': (msg: z.infer<typeof FileRead>, ack: (res: FileReadResult) => void) => void;

@@ -99,6 +99,16 @@ describe('sandbox sockets', () => {
     expect(await write(c, 'after-flood.txt', 'ok')).toEqual({ ok: true, path: '/root/after-flood.txt' });
   });
 
+  it('resets a sandbox on request: a fresh one from the lab’s start, attached at once', async () => {
+    const c = client('guest-reset-0001');
+    expect((await attach(c, { labSlug: 'deploy-nginx' })).ok).toBe(true);
+    expect(await write(c, 'mine.txt', 'x')).toMatchObject({ ok: true });
+    const res = await new Promise<AttachResult>((r) => c.emit('sandbox:reset', { labSlug: 'deploy-nginx' }, r));
+    if (!res.ok) throw new Error(res.message);
+    expect(res.files).not.toContain('/root/mine.txt');
+    expect(await write(c, 'after-reset.txt', 'y')).toEqual({ ok: true, path: '/root/after-reset.txt' });
+  });
+
   it('persists a sandbox and restores it, files and screen, in a new manager', async () => {
     await manager.saveAll();
     const again = new SandboxManager({ store, log: () => {} });

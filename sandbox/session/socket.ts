@@ -54,7 +54,7 @@ type Ack = (r: unknown) => void;
 const fail = (code: ErrorCode, message: string) => ({ ok: false as const, code, message });
 
 /** The events socket.ts handles itself; any other goes to the socket extensions (extensions.ts). */
-const CORE_EVENTS = new Set(['sandbox:attach', 'terminal:input', 'terminal:resize', 'file:read', 'file:write', 'question:answer']);
+const CORE_EVENTS = new Set(['sandbox:attach', 'sandbox:reset', 'terminal:input', 'terminal:resize', 'file:read', 'file:write', 'question:answer']);
 
 export function registerSandboxSockets(io: SandboxServer, options: SocketOptions): void {
   // A bare SandboxManager (older callers, tests) runs its sandboxes in this thread.
@@ -94,6 +94,7 @@ class Connection {
   listen(): void {
     const s = this.socket;
     s.on('sandbox:attach', (raw, ack) => this.guarded(ack, () => this.attach(raw, ack as Ack)));
+    s.on('sandbox:reset', (raw, ack) => this.guarded(ack, () => this.reset(raw, ack as Ack)));
     s.on('terminal:input', (raw) => this.guarded(undefined, () => this.input(raw)));
     s.on('terminal:resize', (raw) => this.guarded(undefined, () => this.resize(raw)));
     s.on('file:read', (raw, ack) => this.guarded(ack, () => this.read(raw, ack as Ack)));
@@ -148,6 +149,16 @@ class Connection {
     this.detach = sandbox.addListener(listener);
     if (req.data.cols && req.data.rows) void sandbox.call('resize', req.data.cols, req.data.rows);
     ack({ ok: true, ...(await sandbox.call('attachInfo')) });
+  }
+
+  /** Reset on request: the lab starts again from its beginning; other tabs must reload. */
+  private async reset(raw: unknown, ack: (r: unknown) => void): Promise<void> {
+    if (typeof ack !== 'function') return;
+    const req = AttachRequest.safeParse(raw);
+    if (!req.success) return ack(fail('bad-request', req.error.issues[0]?.message ?? 'bad reset request'));
+    this.leave();
+    await this.opts.host.reset(this.socket.data.userId, req.data.labSlug);
+    await this.attach({ ...req.data, sandboxId: undefined }, ack);
   }
 
   private input(raw: unknown): void {
