@@ -2,6 +2,7 @@
 // port-forward, completion), registered together in index.ts.
 import type { KubectlContext } from '../host.js';
 import { completion } from './completion.js';
+import { cp } from './cp.js';
 import { diff } from './diff.js';
 import { edit } from './edit.js';
 import { explain } from './explain.js';
@@ -13,6 +14,7 @@ export const TOOL_COMMANDS: Record<string, Command> = {
   explain,
   diff,
   completion,
+  cp,
   edit,
   'port-forward': portForward,
 };
