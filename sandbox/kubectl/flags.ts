@@ -8,6 +8,8 @@ export interface FlagSpec {
   /** Boolean flags take no value unless written --flag=false. */
   type: 'bool' | 'string' | 'int' | 'stringArray';
   default?: string | number | boolean;
+  /** pflag's NoOptDefVal: the value of `--flag` given alone (the next argument is not taken). */
+  noOptDefault?: string;
 }
 
 export type FlagValues = Record<string, string | number | boolean | string[] | undefined>;
@@ -55,6 +57,7 @@ export function parseFlags(args: string[], specs: FlagSpec[], command: string): 
       if (!spec) throw new UsageError(`unknown flag: --${name}`, hint);
       if (value !== undefined) set(spec, value);
       else if (spec.type === 'bool') flags[spec.name] = true;
+      else if (spec.noOptDefault !== undefined) set(spec, spec.noOptDefault);
       else if (i + 1 < args.length) set(spec, args[++i]);
       else throw new UsageError(`flag needs an argument: --${name}`, hint);
       continue;

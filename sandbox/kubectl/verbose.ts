@@ -30,13 +30,15 @@ export class KlogWriter {
   constructor(
     private readonly clock: Clock,
     private readonly err: (s: string) => void,
+    /** klog's severity letter: I(nfo), W(arning), E(rror). */
+    private readonly severity: 'I' | 'W' | 'E' = 'I',
   ) {}
   /** `I1121 19:38:44.787271    4242 file.go:123] message` (microseconds step so lines stay ordered). */
   info(source: string, message: string): void {
     const d = new Date(this.clock.now());
     const two = (n: number) => String(n).padStart(2, '0');
     const micros = String(d.getUTCMilliseconds() * 1000 + 37 * ++this.lines).padStart(6, '0').slice(-6);
-    this.err(`I${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${micros} ${String(PID).padStart(7)} ${source}] ${message}\n`);
+    this.err(`${this.severity}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${micros} ${String(PID).padStart(7)} ${source}] ${message}\n`);
   }
 }
 

@@ -7,8 +7,6 @@ import { parseFlags } from '../flags.js';
 import { UsageError, type KubectlContext } from '../host.js';
 import { refOf, resolveType } from '../resource-types.js';
 
-const HINT = "See 'kubectl cp -h' for help and examples";
-
 interface Remote {
   namespace?: string;
   pod: string;
@@ -34,11 +32,11 @@ export async function cp(ctx: KubectlContext, args: string[]): Promise<number> {
     ],
     'cp',
   );
-  if (positional.length !== 2) throw new UsageError('source and destination are required', HINT);
+  if (positional.length !== 2) throw new UsageError('source and destination are required');
   const [src, dest] = positional.map(parseSpec);
-  if (src && dest) throw new UsageError('one of src or dest must be a local file specification', HINT);
-  if (!src && !dest) throw new UsageError('one of src or dest must be a remote file specification', HINT);
-  if (!(src ?? dest)!.path) throw new UsageError('filepath can not be empty', HINT);
+  if (src && dest) throw new UsageError('one of src or dest must be a local file specification');
+  if (!src && !dest) throw new UsageError('one of src or dest must be a remote file specification');
+  if (!(src ?? dest)!.path) throw new UsageError('filepath can not be empty');
   if (dest) {
     if (!ctx.host.fs.exists(positional[0])) throw new UsageError(`${positional[0]} doesn't exist in local filesystem`);
     throw new UsageError('copying into a container is not simulated in this sandbox (its filesystem is read-only here)');

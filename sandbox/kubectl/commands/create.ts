@@ -7,6 +7,7 @@ import { formatError, withSource } from '../errors.js';
 import { parseFlags, type FlagSpec } from '../flags.js';
 import { UsageError, type KubectlContext } from '../host.js';
 import { readManifests } from '../manifests.js';
+import { printJsonPath, splitOutput } from '../printers/templates.js';
 import { refOf } from '../resource-types.js';
 import { CONFIGMAP, SECRET_DOCKER_REGISTRY, SECRET_GENERIC, SECRET_TLS } from './create/config.js';
 import { meta, requireFlags, type Generator } from './create/generator.js';
@@ -21,7 +22,7 @@ export { containerNameFromImage } from './create/workloads.js';
 
 const COMMON: FlagSpec[] = [
   { name: 'output', short: 'o', type: 'string', default: '' },
-  { name: 'dry-run', type: 'string' },
+  { name: 'dry-run', type: 'string', noOptDefault: 'unchanged' },
   { name: 'filename', short: 'f', type: 'stringArray' },
   { name: 'save-config', type: 'bool' },
   { name: 'validate', type: 'string' },
@@ -75,7 +76,7 @@ async function runGenerator(ctx: KubectlContext, command: string, generator: Gen
   const { flags, positional, dashArgs } = parseFlags(args, [...COMMON, ...generator.flags], `create ${command}`);
   requireFlags(flags, generator.required);
   if (positional.length !== 1) throw new UsageError(`exactly one NAME is required, got ${positional.length}`, `See 'kubectl create ${command} -h' for help and examples`);
-  const dryRun = parseDryRun(flags['dry-run']);
+  const dryRun = parseDryRun(flags['dry-run'], ctx);
   const explicitNamespace = flags.namespace !== undefined ? String(flags.namespace) : undefined;
   const namespace = explicitNamespace ?? ctx.namespace;
   const obj = await generator.build({ ctx, name: positional[0], flags, explicitNamespace, namespace, command: dashArgs });
@@ -97,10 +98,15 @@ function withoutManagedFields(obj: KubeObject): KubeObject {
   return { ...obj, metadata } as KubeObject;
 }
 
+const GENERATOR_FORMATS = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
+
 /** The generators print typed objects: JSON keeps the Go field order (YAML sorts anyway). */
 function printTyped(ctx: KubectlContext, obj: KubeObject, output: string, dryRun: DryRun): number {
-  if (output === 'json') ctx.io.out(JSON.stringify(obj, null, 4) + '\n');
-  else reportWrite(ctx, obj, 'created', output, dryRun);
+  const [format, template] = splitOutput(output);
+  if (format === 'json') ctx.io.out(JSON.stringify(obj, null, 4) + '\n');
+  else if (format === 'jsonpath') ctx.io.out(printJsonPath(template, obj));
+  else if (['', 'yaml', 'name'].includes(format)) reportWrite(ctx, obj, 'created', output, dryRun);
+  else throw new UsageError(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${GENERATOR_FORMATS}`);
   return 0;
 }
 

@@ -44,8 +44,18 @@ export async function diff(ctx: KubectlContext, args: string[]): Promise<number>
   }
 }
 
+function parseDiffFlags(args: string[]) {
+  try {
+    return parseFlags(args, FLAGS, 'diff');
+  } catch (e) {
+    // kubectl diff reports flag errors with the -h hint (its flag error func).
+    if (e instanceof UsageError) throw new UsageError(e.message, "See 'kubectl diff -h' for help and examples");
+    throw e;
+  }
+}
+
 async function diffFiles(ctx: KubectlContext, args: string[]): Promise<number> {
-  const { flags, positional } = parseFlags(args, FLAGS, 'diff');
+  const { flags, positional } = parseDiffFlags(args);
   const files = (flags.filename as string[] | undefined) ?? [];
   if (!files.length) throw new UsageError('must specify one of -f and -k');
   if (positional.length) throw new UsageError(`Unexpected args: [${positional.join(' ')}]`, "See 'kubectl diff -h' for help and examples");

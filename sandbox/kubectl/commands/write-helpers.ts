@@ -6,11 +6,17 @@ import type { KubeObject } from '../../engine/objects.js';
 import { UsageError, type KubectlContext } from '../host.js';
 import { printObjects } from '../printers/output.js';
 import { kindPrefix } from '../resource-types.js';
+import { KlogWriter } from '../verbose.js';
 
 export type DryRun = 'none' | 'client' | 'server';
 
-export function parseDryRun(value: unknown): DryRun {
+export function parseDryRun(value: unknown, ctx?: KubectlContext): DryRun {
   if (value === undefined || value === false || value === 'none' || value === '') return 'none';
+  if (value === 'unchanged') {
+    // A bare --dry-run (pflag's NoOptDefVal) still means client, with kubectl's warning.
+    if (ctx) new KlogWriter(ctx.host.clock, (s) => ctx.io.err(s), 'W').info('helpers.go:702', '--dry-run is deprecated and can be replaced with --dry-run=client.');
+    return 'client';
+  }
   if (value === true || value === 'client') return 'client';
   if (value === 'server') return 'server';
   throw new UsageError(`Invalid dry-run value (${value}). Must be "none", "server", or "client".`);
