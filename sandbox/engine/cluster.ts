@@ -26,6 +26,7 @@ import { newNodeRuntime } from './kubelet/runtime-state.js';
 import { preloadedImages, syncStaticPods } from './kubelet/static-pods.js';
 import { nodeFiles, installNodeFiles, nodeFilesState, type NodeFilesState } from './node-files.js';
 import { kubeadmNodeFiles } from './node-files-kubeadm.js';
+import { installComponents } from './components.js';
 import { ReplicaSetController } from './controllers/replicaset.js';
 import { DeploymentController } from './controllers/deployment.js';
 import { DaemonSetController } from './controllers/daemonset.js';
@@ -216,6 +217,7 @@ export function createDefaultCluster(opts: DefaultClusterOptions): Engine {
   const h = installCluster(hostOf(engine), opts);
   handles.set(engine, h);
   registerClusterState(engine, h);
+  installComponents(engine);
   engine.runUntilIdle();
   if (opts.settleMs) engine.advance(opts.settleMs);
   return engine;
@@ -236,5 +238,6 @@ export function restoreDefaultCluster(s: ClusterSnapshot, deps: { clock?: Manual
   const h: ClusterHandles = { shape: state.shape, kubelet, nodeNames: state.nodeNames, files };
   handles.set(engine, h);
   registerClusterState(engine, h);
+  installComponents(engine);
   return engine;
 }
