@@ -20,6 +20,7 @@ export async function complete(before: string, ctx: { shell: Shell; api: ApiClie
   let candidates: string[];
   if (!command) candidates = [...ctx.shell.host.commands.keys(), ...ctx.shell.aliases.keys(), ...ctx.shell.functions.keys()];
   else if (command === 'kubectl' || command.startsWith('kubectl ')) candidates = kubectlCandidates(previous.slice(1), ctx.api);
+  else if (command === 'ssh' && previous.length === 1) candidates = nodeCandidates(current, ctx.api);
   else candidates = [];
   if (!candidates.length || current.includes('/')) candidates = candidates.concat(pathCandidates(current, ctx.shell));
   const matching = [...new Set(candidates.filter((c) => c.startsWith(current)))].sort();
@@ -40,6 +41,16 @@ function kubectlCandidates(args: string[], api: ApiClient): string[] {
   const namespace = type.namespaced ? (nsFlag >= 0 ? args[nsFlag + 1] : 'default') : undefined;
   try {
     return api.list({ group: type.group, version: type.version, resource: type.resource, namespace }).items.map((o) => o.metadata.name!);
+  } catch {
+    return [];
+  }
+}
+
+/** ssh's hosts: the cluster's nodes (user@ kept as typed). */
+function nodeCandidates(current: string, api: ApiClient): string[] {
+  const user = current.includes('@') ? current.slice(0, current.indexOf('@') + 1) : '';
+  try {
+    return api.list({ group: '', version: 'v1', resource: 'nodes' }).items.map((n) => user + n.metadata.name!);
   } catch {
     return [];
   }

@@ -14,6 +14,8 @@ export interface ScreenSandbox {
   fs: Vfs;
   /** Types a line and waits for the prompt after it. */
   type(line: string): Promise<void>;
+  /** Types a line and returns at once (the command keeps running): Ctrl-C it with keys('\x03'). */
+  start(line: string): Promise<number>;
   /** Sends raw keys (Ctrl-C, Tab) without waiting. */
   keys(data: string): void;
   /** Everything shown so far, with plain newlines. */
@@ -48,6 +50,7 @@ export function screenSandbox(seed = 7): ScreenSandbox {
       await terminal.runLine(line);
       engine.runUntilIdle();
     },
+    start: (line) => terminal.runLine(line),
     keys: (data) => terminal.input(data),
     screen: () => screen.replace(/\r\n/g, '\n'),
   };

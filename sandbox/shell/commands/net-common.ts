@@ -3,7 +3,8 @@
 import type { ApiClient } from '../../engine/api/types.js';
 import type { Clock, Random } from '../../engine/clock.js';
 import { SeededRandom } from '../../engine/clock.js';
-import { networkContext, type Source } from '../../engine/network/index.js';
+import { networkContext, requestFrom, type RequestOutcome, type Source } from '../../engine/network/index.js';
+import { localPortsOf } from '../../kubectl/port-forward-table.js';
 import type { Interrupt } from '../io.js';
 import type { Shell } from '../interpreter.js';
 
@@ -49,4 +50,32 @@ export function parseUrl(raw: string): ParsedUrl | undefined {
 export async function wait(shell: Shell, ms: number, interrupt: Interrupt): Promise<boolean> {
   if (ms > 0) await shell.host.sleep(ms, interrupt);
   return interrupt.interrupted;
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+/**
+ * An HTTP exchange from the shell's node. localhost:<port> goes through a running
+ * `kubectl port-forward` (its table, sandbox/kubectl/port-forward-table.ts) to the pod, as the
+ * real kubectl's listener tunnels it; the shell on a node (ssh) sends from that node.
+ */
+export function shellRequest(host: NetHost, shell: Shell, target: { host: string; port: number }, req: Parameters<typeof requestFrom>[3]): RequestOutcome {
+  const ctx = netContext(host);
+  const node = shell.getVar('HOSTNAME') ?? 'controlplane';
+  const source: Source = { kind: 'node', node };
+  if (LOOPBACK.has(target.host)) {
+    const forward = node === 'controlplane' ? localPortsOf(shell.fs).get(target.port) : undefined;
+    if (!forward) return { kind: 'connect-failed', ip: target.host === 'localhost' ? '127.0.0.1' : target.host, port: target.port, reason: 'refused', elapsedMs: 0 };
+    let podIP: string | undefined;
+    try {
+      podIP = (host.api.get({ group: '', version: 'v1', resource: 'pods', namespace: forward.namespace, name: forward.pod }) as { status?: { podIP?: string } }).status?.podIP;
+    } catch {
+      podIP = undefined;
+    }
+    if (!podIP) return { kind: 'empty-reply', ip: '127.0.0.1', port: target.port };
+    forward.onConnection();
+    const out = requestFrom(ctx, source, { host: podIP, port: forward.podPort }, req);
+    return out.kind === 'unresolved' ? out : { ...out, ip: '127.0.0.1', port: target.port } as RequestOutcome;
+  }
+  return requestFrom(ctx, node === 'controlplane' ? SHELL_SOURCE : source, target, req);
 }

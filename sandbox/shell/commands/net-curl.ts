@@ -1,10 +1,10 @@
 // curl 7.81.0 as Ubuntu 22.04 ships it on kubeadm nodes: the options learners use (-s -S -v -I -i
 // -o -O -w -m --connect-timeout -H -X -d -f -L -k), its error texts and exit codes, the progress
 // meter when the body does not go to the terminal, and the verbose trace.
-import { requestFrom, type RequestOutcome } from '../../engine/network/index.js';
+import type { RequestOutcome } from '../../engine/network/index.js';
 import type { HttpResponse } from '../../engine/images/http-servers.js';
 import type { CommandFn } from '../interpreter.js';
-import { netContext, parseUrl, SHELL_SOURCE, wait, type NetHost, type ParsedUrl } from './net-common.js';
+import { netContext, parseUrl, shellRequest, wait, type NetHost, type ParsedUrl } from './net-common.js';
 
 const VERSION = '7.81.0';
 
@@ -133,7 +133,7 @@ async function fetchOne(host: NetHost, raw: string, o: CurlOptions, io: Paramete
   }
   if (o.data !== undefined) reqHeaders.push(['Content-Length', String(o.data.length)], ['Content-Type', 'application/x-www-form-urlencoded']);
   const ctx = netContext(host);
-  const out = requestFrom(ctx, SHELL_SOURCE, { host: url.host, port: url.port }, { method, path: url.path, headers: reqHeaders, body: o.data });
+  const out = shellRequest(host, shell, { host: url.host, port: url.port }, { method, path: url.path, headers: reqHeaders, body: o.data });
   const ip = out.kind === 'unresolved' ? '' : out.ip;
   const verbose = (lines: string[]) => o.verbose && io.err(lines.map((l) => `${l}\n`).join(''));
   if (out.kind !== 'unresolved') verbose([`*   Trying ${ip}:${url.port}...`]);

@@ -1,9 +1,8 @@
 // GNU Wget 1.21.2 (Ubuntu 22.04): -q, -O file|-, -T/--timeout, -t/--tries, -S, --spider; its log
 // lines, progress bar and exit codes (4 network failure, 8 server error), retrying connections
 // that time out as it really does (20 tries by default; Ctrl-C stops it).
-import { requestFrom } from '../../engine/network/index.js';
 import type { CommandFn } from '../interpreter.js';
-import { netContext, parseUrl, SHELL_SOURCE, wait, type NetHost } from './net-common.js';
+import { parseUrl, shellRequest, wait, type NetHost } from './net-common.js';
 
 interface WgetOptions {
   quiet: boolean;
@@ -85,7 +84,7 @@ export function wgetCommand(host: NetHost): CommandFn {
     const showHost = url.host !== url.host.replace(/[^0-9.]/g, '') ? `${url.host} (${url.host})` : '';
     for (let attempt = 1; attempt <= o.tries; attempt++) {
       log(`--${stamp(now())}--  ${attempt > 1 ? `(try:${String(attempt).padStart(2)})  ` : ''}${url.href}\n`);
-      const out = requestFrom(netContext(host), SHELL_SOURCE, { host: url.host, port: url.port }, { method: o.spider ? 'HEAD' : 'GET', path: url.path, headers: [['User-Agent', 'Wget/1.21.2'], ['Accept', '*/*'], ['Accept-Encoding', 'identity'], ['Host', url.authority], ['Connection', 'Keep-Alive']] });
+      const out = shellRequest(host, shell, { host: url.host, port: url.port }, { method: o.spider ? 'HEAD' : 'GET', path: url.path, headers: [['User-Agent', 'Wget/1.21.2'], ['Accept', '*/*'], ['Accept-Encoding', 'identity'], ['Host', url.authority], ['Connection', 'Keep-Alive']] });
       if (out.kind === 'unresolved') {
         log(`Resolving ${showHost}... failed: ${out.reason === 'timeout' ? 'Temporary failure in name resolution' : 'Name or service not known'}.\nwget: unable to resolve host address ‘${url.host}’\n`);
         return 4;
