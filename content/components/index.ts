@@ -15,5 +15,6 @@ import { AutoscalingDiagram } from './autoscaling-diagram';
 import { ResourcesDiagram } from './resources-diagram';
 import { TroubleshootingDiagram } from './troubleshooting-diagram';
 import { ApiServerDiagram } from './api-server-diagram';
+import { EtcdDiagram } from './etcd-diagram';
 
-export const mdxComponents = { ApiServerDiagram, ApplyDiagram, ArchitectureDiagram, AutoscalingDiagram, ClusterDemo, ClusterTourDiagram, JobsDiagram, NamespacesDiagram, NodeLifecycleDiagram, ReconcileDiagram, ResourcesDiagram, RollingUpdateDiagram, SchedulingDiagram, ServicesDiagram, StorageDiagram, TroubleshootingDiagram };
+export const mdxComponents = { ApiServerDiagram, ApplyDiagram, ArchitectureDiagram, AutoscalingDiagram, ClusterDemo, ClusterTourDiagram, EtcdDiagram, JobsDiagram, NamespacesDiagram, NodeLifecycleDiagram, ReconcileDiagram, ResourcesDiagram, RollingUpdateDiagram, SchedulingDiagram, ServicesDiagram, StorageDiagram, TroubleshootingDiagram };
