@@ -16,5 +16,6 @@ import { ResourcesDiagram } from './resources-diagram';
 import { TroubleshootingDiagram } from './troubleshooting-diagram';
 import { ApiServerDiagram } from './api-server-diagram';
 import { EtcdDiagram } from './etcd-diagram';
+import { KubeletDiagram } from './kubelet-diagram';
 
-export const mdxComponents = { ApiServerDiagram, ApplyDiagram, ArchitectureDiagram, AutoscalingDiagram, ClusterDemo, ClusterTourDiagram, EtcdDiagram, JobsDiagram, NamespacesDiagram, NodeLifecycleDiagram, ReconcileDiagram, ResourcesDiagram, RollingUpdateDiagram, SchedulingDiagram, ServicesDiagram, StorageDiagram, TroubleshootingDiagram };
+export const mdxComponents = { ApiServerDiagram, ApplyDiagram, ArchitectureDiagram, AutoscalingDiagram, ClusterDemo, ClusterTourDiagram, EtcdDiagram, JobsDiagram, KubeletDiagram, NamespacesDiagram, NodeLifecycleDiagram, ReconcileDiagram, ResourcesDiagram, RollingUpdateDiagram, SchedulingDiagram, ServicesDiagram, StorageDiagram, TroubleshootingDiagram };
