@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { ServedEngine } from './engine-contract.js';
 import { createApiServer } from './server.js';
 import { selfSignedCertificate } from './tls.js';
+import { onApiServerReachability } from '../engine/components.js';
 
 export interface Serving {
   server: Server;
@@ -24,6 +25,7 @@ export async function serveEngine(engine: ServedEngine, token: string, port = 0,
     server.listen(port, host, () => resolve());
   });
   const actual = (server.address() as AddressInfo).port;
+  const unsubscribe = followApiServer(server, engine, actual, host);
   return {
     server,
     port: actual,
@@ -31,10 +33,26 @@ export async function serveEngine(engine: ServedEngine, token: string, port = 0,
     caCert: tls.cert,
     close: () =>
       new Promise<void>((resolve) => {
+        unsubscribe();
         server.closeAllConnections();
+        if (!server.listening) return resolve();
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * While the cluster's kube-apiserver (or etcd) is down, nothing listens on its port: clients get
+ * `connection refused`, as from a control-plane node whose API server static pod is gone.
+ */
+function followApiServer(server: Server, engine: object, port: number, host: string): () => void {
+  return onApiServerReachability(engine, (up) => {
+    if (up && !server.listening) server.listen(port, host);
+    if (!up && server.listening) {
+      server.close();
+      server.closeAllConnections();
+    }
+  });
 }
 
 /** Advances the engine by the wall time elapsed, every `intervalMs`. Returns a stop function. */

@@ -93,6 +93,15 @@ export function componentStatus(engine: Engine): ComponentState[] {
 }
 
 const reachable = new WeakMap<object, boolean>();
+const reachabilityListeners = new WeakMap<object, Set<(up: boolean) => void>>();
+
+/** Calls listener when clients start or stop reaching the API server (the HTTP front closes its port). */
+export function onApiServerReachability(engine: object, listener: (up: boolean) => void): () => void {
+  let set = reachabilityListeners.get(engine);
+  if (!set) reachabilityListeners.set(engine, (set = new Set()));
+  set.add(listener);
+  return () => set.delete(listener);
+}
 
 /** Whether clients reach the API server (kube-apiserver and etcd both running). */
 export function apiServerReachable(engine: object): boolean {
@@ -104,7 +113,9 @@ export function refreshComponents(engine: Engine): ComponentState[] {
   const status = componentStatus(engine);
   const runs = (name: ComponentName) => status.some((s) => s.name === name && s.running);
   const apiUp = runs('kube-apiserver') && runs('etcd');
+  const changed = apiServerReachable(engine) !== apiUp;
   reachable.set(engine, apiUp);
+  if (changed) for (const l of [...(reachabilityListeners.get(engine) ?? [])]) l(apiUp);
   for (const name of engine.runtime.controllers) {
     const component = name === SCHEDULER_NAME ? 'kube-scheduler' : NOT_KCM.has(name) ? undefined : 'kube-controller-manager';
     engine.runtime.setPaused(name, !apiUp || (component !== undefined && !runs(component)));

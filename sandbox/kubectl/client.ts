@@ -12,6 +12,8 @@ import type { TableLike } from './printers/table.js';
 import { readPodLog } from './pod-log.js';
 import { apiGroupList, apiResourceList } from '../apiserver/discovery.js';
 import { SERVER_VERSION } from '../apiserver/info.js';
+import { apiServerReachable } from '../engine/components.js';
+import { BareError } from './host.js';
 
 /** One API resource as legacy discovery (APIResourceList) describes it. */
 export interface DiscoveredResource {
@@ -81,6 +83,28 @@ export type { ExecOutcome, ExecStreams };
  * set up) serves pods/log and pods/exec from its kubelets, as the API server does over HTTP.
  */
 export function inProcessClient(api: ApiClient, clock: Clock, cluster?: object): KubeClient {
+  const client = reachableClient(api, clock, cluster);
+  return cluster ? refusedWhileDown(client, cluster) : client;
+}
+
+/**
+ * What kubectl gets from a cluster whose kube-apiserver or etcd is down: every call fails with
+ * kubectl's message for a refused connection (helpers.go StandardErrorMessage).
+ */
+function refusedWhileDown(client: KubeClient, cluster: object): KubeClient {
+  const host = new URL(IN_PROCESS_SERVER).host;
+  const refuse = <A extends unknown[], R>(f: ((...a: A) => Promise<R>) | undefined) =>
+    f &&
+    (async (...a: A): Promise<R> => {
+      if (!apiServerReachable(cluster)) throw new BareError(`The connection to the server ${host} was refused - did you specify the right host or port?`);
+      return f(...a);
+    });
+  const out = { ...client } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(client)) if (typeof v === 'function') out[k] = refuse(v as (...a: unknown[]) => Promise<unknown>);
+  return out as unknown as KubeClient;
+}
+
+function reachableClient(api: ApiClient, clock: Clock, cluster?: object): KubeClient {
   const typeOf = (ref: ResourceRef) => {
     const t = findResource(ref.group, ref.version, ref.resource);
     if (!t) throw new Error(`unknown resource ${ref.resource}`);
