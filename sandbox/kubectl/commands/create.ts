@@ -15,6 +15,7 @@ import { goOrdered } from './create/go-order.js';
 import { POLICY_GENERATORS } from './create/policy.js';
 import { RBAC_GENERATORS } from './create/rbac.js';
 import { SERVICE_GENERATORS } from './create/service.js';
+import { createToken, TOKEN_FLAGS } from './create/token.js';
 import { CRONJOB, DEPLOYMENT, JOB } from './create/workloads.js';
 import { parseDryRun, reportWrite, typeOf, type DryRun } from './write-helpers.js';
 
@@ -68,8 +69,16 @@ export async function create(ctx: KubectlContext, args: string[]): Promise<numbe
     command = `${sub} ${rest[kindIndex]}`;
     rest = rest.filter((_, i) => i !== kindIndex);
   }
+  if (sub === 'token') return runToken(ctx, rest);
   if (!generator) return createFromFiles(ctx, args);
   return runGenerator(ctx, command, generator, rest);
+}
+
+async function runToken(ctx: KubectlContext, args: string[]): Promise<number> {
+  const { flags, positional } = parseFlags(args, TOKEN_FLAGS, 'create token');
+  if (positional.length !== 1) throw new UsageError(`exactly one NAME is required, got ${positional.length}`, "See 'kubectl create token -h' for help and examples");
+  const namespaced = flags.namespace !== undefined ? { ...ctx, namespace: String(flags.namespace) } : ctx;
+  return createToken(namespaced, positional[0], flags);
 }
 
 async function runGenerator(ctx: KubectlContext, command: string, generator: Generator, args: string[]): Promise<number> {

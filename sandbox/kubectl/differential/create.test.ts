@@ -146,6 +146,21 @@ const SERVER_JSON = [
   'kubectl create namespace ns-t -o json',
 ];
 
+/** create token: the TokenRequest the (deterministic) server answers, printed without a newline. */
+const TOKENS = [
+  'kubectl create sa builder',
+  'kubectl create token builder',
+  'kubectl create token builder --duration=10m',
+  'kubectl create token builder --audience=a --audience=b',
+  'kubectl create token default -n kube-system',
+  'kubectl create token nope',
+  'kubectl create token',
+  'kubectl create token builder --duration=1.5s',
+  'kubectl create token builder --bound-object-name=x',
+  'kubectl create token builder --bound-object-kind=Foo',
+  'kubectl create token builder --dry-run=client',
+];
+
 describe.runIf(realKubectlAvailable())('differential: create generators', { timeout: 300_000 }, () => {
   let d: Differential;
   beforeAll(async () => {
@@ -159,4 +174,5 @@ describe.runIf(realKubectlAvailable())('differential: create generators', { time
   it('generates manifests with --dry-run=client, and refuses bad flags as kubectl does', () => same(GENERATED));
   it('creates objects with every generator; errors wrapped per generator', () => same(WRITTEN));
   it('prints server results as typed JSON', () => same(SERVER_JSON));
+  it('creates service account tokens', () => same(TOKENS));
 });
