@@ -41,6 +41,22 @@ export type ClusterViewInspect = z.infer<typeof ClusterViewInspect>;
 export type ClusterViewResult<T> = ({ ok: true } & T) | ({ ok: false } & ProtocolError);
 export type FileWrite = z.infer<typeof FileWrite>;
 
+/** The shell's vi/nano/`kubectl edit` asks the page to show a file until the learner closes it. */
+export interface EditorOpen {
+  /** One per opening: the page answers with it, so a late answer for an older file is ignored. */
+  id: number;
+  /** Absolute; a node's file after ssh (/etc/kubernetes/manifests/…). */
+  path: string;
+  content: string;
+  /** The host whose file it is (controlplane, node01…). */
+  host: string;
+}
+export const EditorSave = z.object({ id: z.number().int().nonnegative(), content: z.string().max(MAX_FILE_WRITE_BYTES) });
+export type EditorSave = z.infer<typeof EditorSave>;
+export const EditorClose = z.object({ id: z.number().int().nonnegative() });
+export type EditorClose = z.infer<typeof EditorClose>;
+export type EditorResult = { ok: true } | ({ ok: false } & ProtocolError);
+
 export type CheckState = 'pending' | 'passed' | 'failed';
 export interface CheckStatus {
   id: string;
@@ -90,6 +106,10 @@ export interface ClientToServerEvents {
   'cluster-view:subscribe': (ack: (res: ClusterViewResult<ClusterViewSnapshot>) => void) => void;
   'cluster-view:unsubscribe': () => void;
   'cluster-view:inspect': (msg: ClusterViewInspect, ack: (res: ClusterViewResult<{ detail: ObjectDetail }>) => void) => void;
+  /** The page can show files for the shell's editors (after sandbox:attach). */
+  'editor:attach': (ack: (res: EditorResult) => void) => void;
+  'editor:save': (msg: EditorSave, ack: (res: EditorResult) => void) => void;
+  'editor:close': (msg: EditorClose, ack: (res: EditorResult) => void) => void;
 }
 
 export interface ServerToClientEvents {
@@ -99,6 +119,10 @@ export interface ServerToClientEvents {
   /** Something the learner should see (refused input, rate limit, sandbox trouble). */
   'sandbox:notice': (msg: ProtocolError) => void;
   'cluster-view:update': (msg: ClusterViewUpdate) => void;
+  /** vi/nano in the terminal: show this file with Save and Close; the terminal waits. */
+  'editor:open': (msg: EditorOpen) => void;
+  /** Ctrl-C in the terminal gave up on the file `id`: close it without asking. */
+  'editor:cancel': (msg: { id: number }) => void;
 }
 
 /** UTF-8 byte length, for the input limit (pure, runs in browser and server alike). */

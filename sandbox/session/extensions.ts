@@ -4,6 +4,7 @@
 // To add one (E: editor, H: cluster view, G: lab actions), add its register function here.
 import type { Sandbox } from './sandbox.js';
 import { registerClusterView } from './socket-cluster-view.js';
+import { registerEditor } from './socket-editor.js';
 
 /** The part of a socket.io Socket an extension may use. */
 export interface ExtensionSocket {
@@ -13,4 +14,4 @@ export interface ExtensionSocket {
 
 export type SocketExtension = (socket: ExtensionSocket, current: () => Sandbox | undefined) => void;
 
-export const SOCKET_EXTENSIONS: SocketExtension[] = [registerClusterView as unknown as SocketExtension];
+export const SOCKET_EXTENSIONS: SocketExtension[] = [registerClusterView as unknown as SocketExtension, registerEditor as unknown as SocketExtension];

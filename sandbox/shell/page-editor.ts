@@ -9,17 +9,17 @@ export interface EditorHost {
    * Shows `file` in the page's editor; `save` writes what the learner saved. Resolves when the
    * learner closes it, or when `interrupt` is raised (the page is then told to close it).
    */
-  open(file: { path: string; content: string }, save: (content: string) => void, interrupt: Interrupt): Promise<void>;
+  open(file: { path: string; content: string; host?: string }, save: (content: string) => void, interrupt: Interrupt): Promise<void>;
 }
 
 /** CommandIO.editor over `fs` (the learner's files, or a node's after ssh). */
-export function pageEditor(host: EditorHost, fs: Vfs, interrupt: Interrupt): NonNullable<CommandIO['editor']> {
+export function pageEditor(host: EditorHost, fs: Vfs, interrupt: Interrupt, hostname?: string): NonNullable<CommandIO['editor']> {
   return {
     async edit(path: string) {
       const abs = fs.resolve(path);
       const content = fs.exists(abs) ? fs.readFile(abs) : '';
       let saved = false;
-      await host.open({ path: abs, content }, (text) => {
+      await host.open({ path: abs, content, host: hostname }, (text) => {
         fs.writeFile(abs, text);
         saved = true;
       }, interrupt);

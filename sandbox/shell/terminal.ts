@@ -97,7 +97,7 @@ export class TerminalSession {
       cluster: this.opts.cluster,
       nodeShell: (node: string) => this.nodeShell(node),
       login: (node: string) => void (this.pendingLogin = node),
-      editorFor: (fs: Vfs, interrupt: Interrupt) => (this.editorHost ? pageEditor(this.editorHost, fs, interrupt) : undefined),
+      editorFor: (fs: Vfs, interrupt: Interrupt, hostname?: string) => (this.editorHost ? pageEditor(this.editorHost, fs, interrupt, hostname) : undefined),
     };
   }
 
@@ -243,7 +243,7 @@ export class TerminalSession {
     const interrupt = new Interrupt();
     shell.currentInterrupt = interrupt;
     this.commandInput = new TerminalInput();
-    const editor = this.editorHost ? pageEditor(this.editorHost, shell.fs, interrupt) : undefined;
+    const editor = this.editorHost ? pageEditor(this.editorHost, shell.fs, interrupt, shell.getVar('HOSTNAME')) : undefined;
     const io: CommandIO = { stdin: '', stdinIsTerminal: true, stdoutIsTerminal: true, out: (s) => this.emit(s), err: (s) => this.emit(s), interrupt, input: this.commandInput, editor };
     try {
       await shell.runSource(source, io);

@@ -13,7 +13,7 @@ export interface SessionHost {
   /** Switches the terminal to the node's shell once the command line ends. */
   login(node: string): void;
   /** The page's editor over `fs`, or undefined when no page is attached. */
-  editorFor(fs: Vfs, interrupt: Interrupt): CommandIO['editor'];
+  editorFor(fs: Vfs, interrupt: Interrupt, hostname?: string): CommandIO['editor'];
 }
 
 const SSH_USAGE = `usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface] [-b bind_address]
@@ -61,7 +61,7 @@ function ssh(host: SessionHost): CommandFn {
     const shell = host.nodeShell(node);
     if (command.length) {
       // `ssh node01 cmd`: runs there without a terminal and returns its status.
-      const status = await shell.runSource(command.join(' '), { ...io, stdinIsTerminal: false, input: undefined, editor: host.editorFor(shell.fs, io.interrupt) });
+      const status = await shell.runSource(command.join(' '), { ...io, stdinIsTerminal: false, input: undefined, editor: host.editorFor(shell.fs, io.interrupt, node) });
       shell.exitRequested = false;
       return status;
     }
@@ -75,7 +75,7 @@ function ssh(host: SessionHost): CommandFn {
 function editorCommand(host: SessionHost): CommandFn {
   return async ({ name, args, io, shell }) => {
     const files = args.filter((a) => !a.startsWith('-') && !a.startsWith('+'));
-    const editor = io.editor ?? host.editorFor(shell.fs, io.interrupt);
+    const editor = io.editor ?? host.editorFor(shell.fs, io.interrupt, shell.getVar('HOSTNAME'));
     if (!editor) {
       io.err(`${name}: this terminal has no editor: open the lab page to edit files there, or write them with cat <<'EOF' > FILE\n`);
       return 1;
