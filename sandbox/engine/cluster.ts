@@ -43,6 +43,8 @@ import { EndpointSliceController } from './controllers/endpointslice.js';
 import { StatefulSetController } from './controllers/statefulset.js';
 import { localPathStorageClass, PersistentVolumeController } from './controllers/persistentvolume.js';
 import { HorizontalPodAutoscalerController } from './controllers/hpa.js';
+import { ReplicationControllerController } from './controllers/replicationcontroller.js';
+import { StorageProtectionController } from './controllers/storage-protection.js';
 
 export interface ClusterOptions {
   clock: Clock;
@@ -109,6 +111,8 @@ export function clusterControllers(kubelet: KubeletState, emit?: KubeletEventSin
     new StatefulSetController(),
     new PersistentVolumeController(),
     new HorizontalPodAutoscalerController(),
+    new ReplicationControllerController(),
+    new StorageProtectionController(),
   ];
 }
 

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { eventsFor, get, list, ref, settledCluster } from './scenario-helpers.test-util.js';
-import { ReplicationControllerController } from './replicationcontroller.js';
 
 describe('ReplicationController controller', () => {
   it('keeps spec.replicas pods from the template and reports status (docs nginx RC)', () => {
     const e = settledCluster();
-    e.registerController(new ReplicationControllerController());
     e.api.create(ref('', 'replicationcontrollers', 'default'), {
       apiVersion: 'v1', kind: 'ReplicationController', metadata: { name: 'nginx' },
       spec: { replicas: 3, selector: { app: 'nginx' }, template: { metadata: { name: 'nginx', labels: { app: 'nginx' } }, spec: { containers: [{ name: 'nginx', image: 'nginx', ports: [{ containerPort: 80 }] }] } } },

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { get, list, ref, settledCluster } from './scenario-helpers.test-util.js';
-import { PV_PROTECTION, PVC_PROTECTION, StorageProtectionController } from './storage-protection.js';
+import { PV_PROTECTION, PVC_PROTECTION } from './storage-protection.js';
 
 describe('storage object in-use protection', () => {
   it('keeps a claim Terminating while a pod uses it, then lets it and its volume go', () => {
     const e = settledCluster();
-    e.registerController(new StorageProtectionController()); // until the default cluster registers it
     e.api.create(ref('', 'persistentvolumeclaims', 'default'), { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } });
     e.api.create(ref('', 'pods', 'default'), { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'app' }, spec: { containers: [{ name: 'app', image: 'nginx', volumeMounts: [{ name: 'd', mountPath: '/data' }] }], volumes: [{ name: 'd', persistentVolumeClaim: { claimName: 'data' } }] } });
     e.advance(30_000);
