@@ -4,14 +4,15 @@
 
 const SYSTEM = 'kube-system';
 
-export function kubeProxyObjects(version: string): Array<Record<string, unknown>> {
+/** kube-proxy's ConfigMap and DaemonSet; `mode` as kubeadm's config writes it ("" means iptables). */
+export function kubeProxyObjects(version: string, mode: 'iptables' | 'ipvs' = 'iptables'): Array<Record<string, unknown>> {
   return [
     {
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: { name: 'kube-proxy', namespace: SYSTEM, labels: { app: 'kube-proxy' }, annotations: { 'kubeadm.kubernetes.io/component-config.hash': 'sha256:39ac8b5d9a7ec0cf8e5c8e6c2d1a3bd2f7a5f2bb3b86a3bbd31a0ab66f1d5b1b' } },
       data: {
-        'config.conf': 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nbindAddress: 0.0.0.0\nclusterCIDR: 10.244.0.0/16\nkind: KubeProxyConfiguration\nmode: ""\n',
+        'config.conf': `apiVersion: kubeproxy.config.k8s.io/v1alpha1\nbindAddress: 0.0.0.0\nclusterCIDR: 10.244.0.0/16\nkind: KubeProxyConfiguration\nmode: ${mode === 'ipvs' ? 'ipvs' : '""'}\n`,
         'kubeconfig.conf': 'apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    certificate-authority: /var/run/secrets/kubernetes.io/serviceaccount/ca.crt\n    server: https://172.30.1.2:6443\n  name: default\ncontexts:\n- context:\n    cluster: default\n    namespace: default\n    user: default\n  name: default\ncurrent-context: default\nusers:\n- name: default\n  user:\n    tokenFile: /var/run/secrets/kubernetes.io/serviceaccount/token\n',
       },
     },

@@ -12,7 +12,8 @@
 import type { Clock, Random } from './clock.js';
 import { ManualClock, SeededRandom } from './clock.js';
 import { Engine, type EngineSnapshot } from './engine.js';
-import type { Cni } from './network/options.js';
+import type { Cni, NetworkOptions, ProxyMode } from './network/options.js';
+import { installNetwork, networkOptionsOf } from './network/index.js';
 import { formatLog, LogStore, type LogReadOptions, type LogStoreData } from './kubelet/log-store.js';
 import type { RuntimeState } from './kubelet/runtime-state.js';
 import type { ApiClient } from './api/types.js';
@@ -55,6 +56,8 @@ export interface ClusterOptions {
   version?: string;
   /** The CNI plugin installed (default calico): its config in /etc/cni/net.d, whether NetworkPolicy is enforced. */
   cni?: Cni;
+  /** kube-proxy's mode (default iptables). */
+  kubeProxyMode?: ProxyMode;
 }
 
 /** The part of the Engine a cluster is installed into. */
@@ -156,7 +159,7 @@ export function installCluster(host: ClusterHost, opts: ClusterOptions): Cluster
   const disk = { files };
   installNodeFiles(disk, files);
   nodeNames.forEach((name, i) => syncStaticPods(kubeletApi, nodeFiles(disk, name)!, { node: name, nodeUid: nodes[i].metadata.uid!, now }));
-  createAll(host.client('kubeadm'), [...addonServiceAccounts(), ...kubeProxyObjects(shape.version), ...coreDnsObjects()]);
+  createAll(host.client('kubeadm'), [...addonServiceAccounts(), ...kubeProxyObjects(shape.version, opts.kubeProxyMode), ...coreDnsObjects()]);
   host.client('kubectl').create({ group: 'storage.k8s.io', version: 'v1', resource: 'storageclasses' }, localPathStorageClass()); // local-path-provisioner's class
   const h: ClusterHandles = { shape, kubelet, nodeNames, files };
   handles.set(host, h);
@@ -167,6 +170,11 @@ export function installCluster(host: ClusterHost, opts: ClusterOptions): Cluster
 export interface DefaultClusterOptions extends ClusterOptions {
   clock: ManualClock;
   random: SeededRandom;
+  /**
+   * A cloud (cloud-controller-manager's service controller) that gives LoadBalancer Services an
+   * external IP. Default false: EXTERNAL-IP stays <pending>, as on kubeadm.
+   */
+  cloud?: boolean;
   /** Run the cluster this long before handing it over (kube-system Running takes ~2 s). Default 0. */
   settleMs?: number;
 }
@@ -177,6 +185,8 @@ export interface ClusterState {
   nodeNames: string[];
   runtime: RuntimeState;
   logs: LogStoreData;
+  /** CNI, kube-proxy mode, cloud (absent in snapshots made before clusters had network options). */
+  network?: NetworkOptions;
 }
 
 /** An engine snapshot of a default cluster (older snapshots carry the cluster state at the top). */
@@ -193,7 +203,7 @@ function hostOf(engine: Engine): ClusterHost {
 
 function registerClusterState(engine: Engine, h: ClusterHandles): void {
   engine.registerState(CLUSTER_STATE, {
-    snapshot: (): ClusterState => ({ shape: h.shape, nodeNames: [...h.nodeNames], runtime: h.kubelet.nodes, logs: h.kubelet.logs.data }),
+    snapshot: (): ClusterState => ({ shape: h.shape, nodeNames: [...h.nodeNames], runtime: h.kubelet.nodes, logs: h.kubelet.logs.data, network: networkOptionsOf(engine) }),
   });
   installNodeFiles(engine, h.files);
   engine.registerState(NODE_FILES_STATE, { snapshot: () => nodeFilesState(engine) });
@@ -221,6 +231,7 @@ export function createDefaultCluster(opts: DefaultClusterOptions): Engine {
   const h = installCluster(hostOf(engine), opts);
   handles.set(engine, h);
   registerClusterState(engine, h);
+  installNetwork(engine, { cni: opts.cni ?? 'calico', proxyMode: opts.kubeProxyMode ?? 'iptables', cloud: opts.cloud ?? false });
   installComponents(engine);
   engine.runUntilIdle();
   if (opts.settleMs) engine.advance(opts.settleMs);
@@ -242,6 +253,7 @@ export function restoreDefaultCluster(s: ClusterSnapshot, deps: { clock?: Manual
   const h: ClusterHandles = { shape: state.shape, kubelet, nodeNames: state.nodeNames, files };
   handles.set(engine, h);
   registerClusterState(engine, h);
+  installNetwork(engine, state.network ?? { cni: 'calico', proxyMode: 'iptables', cloud: false });
   installComponents(engine);
   return engine;
 }

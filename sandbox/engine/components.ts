@@ -19,10 +19,11 @@ import { nodeFiles, nodeNames, onNodeFileChange, type NodeFiles } from './node-f
 import { clusterOf } from './cluster.js';
 import { failNode, isNodeFailed, recoverNode } from './node-faults.js';
 import { knownFlag } from './component-flags.js';
+import { networkOptionsOf } from './network/options.js';
 
 export const CONTROL_PLANE_COMPONENTS = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'] as const;
 export type ControlPlaneComponent = (typeof CONTROL_PLANE_COMPONENTS)[number];
-export type ComponentName = ControlPlaneComponent | 'kubelet';
+export type ComponentName = ControlPlaneComponent | 'kubelet' | 'cloud-controller-manager';
 
 /** The controller that turns each node's manifest files into mirror pods (the kubelet's file source). */
 export const STATIC_POD_SYNC = 'kubelet-static-pods';
@@ -85,6 +86,8 @@ export function componentStatus(engine: Engine): ComponentState[] {
     }
   }
   for (const name of CONTROL_PLANE_COMPONENTS) out.push(found.get(name) ?? { name, running: false, reason: `no manifest in ${STATIC_POD_PATH}` });
+  // The cloud's controller manager runs as the cloud provider's (no manifest on the node).
+  if (networkOptionsOf(engine).cloud) out.push({ name: 'cloud-controller-manager', node: 'controlplane', running: true });
   for (const node of clusterOf(engine)?.nodeNames ?? []) {
     const stopped = isNodeFailed(engine, node);
     out.push({ name: 'kubelet', node, running: !stopped, ...(stopped ? { reason: 'kubelet.service is inactive (dead)' } : {}) });
@@ -130,6 +133,7 @@ const MOVED_ASIDE = '/tmp';
  * for `kubelet` stops the node's kubelet service.
  */
 export function stopComponent(engine: Engine, name: ComponentName, node?: string): void {
+  if (name === 'cloud-controller-manager') throw new Error('the cloud controller manager belongs to the cloud: create the cluster with cloud: false');
   if (name === 'kubelet') {
     if (!node) throw new Error('which node’s kubelet?');
     failNode(engine, node);
@@ -146,6 +150,7 @@ export function stopComponent(engine: Engine, name: ComponentName, node?: string
 
 /** Starts a component stopped by stopComponent (its manifest moved back, or the kubelet service started). */
 export function startComponent(engine: Engine, name: ComponentName, node?: string): void {
+  if (name === 'cloud-controller-manager') return;
   if (name === 'kubelet') {
     if (!node) throw new Error('which node’s kubelet?');
     recoverNode(engine, node);

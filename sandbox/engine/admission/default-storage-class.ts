@@ -1,7 +1,6 @@
 // The DefaultStorageClass admission plugin (plugin/pkg/admission/storage/storageclass/setdefault):
 // a PersistentVolumeClaim created without spec.storageClassName gets the default StorageClass
 // (annotation storageclass.kubernetes.io/is-default-class: "true"; the newest if several).
-// Not registered by default yet: see the report of issue 4's controllers (add it to index.ts).
 import type { AdmissionPlugin } from './types.js';
 import { isResource } from './types.js';
 

@@ -2,7 +2,7 @@
 import { ManualClock, SeededRandom } from '../clock.js';
 import { createDefaultCluster } from '../cluster.js';
 import type { Engine } from '../engine.js';
-import { installNetwork } from './index.js';
+import { setNetworkOptions } from './index.js';
 import type { NetworkOptions } from './options.js';
 import { networkContext } from './request.js';
 
@@ -10,8 +10,9 @@ export const T0 = Date.parse('2025-03-01T10:00:00Z');
 const ref = (group: string, resource: string, namespace?: string) => ({ group, version: 'v1', resource, namespace });
 
 export function cluster(opts: Partial<NetworkOptions> = {}, seed = 7): Engine {
-  const engine = createDefaultCluster({ clock: new ManualClock(T0), random: new SeededRandom(seed) });
-  installNetwork(engine, opts);
+  const { cni, proxyMode, cloud = true, ...rest } = opts;
+  const engine = createDefaultCluster({ clock: new ManualClock(T0), random: new SeededRandom(seed), cni, kubeProxyMode: proxyMode, cloud });
+  setNetworkOptions(engine, rest);
   engine.advance(10_000);
   return engine;
 }
