@@ -2,6 +2,8 @@
 import Editor, { loader, type OnMount } from '@monaco-editor/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SandboxConnection } from './connection';
+import { connectShellEditor, type ShellEditorLink } from './editor-socket';
+import type { EditorOpen } from '../../../../sandbox/protocol';
 import { labBus } from './lab-bus';
 
 // Monaco's own files, served by our server from the monaco-editor package: no CDN.
@@ -11,9 +13,17 @@ const HOME = '/root/';
 const shortName = (path: string) => (path.startsWith(HOME) ? path.slice(HOME.length) : path);
 const languageOf = (path: string) => (/\.ya?ml$/.test(path) ? 'yaml' : /\.json$/.test(path) ? 'json' : /\.sh$/.test(path) ? 'shell' : 'plaintext');
 
-/** A file list and a Monaco editor over the sandbox's filesystem (the shell sees the same files). */
-export function EditorPane({ connection }: { connection: SandboxConnection }) {
+/**
+ * A file list and a Monaco editor over the sandbox's filesystem (the shell sees the same files).
+ * `vi`/`nano` in the terminal open their file here too (a node's file after ssh): the terminal
+ * waits until Close, as it waits for a full-screen editor.
+ */
+export function EditorPane({ connection, labSlug }: { connection: SandboxConnection; labSlug?: string }) {
   const [files, setFiles] = useState<string[]>([]);
+  const [shellFile, setShellFile] = useState<EditorOpen>();
+  const shellLink = useRef<ShellEditorLink | null>(null);
+  const shellState = useRef<EditorOpen | undefined>(undefined);
+  shellState.current = shellFile;
   const [path, setPath] = useState<string>();
   const [dirty, setDirty] = useState(false);
   const [status, setStatus] = useState('');
@@ -36,6 +46,14 @@ export function EditorPane({ connection }: { connection: SandboxConnection }) {
   );
 
   const save = useCallback(async () => {
+    const terminalFile = shellState.current;
+    if (terminalFile && editorRef.current && shellLink.current) {
+      setStatus('Saving…');
+      const res = await shellLink.current.save(terminalFile.id, editorRef.current.getValue());
+      if (!res.ok) return setStatus(`Not saved: ${res.message}`);
+      setDirty(false);
+      return setStatus('Saved');
+    }
     const { path: current } = state.current;
     if (!current || !editorRef.current) return;
     setStatus('Saving…');
@@ -44,6 +62,39 @@ export function EditorPane({ connection }: { connection: SandboxConnection }) {
     setDirty(false);
     setStatus('Saved');
   }, [connection]);
+
+  // The terminal's editors: show the file they open until Close (or Ctrl-C in the terminal).
+  useEffect(() => {
+    if (!labSlug) return;
+    const link = connectShellEditor(labSlug, {
+      open: (file) => {
+        setShellFile(file);
+        editorRef.current?.setValue(file.content);
+        setDirty(false);
+        setStatus(`Opened by the terminal: Close to go back to it`);
+      },
+      cancel: (id) => {
+        if (shellState.current?.id !== id) return;
+        setShellFile(undefined);
+        setStatus('Closed by Ctrl-C in the terminal');
+        if (state.current.path) void open(state.current.path, true);
+      },
+    });
+    shellLink.current = link;
+    return () => {
+      shellLink.current = null;
+      link.stop();
+    };
+  }, [labSlug, open]);
+
+  const closeShellFile = useCallback(() => {
+    const file = shellState.current;
+    if (!file) return;
+    shellLink.current?.close(file.id);
+    setShellFile(undefined);
+    setStatus('');
+    if (state.current.path) void open(state.current.path, true);
+  }, [open]);
 
   useEffect(() => {
     const offs = [
@@ -55,7 +106,7 @@ export function EditorPane({ connection }: { connection: SandboxConnection }) {
         setFiles(list);
         // The shell may have written the open file (cat > file, sed -i…): show it unless edited here.
         const { path: current, dirty: edited } = state.current;
-        if (current && !edited && list.includes(current)) void open(current, true);
+        if (current && !edited && !shellState.current && list.includes(current)) void open(current, true);
       }),
       // "Open in the editor" links in the step text.
       labBus.onOpenFile((target) => void open(target)),
@@ -76,7 +127,7 @@ export function EditorPane({ connection }: { connection: SandboxConnection }) {
         <ul>
           {files.map((f) => (
             <li key={f}>
-              <button type="button" aria-current={f === path} onClick={() => void open(f)}>
+              <button type="button" aria-current={f === path} disabled={!!shellFile} onClick={() => void open(f)}>
                 {shortName(f)}
               </button>
             </li>
@@ -86,12 +137,17 @@ export function EditorPane({ connection }: { connection: SandboxConnection }) {
       <div className="editor-wrap">
         <div className="editor-bar">
           <span className="path" data-testid="editor-path">
-            {path ? shortName(path) : 'No file open'}
+            {shellFile ? `${shellFile.host}:${shellFile.path}` : path ? shortName(path) : 'No file open'}
             {dirty ? ' ●' : ''}
           </span>
-          <button type="button" className="button secondary" onClick={() => void save()} disabled={!path}>
+          <button type="button" className="button secondary" onClick={() => void save()} disabled={!path && !shellFile}>
             Save
           </button>
+          {shellFile ? (
+            <button type="button" className="button secondary" data-testid="editor-close" onClick={closeShellFile}>
+              Close
+            </button>
+          ) : null}
           <span role="status" data-testid="editor-status" className="muted">
             {status}
           </span>
@@ -100,7 +156,7 @@ export function EditorPane({ connection }: { connection: SandboxConnection }) {
           <Editor
             height="100%"
             defaultLanguage="yaml"
-            language={path ? languageOf(path) : 'yaml'}
+            language={shellFile ? languageOf(shellFile.path) : path ? languageOf(path) : 'yaml'}
             onMount={onMount}
             onChange={() => setDirty(true)}
             options={{

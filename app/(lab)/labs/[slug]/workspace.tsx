@@ -56,7 +56,7 @@ export function Workspace({ labSlug, checks }: Props) {
           </div>
         )}
       </div>
-      <EditorPane connection={connection} />
+      <EditorPane connection={connection} labSlug={labSlug} />
       <ClusterViewPanel labSlug={labSlug} />
       {slot && createPortal(<ChecksPanel update={update} />, slot)}
     </section>
