@@ -20,6 +20,20 @@ describe('lab actions', () => {
     expect(readyOf(engine, 'node02')).toBe('True');
   });
 
+  it('stop the scheduler: a new Pod stays unbound until it starts again', () => {
+    const engine = cluster();
+    const api = engine.client('test');
+    const pods = { group: '', version: 'v1', resource: 'pods', namespace: 'default' };
+    expect(runLabAction(engine, action({ id: 'stop', label: 'Stop', stopComponent: { name: 'kube-scheduler' } }))).toBe('kubelab: kube-scheduler stopped');
+    runLabAction(engine, action({ id: 'wait', label: 'Wait', advanceSeconds: 30 }));
+    api.create(pods, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'o', namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+    engine.advance(10_000);
+    expect((api.get({ ...pods, name: 'o' }).spec as { nodeName?: string }).nodeName).toBeUndefined();
+    runLabAction(engine, action({ id: 'start', label: 'Start', startComponent: { name: 'kube-scheduler' } }));
+    engine.advance(30_000);
+    expect((api.get({ ...pods, name: 'o' }).spec as { nodeName?: string }).nodeName).toMatch(/^node0[12]$/);
+  });
+
   it('fast-forward moves the cluster clock', () => {
     const engine = cluster();
     const before = engine.clock.now();

@@ -3,6 +3,7 @@
 // the step's button is pressed. Returns the line the terminal shows, so the learner sees that
 // something happened outside their own commands.
 import type { Engine } from '../sandbox/engine/engine';
+import { startComponent, stopComponent } from '../sandbox/engine/components';
 import { generateLoad } from '../sandbox/engine/metrics/index';
 import { failNode, recoverNode } from '../sandbox/engine/node-faults';
 import type { LabActionSpec } from './schema';
@@ -20,6 +21,18 @@ export function runLabAction(engine: Engine, action: LabActionSpec): string {
   if (action.recoverNode !== undefined) {
     recoverNode(engine, action.recoverNode);
     return `kubelab: ${action.recoverNode} is back (its kubelet started)`;
+  }
+  if (action.stopComponent !== undefined) {
+    const { name, node } = action.stopComponent;
+    stopComponent(engine, name, node);
+    engine.runUntilIdle();
+    return `kubelab: ${name}${node ? ` on ${node}` : ''} stopped`;
+  }
+  if (action.startComponent !== undefined) {
+    const { name, node } = action.startComponent;
+    startComponent(engine, name, node);
+    engine.runUntilIdle();
+    return `kubelab: ${name}${node ? ` on ${node}` : ''} started`;
   }
   if (action.generateLoad !== undefined) {
     const { service, namespace, requestsPerSecond } = action.generateLoad;

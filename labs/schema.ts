@@ -45,12 +45,16 @@ export const LabActionSpec = z
     failNode: z.string().min(1).optional(),
     /** Start a failed node's kubelet again. */
     recoverNode: z.string().min(1).optional(),
+    /** Stop a control-plane component (its static Pod manifest moved to /tmp) or a node's kubelet. */
+    stopComponent: z.object({ name: z.enum(['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kubelet']), node: z.string().min(1).optional() }).strict().optional(),
+    /** Start what stopComponent stopped. */
+    startComponent: z.object({ name: z.enum(['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kubelet']), node: z.string().min(1).optional() }).strict().optional(),
     /** Send steady HTTP load to a Service's Pods (requests per second), or stop it with 0. */
     generateLoad: z.object({ service: z.string().min(1), namespace: z.string().min(1).default('default'), requestsPerSecond: z.number().min(0).max(10_000) }).strict().optional(),
   })
   .strict()
-  .refine((a) => [a.advanceSeconds, a.failNode, a.recoverNode, a.generateLoad].filter((x) => x !== undefined).length === 1, {
-    message: 'give exactly one of advanceSeconds, failNode, recoverNode or generateLoad',
+  .refine((a) => [a.advanceSeconds, a.failNode, a.recoverNode, a.stopComponent, a.startComponent, a.generateLoad].filter((x) => x !== undefined).length === 1, {
+    message: 'give exactly one of advanceSeconds, failNode, recoverNode, stopComponent, startComponent or generateLoad',
   });
 
 export const Solution = z
