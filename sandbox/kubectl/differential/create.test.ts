@@ -161,6 +161,17 @@ const TOKENS = [
   'kubectl create token builder --dry-run=client',
 ];
 
+/** --append-hash: kubectl's SHA-256 name suffix. */
+const HASHED = [
+  'kubectl create secret generic s --from-literal=x=1 --append-hash --dry-run=client -o yaml',
+  "kubectl create configmap c --from-literal=a=1 --from-literal=b='<&>' --append-hash --dry-run=client -o yaml",
+  'kubectl create configmap c --append-hash --dry-run=client -o yaml',
+  'kubectl create secret docker-registry r --docker-username=u --docker-password=p --append-hash --dry-run=client -o yaml',
+  'kubectl create secret generic s --from-literal=x=1 --type=kubernetes.io/basic-auth --append-hash -o name',
+  'kubectl create configmap env --from-env-file=e.env --append-hash',
+  'kubectl create secret generic e --append-hash --dry-run=client -o yaml',
+];
+
 describe.runIf(realKubectlAvailable())('differential: create generators', { timeout: 300_000 }, () => {
   let d: Differential;
   beforeAll(async () => {
@@ -175,4 +186,5 @@ describe.runIf(realKubectlAvailable())('differential: create generators', { time
   it('creates objects with every generator; errors wrapped per generator', () => same(WRITTEN));
   it('prints server results as typed JSON', () => same(SERVER_JSON));
   it('creates service account tokens', () => same(TOKENS));
+  it('appends the content hash to names', () => same(HASHED));
 });

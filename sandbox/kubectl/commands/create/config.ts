@@ -6,6 +6,7 @@ import { isConfigMapKey, isRelaxedEnvVarName } from '../../../engine/api/validat
 import type { KubeObject } from '../../../engine/objects.js';
 import type { FlagSpec } from '../../flags.js';
 import { UsageError } from '../../host.js';
+import { configMapHash, secretHash } from './name-hash.js';
 import { meta, sliceFlag, sortedMap, stringList, type Generator, type GeneratorInput } from './generator.js';
 
 const SOURCE_FLAGS: FlagSpec[] = [
@@ -98,8 +99,10 @@ function configMap(input: GeneratorInput): KubeObject {
     },
     (key, problems) => `${JSON.stringify(key)} is not a valid key name for a ConfigMap: ${problems.join(';')}`,
   );
-  const obj: Record<string, unknown> = { kind: 'ConfigMap', apiVersion: 'v1', metadata: meta(input.name, input.explicitNamespace) };
-  if (data.size) obj.data = sortedMap(data);
+  const sorted = data.size ? sortedMap(data) : undefined;
+  const name = input.flags['append-hash'] ? `${input.name}-${configMapHash(input.name, sorted)}` : input.name;
+  const obj: Record<string, unknown> = { kind: 'ConfigMap', apiVersion: 'v1', metadata: meta(name, input.explicitNamespace) };
+  if (sorted) obj.data = sorted;
   return obj as unknown as KubeObject;
 }
 
@@ -119,8 +122,10 @@ function secretData(input: GeneratorInput): Map<string, string> {
 }
 
 function secret(input: GeneratorInput, data: Map<string, string>, type: string | undefined): KubeObject {
-  const obj: Record<string, unknown> = { kind: 'Secret', apiVersion: 'v1', metadata: meta(input.name, input.explicitNamespace) };
-  if (data.size) obj.data = sortedMap(data);
+  const sorted = data.size ? sortedMap(data) : undefined;
+  const name = input.flags['append-hash'] ? `${input.name}-${secretHash(input.name, type ?? '', sorted)}` : input.name;
+  const obj: Record<string, unknown> = { kind: 'Secret', apiVersion: 'v1', metadata: meta(name, input.explicitNamespace) };
+  if (sorted) obj.data = sorted;
   if (type) obj.type = type;
   return obj as unknown as KubeObject;
 }
