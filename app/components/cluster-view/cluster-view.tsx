@@ -71,6 +71,14 @@ export function ClusterView({ source, title = 'Cluster view' }: { source: ViewSo
     [inspect, state.model],
   );
   const chain = state.chains.find((c) => c.id === chainId) ?? state.chains.at(-1);
+  // Paused or replaying, the timeline keeps its chain when new commands come; live follows the latest.
+  const moveCursor = useCallback(
+    (c: Cursor) => {
+      setCursor(c);
+      setChainId(c.mode === 'live' ? undefined : (id) => id ?? chain?.id);
+    },
+    [chain?.id],
+  );
   const active = useMemo(() => activeItems(state.model, currentStep(chain, cursor)), [state.model, chain, cursor]);
   const pods = state.model.items.filter((i) => i.kind === 'pod').length;
 
@@ -92,7 +100,7 @@ export function ClusterView({ source, title = 'Cluster view' }: { source: ViewSo
           {view === 'map' ? <ClusterMap model={state.model} selected={selected?.id} active={active} onSelect={select} /> : <TextList model={state.model} onSelect={select} />}
         </div>
         <div className="cv-side">
-          <Timeline chains={state.chains} chainId={chain?.id} onChain={setChainId} cursor={cursor} onCursor={setCursor} onInspect={inspectLink} />
+          <Timeline chains={state.chains} chainId={chain?.id} onChain={setChainId} cursor={cursor} onCursor={moveCursor} onInspect={inspectLink} />
           <Inspector item={selected} detail={detail} error={error} />
         </div>
       </div>
