@@ -17,5 +17,6 @@ import { TroubleshootingDiagram } from './troubleshooting-diagram';
 import { ApiServerDiagram } from './api-server-diagram';
 import { EtcdDiagram } from './etcd-diagram';
 import { KubeletDiagram } from './kubelet-diagram';
+import { KubeadmDiagram } from './kubeadm-diagram';
 
-export const mdxComponents = { ApiServerDiagram, ApplyDiagram, ArchitectureDiagram, AutoscalingDiagram, ClusterDemo, ClusterTourDiagram, EtcdDiagram, JobsDiagram, KubeletDiagram, NamespacesDiagram, NodeLifecycleDiagram, ReconcileDiagram, ResourcesDiagram, RollingUpdateDiagram, SchedulingDiagram, ServicesDiagram, StorageDiagram, TroubleshootingDiagram };
+export const mdxComponents = { ApiServerDiagram, ApplyDiagram, ArchitectureDiagram, AutoscalingDiagram, ClusterDemo, ClusterTourDiagram, EtcdDiagram, JobsDiagram, KubeadmDiagram, KubeletDiagram, NamespacesDiagram, NodeLifecycleDiagram, ReconcileDiagram, ResourcesDiagram, RollingUpdateDiagram, SchedulingDiagram, ServicesDiagram, StorageDiagram, TroubleshootingDiagram };
