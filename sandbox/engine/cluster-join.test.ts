@@ -6,7 +6,7 @@ import { nodeFiles, nodeNames } from './node-files.js';
 import { networkOptionsOf } from './network/options.js';
 import { componentStatus } from './components.js';
 
-const ready = (node: { status?: unknown }) => (node.status as { conditions: Array<{ type: string; status: string }> }).conditions.find((c) => c.type === 'Ready')!.status;
+const ready = (node: object) => ((node as { status?: unknown }).status as { conditions: Array<{ type: string; status: string }> }).conditions.find((c) => c.type === 'Ready')!.status;
 
 describe('cluster options and joining nodes', () => {
   it('joins a worker: files, a Ready Node, kube-proxy on it; kept by snapshot and restore', () => {
