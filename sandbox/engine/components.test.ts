@@ -83,10 +83,23 @@ describe('components', () => {
     e.advance(10_000);
     const p = pods(e).find((x) => x.metadata.name === 'static-web-node01')!;
     expect((p.status as { phase: string }).phase).toBe('Running');
-    expect(staticPodErrors(e, 'node01').map((x) => x.file)).toEqual(['/etc/kubernetes/manifests/broken.yaml']);
+    expect(staticPodErrors(e, 'node01').map((x) => [x.file, x.message])).toEqual([['/etc/kubernetes/manifests/broken.yaml', 'Could not process manifest file']]);
+    expect(staticPodErrors(e, 'node01')[0].err).toMatch(/^\/etc\/kubernetes\/manifests\/broken.yaml: couldn't parse as pod\(.+\), please check config file$/);
     fs.remove('/etc/kubernetes/manifests/static-web.yaml');
     e.advance(1000);
     expect(pods(e).find((x) => x.metadata.name === 'static-web-node01')).toBeUndefined();
+  });
+
+  it('leaves a component with an image that cannot be pulled in ImagePullBackOff, not running', () => {
+    const e = cluster();
+    const fs = nodeFiles(e, 'controlplane')!;
+    const path = '/etc/kubernetes/manifests/kube-scheduler.yaml';
+    fs.write(path, fs.read(path)!.replace('kube-scheduler:v1.32.1', 'kube-scheduler:v1.32.99'));
+    e.advance(60_000);
+    expect(componentStatus(e).find((s) => s.name === 'kube-scheduler')).toMatchObject({ running: false, reason: 'image registry.k8s.io/kube-scheduler:v1.32.99 cannot be pulled' });
+    const p = pods(e, 'kube-system').find((x) => x.metadata.name === 'kube-scheduler-controlplane')!;
+    const waiting = (p.status as { containerStatuses: Array<{ state: { waiting?: { reason: string } } }> }).containerStatuses[0].state.waiting;
+    expect(waiting?.reason).toBe('ImagePullBackOff');
   });
 
   it('keeps a stopped component stopped across snapshot and restore', () => {

@@ -167,8 +167,12 @@ export interface StaticPodSyncParams {
 /** A manifest the kubelet could not turn into a pod: what its log says (journalctl -u kubelet). */
 export interface StaticPodError {
   file: string;
+  /** The kubelet's log message ("Could not process manifest file"), logged with err and path. */
   message: string;
+  err: string;
 }
+
+const COULD_NOT_PROCESS = 'Could not process manifest file';
 
 interface DesiredPod {
   pod: Record<string, unknown>;
@@ -209,14 +213,14 @@ function readManifest(file: string, content: string, p: StaticPodSyncParams): De
   try {
     doc = parse(content);
   } catch (e) {
-    return { file, message: `Could not process manifest file" err="${file}: couldn't parse as pod(${(e as Error).message.split('\n')[0]}), please check config file" path="${file}"` };
+    return { file, message: COULD_NOT_PROCESS, err: `${file}: couldn't parse as pod(${(e as Error).message.split('\n')[0]}), please check config file` };
   }
   const obj = doc as { kind?: unknown; apiVersion?: unknown; metadata?: { name?: unknown } } | null;
   if (!obj || typeof obj !== 'object' || obj.kind !== 'Pod' || obj.apiVersion !== 'v1') {
-    return { file, message: `Could not process manifest file" err="${file}: couldn't parse as pod(Object 'Kind' is missing or not a v1 Pod), please check config file" path="${file}"` };
+    return { file, message: COULD_NOT_PROCESS, err: `${file}: couldn't parse as pod(Object 'Kind' is missing in '${content.trim().split('\n')[0]}'), please check config file` };
   }
   if (typeof obj.metadata?.name !== 'string' || !obj.metadata.name) {
-    return { file, message: `Could not process manifest file" err="invalid pod: [metadata.name: Required value: name or generateName is required]" path="${file}"` };
+    return { file, message: COULD_NOT_PROCESS, err: `invalid pod: [metadata.name: Required value: name or generateName is required]` };
   }
   const hash = hexBytes(sha256(`${p.node}\n${content}`)).slice(0, 32);
   return { pod: mirrorFromManifest(obj as Record<string, unknown>, hash, p), hash };
@@ -262,7 +266,7 @@ export function syncStaticPods(api: ApiClient, files: ManifestSource, p: StaticP
     try {
       api.create(podsOf(ns), d.pod);
     } catch (e) {
-      errors.push({ file: String((d.pod.metadata as { name: string }).name), message: `Failed creating a mirror pod" err="${(e as Error).message}"` });
+      errors.push({ file: String((d.pod.metadata as { name: string }).name), message: 'Failed creating a mirror pod', err: (e as Error).message });
     }
   }
   return errors;
