@@ -41,7 +41,8 @@ interface Rig {
 
 function freshRig(lab: LoadedLab): Rig {
   const clock = new ManualClock(T0);
-  const engine = createDefaultCluster({ clock, random: new SeededRandom(42), workers: lab.cluster.workers, version: lab.cluster.version, settleMs: 5_000 });
+  const { workers, version, cni, kubeProxyMode, cloud } = lab.cluster;
+  const engine = createDefaultCluster({ clock, random: new SeededRandom(42), workers, version, cni, kubeProxyMode, cloud, settleMs: 5_000 });
   const setupApi = engine.client('kubelab-setup');
   for (const obj of lab.setupObjects) createSetupObject(setupApi, obj);
   engine.runUntilIdle();

@@ -8,13 +8,15 @@ const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case words jo
 const relativeFile = z.string().regex(/^(?!\/)(?!.*\.\.)[\w./-]+$/, 'a path inside the lab folder, e.g. steps/01-intro.md');
 const homePath = z.string().regex(/^\/root\/[\w./-]+$/, 'an absolute path in the learner home, e.g. /root/web.yaml');
 
-/** The cluster the lab starts with. `workers` and `version` are built today; the rest is recorded for the engine to come. */
+/** The cluster the lab starts with: nodes, version, network plugin, kube-proxy mode, and whether a cloud serves LoadBalancers. */
 export const ClusterSpec = z
   .object({
     workers: z.number().int().min(0).max(5).default(2),
     version: z.string().regex(/^v1\.\d+\.\d+$/, 'a Kubernetes version like v1.32.1').default('v1.32.1'),
     cni: z.enum(['calico', 'flannel', 'cilium', 'weave']).default('calico'),
-    kubeProxyMode: z.enum(['iptables', 'ipvs', 'userspace']).default('iptables'),
+    kubeProxyMode: z.enum(['iptables', 'ipvs']).default('iptables'),
+    /** A cloud controller that gives LoadBalancer Services an external IP (false: `<pending>`, as on kubeadm). */
+    cloud: z.boolean().default(false),
   })
   .strict();
 
@@ -99,7 +101,7 @@ export const LabSpec = z
     topics: z.array(z.string().min(1)).min(1),
     /** Lessons (content/lessons/<slug>.mdx) the lab builds on. */
     lessons: z.array(slug).default([]),
-    cluster: ClusterSpec.default({ workers: 2, version: 'v1.32.1', cni: 'calico', kubeProxyMode: 'iptables' }),
+    cluster: ClusterSpec.default({ workers: 2, version: 'v1.32.1', cni: 'calico', kubeProxyMode: 'iptables', cloud: false }),
     setup: z
       .object({ objects: z.array(SetupObject).default([]), files: z.array(HomeFile).default([]), openFile: homePath.optional() })
       .strict()
