@@ -110,6 +110,8 @@ export class TerminalSession {
       this.nodeShells.set(node, login);
     }
     login.nodeFs.pull();
+    // The session's CPU budget (set on the learner's shell) covers loops typed on nodes too.
+    login.shell.budget = this.shell.budget;
     return login.shell;
   }
 
