@@ -3,6 +3,8 @@
 // uncordon). Each reveals a hint and answers questions (multiple choice and short answer), and
 // the course page counts both labs complete afterwards.
 import { expect, test, type Page } from '@playwright/test';
+import { readdirSync } from 'node:fs';
+import { labSlugs } from '../labs/load';
 import { expectCheck, sandboxIsPartial, terminalText, typeInTerminal, waitAttached } from './helpers';
 
 async function openLab(page: Page, slug: string): Promise<void> {
@@ -101,4 +103,17 @@ test('node-maintenance lab, typed: drain, a short answer, uncordon and scale', a
 
   await expect.poll(() => labStepsDone(page, 'node-maintenance'), { timeout: 20_000 }).toBe('2');
   await expect(page.locator('[data-lab="node-maintenance"]')).toContainText('✓ complete');
+});
+
+test('the course lists every lab, and each lab\'s first lesson renders with its diagram', async ({ page }) => {
+  await page.goto('/course');
+  const slugs = labSlugs();
+  for (const slug of slugs) await expect(page.locator(`[data-lab="${slug}"]`)).toBeVisible();
+  const lessons = await page.locator('[data-lesson] a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  expect(lessons.length).toBe(readdirSync('content/lessons').filter((f) => f.endsWith('.mdx')).length);
+  for (const href of lessons) {
+    await page.goto(href);
+    await expect(page.locator('h1')).toBeVisible();
+    await expect(page.locator('figure.diagram svg[role="img"]').first()).toBeVisible();
+  }
 });
