@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock, SeededRandom } from './clock.js';
 import { createDefaultCluster, restoreDefaultCluster } from './cluster.js';
 import { fileTable, installNodeFiles, nodeFiles, nodeNames, onNodeFileChange } from './node-files.js';
+import { expectGolden } from '../kubectl/testing.js';
 
 const cluster = () => createDefaultCluster({ clock: new ManualClock(Date.UTC(2026, 0, 1)), random: new SeededRandom(7) });
 
@@ -45,6 +46,12 @@ describe('node files', () => {
     expect(w.list('/etc/kubernetes/manifests')).toEqual([]);
     expect(w.list('/etc/kubernetes')).toEqual(['kubelet.conf', 'manifests', 'pki']);
     expect(w.list('/etc/kubernetes/pki')).toEqual(['ca.crt']);
+  });
+
+  it("writes kubeadm's control-plane manifests (golden: compare with a real v1.32 node)", () => {
+    const cp = nodeFiles(cluster(), 'controlplane')!;
+    const all = cp.list('/etc/kubernetes/manifests')!.map((f) => `# ${f}\n${cp.read(`/etc/kubernetes/manifests/${f}`)}`).join('---\n');
+    expectGolden(new URL('./__golden__/control-plane-manifests.yaml', import.meta.url).pathname, all);
   });
 
   it('survives snapshot and restore', () => {

@@ -44,7 +44,7 @@ const MANIFESTS = (p: ControlPlaneParams): Manifest[] => [
   {
     component: 'kube-apiserver',
     image: `registry.k8s.io/kube-apiserver:${p.version}`,
-    command: ['kube-apiserver', `--advertise-address=${p.advertiseAddress}`, '--allow-privileged=true', '--authorization-mode=Node,RBAC', '--client-ca-file=/etc/kubernetes/pki/ca.crt', '--enable-admission-plugins=NodeRestriction', '--enable-bootstrap-token-auth=true', '--etcd-cafile=/etc/kubernetes/pki/etcd/ca.crt', '--etcd-certfile=/etc/kubernetes/pki/apiserver-etcd-client.crt', '--etcd-keyfile=/etc/kubernetes/pki/apiserver-etcd-client.key', '--etcd-servers=https://127.0.0.1:2379', '--kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt', '--kubelet-client-key=/etc/kubernetes/pki/apiserver-kubelet-client.key', '--kubelet-preferred-address-types=InternalIP,ExternalIP,Hostname', '--secure-port=6443', '--service-account-issuer=https://kubernetes.default.svc.cluster.local', '--service-account-key-file=/etc/kubernetes/pki/sa.pub', '--service-account-signing-key-file=/etc/kubernetes/pki/sa.key', '--service-cluster-ip-range=10.96.0.0/12', '--tls-cert-file=/etc/kubernetes/pki/apiserver.crt', '--tls-private-key-file=/etc/kubernetes/pki/apiserver.key'],
+    command: ['kube-apiserver', `--advertise-address=${p.advertiseAddress}`, '--allow-privileged=true', '--authorization-mode=Node,RBAC', '--client-ca-file=/etc/kubernetes/pki/ca.crt', '--enable-admission-plugins=NodeRestriction', '--enable-bootstrap-token-auth=true', '--etcd-cafile=/etc/kubernetes/pki/etcd/ca.crt', '--etcd-certfile=/etc/kubernetes/pki/apiserver-etcd-client.crt', '--etcd-keyfile=/etc/kubernetes/pki/apiserver-etcd-client.key', '--etcd-servers=https://127.0.0.1:2379', '--kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt', '--kubelet-client-key=/etc/kubernetes/pki/apiserver-kubelet-client.key', '--kubelet-preferred-address-types=InternalIP,ExternalIP,Hostname', '--proxy-client-cert-file=/etc/kubernetes/pki/front-proxy-client.crt', '--proxy-client-key-file=/etc/kubernetes/pki/front-proxy-client.key', '--requestheader-allowed-names=front-proxy-client', '--requestheader-client-ca-file=/etc/kubernetes/pki/front-proxy-ca.crt', '--requestheader-extra-headers-prefix=X-Remote-Extra-', '--requestheader-group-headers=X-Remote-Group', '--requestheader-username-headers=X-Remote-User', '--secure-port=6443', '--service-account-issuer=https://kubernetes.default.svc.cluster.local', '--service-account-key-file=/etc/kubernetes/pki/sa.pub', '--service-account-signing-key-file=/etc/kubernetes/pki/sa.key', '--service-cluster-ip-range=10.96.0.0/12', '--tls-cert-file=/etc/kubernetes/pki/apiserver.crt', '--tls-private-key-file=/etc/kubernetes/pki/apiserver.key'],
     cpu: '250m',
     annotations: (q) => ({ 'kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint': `${q.advertiseAddress}:6443` }),
     livenessPort: 6443,
@@ -82,6 +82,12 @@ function hex(random: { next(): number }, n: number): string {
   return s;
 }
 
+/** kubeadm mounts etcd's data before its certificates, read-write; the others' mounts by name, certificates and kubeconfigs read-only. */
+function volumeMounts(m: Manifest): Array<Record<string, unknown>> {
+  if (m.component === 'etcd') return [...m.hostPathVolumes].reverse().map(([name, path]) => ({ mountPath: path, name }));
+  return m.hostPathVolumes.map(([name, path]) => ({ mountPath: path, name, ...(name.includes('cert') || name === 'kubeconfig' ? { readOnly: true } : {}) }));
+}
+
 /** The Pod kubeadm writes to /etc/kubernetes/manifests/<component>.yaml (its field order and omissions). */
 function staticPodManifest(m: Manifest, p: ControlPlaneParams): Record<string, unknown> {
   const requests: Record<string, string> = { cpu: m.cpu };
@@ -108,7 +114,7 @@ function staticPodManifest(m: Manifest, p: ControlPlaneParams): Record<string, u
           name: m.component,
           resources: { requests },
           startupProbe: probe(24),
-          volumeMounts: m.hostPathVolumes.map(([name, path]) => ({ mountPath: path, name, ...(name.includes('cert') || name === 'kubeconfig' ? { readOnly: true } : {}) })),
+          volumeMounts: volumeMounts(m),
         },
       ],
       hostNetwork: true,
