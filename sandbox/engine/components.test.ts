@@ -102,6 +102,18 @@ describe('components', () => {
     expect(waiting?.reason).toBe('ImagePullBackOff');
   });
 
+  it('recreates a mirror pod a learner deletes: the static pod keeps running', () => {
+    const e = cluster();
+    const ref = { group: '', version: 'v1', resource: 'pods', namespace: 'kube-system', name: 'kube-scheduler-controlplane' };
+    const before = e.api.get(ref);
+    e.client('kubectl').delete(ref);
+    e.advance(5000);
+    const after = e.api.get(ref);
+    expect(after.metadata.uid).not.toBe(before.metadata.uid);
+    expect(after.metadata.deletionTimestamp).toBeUndefined();
+    expect(running(e)).toContain('kube-scheduler@controlplane');
+  });
+
   it('keeps a stopped component stopped across snapshot and restore', () => {
     const e = cluster();
     stopComponent(e, 'kube-scheduler');
