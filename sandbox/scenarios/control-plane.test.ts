@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { expectGolden, newSandbox } from '../kubectl/testing.js';
 import { startComponent, stopComponent } from '../engine/components.js';
 import { serveEngine } from '../apiserver/serve.js';
+import { nodeFiles } from '../engine/node-files.js';
 
 const golden = (name: string) => new URL(`./__golden__/${name}`, import.meta.url).pathname;
 
@@ -56,6 +57,38 @@ describe('control plane scenarios', () => {
     const out = await transcript(sb, [() => stopComponent(sb.engine, 'kube-apiserver'), 'kubectl get pods', 'echo $?', () => startComponent(sb.engine, 'kube-apiserver'), 'kubectl get ns default']);
     expect(out).toContain('The connection to the server controlplane:6443 was refused - did you specify the right host or port?\n$ echo $?\n1\n');
     expectGolden(golden('api-server-down.txt'), out);
+  });
+
+  it('a scheduler manifest with an image that does not exist: ImagePullBackOff, pods stay Pending', async () => {
+    const sb = newSandbox();
+    const path = '/etc/kubernetes/manifests/kube-scheduler.yaml';
+    const out = await transcript(sb, [
+      () => {
+        const fs = nodeFiles(sb.engine, 'controlplane')!;
+        fs.write(path, fs.read(path)!.replace('kube-scheduler:v1.32.1', 'kube-scheduler:v1.32.100'));
+      },
+      60_000,
+      'kubectl get pods -n kube-system -l component=kube-scheduler',
+      'kubectl run web --image=nginx',
+      10_000,
+      'kubectl get pods',
+    ]);
+    expect(out).toContain('ImagePullBackOff');
+    expectGolden(golden('scheduler-bad-image.txt'), out);
+  });
+
+  it("a node's kubelet stopped: NotReady after the grace period, Ready once it starts", async () => {
+    const sb = newSandbox();
+    const out = await transcript(sb, [
+      () => stopComponent(sb.engine, 'kubelet', 'node01'),
+      60_000,
+      'kubectl get nodes',
+      () => startComponent(sb.engine, 'kubelet', 'node01'),
+      5_000,
+      'kubectl get nodes',
+    ]);
+    expect(out).toContain('node01         NotReady');
+    expectGolden(golden('kubelet-stopped.txt'), out);
   });
 
   it('closes the HTTP front while the API server is down and opens it again', async () => {
