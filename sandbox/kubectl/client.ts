@@ -87,16 +87,37 @@ export function inProcessClient(api: ApiClient, clock: Clock, cluster?: object):
   return cluster ? refusedWhileDown(client, cluster) : client;
 }
 
+/** Where `controlplane` resolves (the control-plane node's InternalIP, cluster-nodes.ts). */
+export const IN_PROCESS_DIAL_ADDRESS = '172.30.1.2:6443';
+
+/**
+ * A refused connection, printed as kubectl's checkErr prints it. Commands that word it their own
+ * way (create's `failed to create deployment: Post "…": dial tcp …: connect: connection refused`,
+ * the memcache.go discovery lines before it, version's client lines) have the server and address here.
+ */
+export class ConnectionRefusedError extends BareError {
+  constructor(
+    readonly server: string,
+    readonly dialAddress: string,
+  ) {
+    super(`The connection to the server ${new URL(server).host} was refused - did you specify the right host or port?`);
+  }
+
+  /** Go's url.Error text for a request to `url`: `Get "…": dial tcp 172.30.1.2:6443: connect: connection refused`. */
+  requestError(method: string, url: string): string {
+    return `${method} "${url}": dial tcp ${this.dialAddress}: connect: connection refused`;
+  }
+}
+
 /**
  * What kubectl gets from a cluster whose kube-apiserver or etcd is down: every call fails with
  * kubectl's message for a refused connection (helpers.go StandardErrorMessage).
  */
 function refusedWhileDown(client: KubeClient, cluster: object): KubeClient {
-  const host = new URL(IN_PROCESS_SERVER).host;
   const refuse = <A extends unknown[], R>(f: ((...a: A) => Promise<R>) | undefined) =>
     f &&
     (async (...a: A): Promise<R> => {
-      if (!apiServerReachable(cluster)) throw new BareError(`The connection to the server ${host} was refused - did you specify the right host or port?`);
+      if (!apiServerReachable(cluster)) throw new ConnectionRefusedError(IN_PROCESS_SERVER, IN_PROCESS_DIAL_ADDRESS);
       return f(...a);
     });
   const out = { ...client } as Record<string, unknown>;
