@@ -88,8 +88,10 @@ async function runGenerator(ctx: KubectlContext, command: string, generator: Gen
   const dryRun = parseDryRun(flags['dry-run'], ctx);
   const explicitNamespace = flags.namespace !== undefined ? String(flags.namespace) : undefined;
   const namespace = explicitNamespace ?? ctx.namespace;
-  const obj = await generator.build({ ctx, name: positional[0], flags, explicitNamespace, namespace, command: dashArgs });
   const output = String(flags.output);
+  // kubectl builds its printer before anything is sent: a bad -o writes nothing.
+  checkOutput(output);
+  const obj = await generator.build({ ctx, name: positional[0], flags, explicitNamespace, namespace, command: dashArgs });
   if (dryRun === 'client') return printTyped(ctx, obj, output, dryRun);
   let created: KubeObject;
   try {
@@ -108,6 +110,12 @@ function withoutManagedFields(obj: KubeObject): KubeObject {
 }
 
 const GENERATOR_FORMATS = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
+
+function checkOutput(output: string): void {
+  if (!['', 'yaml', 'name', 'json', 'jsonpath'].includes(splitOutput(output)[0])) {
+    throw new UsageError(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${GENERATOR_FORMATS}`);
+  }
+}
 
 /** The generators print typed objects: JSON keeps the Go field order (YAML sorts anyway). */
 function printTyped(ctx: KubectlContext, obj: KubeObject, output: string, dryRun: DryRun): number {

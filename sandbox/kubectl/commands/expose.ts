@@ -108,11 +108,11 @@ export async function expose(ctx: KubectlContext, args: string[]): Promise<numbe
       status: { loadBalancer: {} },
     } as unknown as KubeObject;
     if (dryRun === 'client') {
-      reportWrite(ctx, service, 'exposed', String(flags.output), dryRun);
+      reportWrite(ctx, service, 'exposed', String(flags.output), dryRun, true);
       continue;
     }
     const created = await ctx.host.api.create(refOf(resolveType('services'), namespace), service, { fieldManager: String(flags['field-manager']), dryRun: dryRun === 'server', actor: 'kubectl' });
-    reportWrite(ctx, created, 'exposed', String(flags.output), dryRun);
+    reportWrite(ctx, created, 'exposed', String(flags.output), dryRun, true);
   }
   return 0;
 }

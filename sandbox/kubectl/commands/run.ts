@@ -40,10 +40,10 @@ export async function run(ctx: KubectlContext, args: string[]): Promise<number> 
   } as unknown as KubeObject;
   const dryRun = parseDryRun(flags['dry-run']);
   if (dryRun === 'client') {
-    reportWrite(ctx, pod, 'created', String(flags.output), dryRun);
+    reportWrite(ctx, pod, 'created', String(flags.output), dryRun, true);
     return 0;
   }
   const created = await ctx.host.api.create(refOf(resolveType('pods'), String(flags.namespace ?? ctx.namespace)), pod, { fieldManager: 'kubectl-run', dryRun: dryRun === 'server', actor: 'kubectl' });
-  reportWrite(ctx, created, 'created', String(flags.output), dryRun);
+  reportWrite(ctx, created, 'created', String(flags.output), dryRun, true);
   return 0;
 }

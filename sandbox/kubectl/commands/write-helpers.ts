@@ -7,6 +7,7 @@ import { UsageError, type KubectlContext } from '../host.js';
 import { printObjects } from '../printers/output.js';
 import { kindPrefix } from '../resource-types.js';
 import { KlogWriter } from '../verbose.js';
+import { goOrdered } from './create/go-order.js';
 
 export type DryRun = 'none' | 'client' | 'server';
 
@@ -28,8 +29,17 @@ export function typeOf(obj: KubeObject): ResourceType {
   return type;
 }
 
-/** Prints a written object as -o asks, or the `type/name verb` line. */
-export function reportWrite(ctx: KubectlContext, obj: KubeObject, verb: string, output: string, dryRun: DryRun): void {
+/**
+ * Prints a written object as -o asks, or the `type/name verb` line. `typed`: the command holds
+ * a Go struct (run, expose), so JSON follows the struct field order and managedFields are hidden.
+ */
+export function reportWrite(ctx: KubectlContext, obj: KubeObject, verb: string, output: string, dryRun: DryRun, typed = false): void {
+  if (typed && (output === 'yaml' || output === 'json')) {
+    const { managedFields: _hidden, ...metadata } = (obj.metadata ?? {}) as KubeObject['metadata'] & { managedFields?: unknown };
+    const shown = goOrdered({ ...obj, metadata } as KubeObject);
+    ctx.io.out(output === 'json' ? JSON.stringify(shown, null, 4) + '\n' : printObjects([shown], 'yaml', true));
+    return;
+  }
   if (output === 'yaml' || output === 'json') {
     ctx.io.out(printObjects([obj], output, true));
     return;
