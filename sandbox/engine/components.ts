@@ -45,25 +45,49 @@ interface ManifestCheck {
   reason?: string;
 }
 
+interface ParsedManifest {
+  component: string;
+  image?: string;
+  flags: Array<[name: string, value: string]>;
+}
+
+/** Parsed manifests by content: every sandbox restored from a template holds the same four files. */
+const parsedByContent = new Map<string, ParsedManifest | null>();
+const PARSE_CACHE_LIMIT = 64;
+
+function parseManifest(content: string): ParsedManifest | undefined {
+  const cached = parsedByContent.get(content);
+  if (cached !== undefined) return cached ?? undefined;
+  let parsed: ParsedManifest | null = null;
+  try {
+    const doc = parse(content) as { kind?: string; spec?: { containers?: Array<{ name?: string; image?: string; command?: string[] }> } } | null;
+    const c = doc?.kind === 'Pod' ? doc.spec?.containers?.[0] : undefined;
+    const binary = c?.command?.[0] ?? c?.name;
+    if (c && binary) {
+      const flags: Array<[string, string]> = [];
+      for (const arg of c.command?.slice(1) ?? []) {
+        const m = /^--([^=]+)(?:=(.*))?$/.exec(arg);
+        if (m) flags.push([m[1], m[2] ?? '']);
+      }
+      parsed = { component: binary.split('/').pop()!, image: c.image, flags };
+    }
+  } catch {
+    parsed = null; // the kubelet logs a parse error and runs nothing from this file
+  }
+  if (parsedByContent.size >= PARSE_CACHE_LIMIT) parsedByContent.delete(parsedByContent.keys().next().value!);
+  parsedByContent.set(content, parsed);
+  return parsed ?? undefined;
+}
+
 /** What the kubelet would make of one manifest file, for the component it starts. */
 function checkManifest(content: string, files: NodeFiles): ManifestCheck | undefined {
-  let doc: { kind?: string; spec?: { containers?: Array<{ name?: string; image?: string; command?: string[] }> } } | null;
-  try {
-    doc = parse(content);
-  } catch {
-    return undefined; // the kubelet logs a parse error and runs nothing from this file
-  }
-  const c = doc?.kind === 'Pod' ? doc.spec?.containers?.[0] : undefined;
-  const binary = c?.command?.[0] ?? c?.name;
-  if (!c || !binary) return undefined;
-  const component = binary.split('/').pop()!;
-  if (!c.image || !resolveImage(c.image)) return { component, ok: false, reason: `image ${c.image ?? ''} cannot be pulled` };
-  for (const arg of c.command?.slice(1) ?? []) {
-    const m = /^--([^=]+)(?:=(.*))?$/.exec(arg);
-    if (!m) continue;
-    if (!knownFlag(component, m[1])) return { component, ok: false, reason: `unknown flag: --${m[1]}` };
-    const value = m[2] ?? '';
-    if (/(file|config|kubeconfig)$/.test(m[1]) && value.startsWith('/etc/kubernetes/') && files.read(value) === undefined) {
+  const m = parseManifest(content);
+  if (!m) return undefined;
+  const { component } = m;
+  if (!m.image || !resolveImage(m.image)) return { component, ok: false, reason: `image ${m.image ?? ''} cannot be pulled` };
+  for (const [flag, value] of m.flags) {
+    if (!knownFlag(component, flag)) return { component, ok: false, reason: `unknown flag: --${flag}` };
+    if (/(file|config|kubeconfig)$/.test(flag) && value.startsWith('/etc/kubernetes/') && files.read(value) === undefined) {
       return { component, ok: false, reason: `open ${value}: no such file or directory` };
     }
   }
