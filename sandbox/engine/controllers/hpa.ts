@@ -104,7 +104,7 @@ export class HorizontalPodAutoscalerController implements Controller {
     if (ok.length === 0) {
       ctx.recordEvent(hpa as unknown as KubeObject, 'Warning', 'FailedComputeMetricsReplicas', `invalid metrics (${errors.length} invalid out of ${metrics.length}), first error is: ${errors[0]}`);
       const active: Condition = { type: 'ScalingActive', status: 'False', reason: 'FailedGetResourceMetric', message: `the HPA was unable to compute the replica count: ${errors[0]}` };
-      this.writeStatus(hpa, ctx, { currentReplicas: current, desiredReplicas: hpa.status?.desiredReplicas ?? current, currentMetrics }, [able, active]);
+      this.writeStatus(hpa, ctx, { currentReplicas: current, desiredReplicas: hpa.status?.desiredReplicas ?? 0, currentMetrics }, [able, active]);
       return;
     }
     const best = ok.reduce((a, b) => (b.replicas > a.replicas ? b : a));
