@@ -50,13 +50,62 @@ function relatedPods(rs: ReplicaSet, all: Pod[], ctx: ControllerContext): Pod[] 
   return all.filter((p) => siblings.has(controllerUid(p)));
 }
 
+/** Computed once per (frozen, replaced-on-change) pod object: a sync reads thousands of them. */
+const readyMemo = new WeakMap<object, number | undefined>();
+function memoReadySince(pod: Pod, minReady: number): number | undefined {
+  if (!readyMemo.has(pod)) readyMemo.set(pod, availableAt(pod, 0));
+  const since = readyMemo.get(pod);
+  return since === undefined ? undefined : since + minReady * 1000;
+}
+
 export class ReplicaSetController implements Controller {
   readonly name = REPLICASET_CONTROLLER;
+  /**
+   * The informer's index by controller: pods per owning ReplicaSet uid, kept by the pod watch once
+   * built from one full list (built lazily, so a restored engine rebuilds it on its first sync).
+   */
+  private byOwner?: Map<string, Map<string, Pod>>;
+  /** The pod watch has delivered events: the index can be kept. A controller driven by hand has none. */
+  private watching = false;
+
+  private indexPod(obj: KubeObject, deleted: boolean): void {
+    this.watching = true;
+    if (!this.byOwner) return;
+    const pod = obj as unknown as Pod;
+    const uid = pod.metadata!.uid!;
+    // An owner can change (adoption, release): drop the pod from every owner it is not under now.
+    const owner = controllerUid(pod);
+    for (const [o, pods] of this.byOwner) if (o !== owner && pods.delete(uid) && !pods.size) this.byOwner.delete(o);
+    if (!owner) return;
+    if (deleted) {
+      this.byOwner.get(owner)?.delete(uid);
+      return;
+    }
+    let pods = this.byOwner.get(owner);
+    if (!pods) this.byOwner.set(owner, (pods = new Map()));
+    pods.set(uid, pod);
+  }
+
+  private ownedPods(uid: string, ctx: ControllerContext): Pod[] {
+    if (!this.watching) return (ctx.api.list(podsRef()).items as unknown as Pod[]).filter((p) => controllerUid(p) === uid);
+    if (!this.byOwner) {
+      this.byOwner = new Map();
+      for (const p of ctx.api.list(podsRef()).items) this.indexPod(p, false);
+    }
+    return [...(this.byOwner.get(uid)?.values() ?? [])];
+  }
   readonly watches = [
     { ...GVR.replicaSets, keysFor: (obj: KubeObject) => [objectKey(obj)] },
     {
       ...GVR.pods,
+      coalesce: true,
+      keysForDeleted: (obj: KubeObject) => {
+        this.indexPod(obj, true);
+        const owner = controllerOf(obj);
+        return owner?.kind === 'ReplicaSet' ? [`${obj.metadata.namespace}/${owner.name}`] : [];
+      },
       keysFor: (obj: KubeObject, old?: KubeObject) => {
+        this.indexPod(obj, false);
         const owner = controllerOf(obj);
         if (owner?.kind !== 'ReplicaSet' || owner.apiVersion !== 'apps/v1') return [];
         // Status churn that changes nothing a ReplicaSet counts (IPs, container states) needs no sync.
@@ -75,9 +124,9 @@ export class ReplicaSetController implements Controller {
       return; // deleted: the garbage collector removes its pods
     }
     const uid = rs.metadata!.uid;
-    const all = ctx.api.list(podsRef(namespace)).items as unknown as Pod[];
-    const active = all.filter((p) => controllerUid(p) === uid && isPodActive(p as unknown as KubeObject));
-    if (!rs.metadata?.deletionTimestamp) this.manageReplicas(rs, active, () => relatedPods(rs, all, ctx), ctx);
+    const active = this.ownedPods(uid!, ctx).filter((p) => isPodActive(p as unknown as KubeObject));
+    const all = () => ctx.api.list(podsRef(namespace)).items as unknown as Pod[];
+    if (!rs.metadata?.deletionTimestamp) this.manageReplicas(rs, active, () => relatedPods(rs, all(), ctx), ctx);
     // Like the real controller, status counts the pods as listed before this sync's writes;
     // the creations and deletions trigger the next sync, which counts them.
     return this.updateStatus(rs, active, ctx);
@@ -111,14 +160,15 @@ export class ReplicaSetController implements Controller {
     let available = 0;
     let nextAvailable: number | undefined;
     for (const p of pods) {
-      const at = availableAt(p, minReady);
+      const at = memoReadySince(p, minReady);
       if (at === undefined) continue;
       ready++;
       if (at <= now) available++;
       else nextAvailable = Math.min(nextAvailable ?? Infinity, at);
     }
     const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
-    const fullyLabeled = pods.filter((p) => selectorMatches({ matchLabels: templateLabels }, p.metadata?.labels)).length;
+    const template = { matchLabels: templateLabels };
+    const fullyLabeled = pods.filter((p) => p.metadata?.labels === templateLabels || selectorMatches(template, p.metadata?.labels)).length;
     const status: Record<string, unknown> = { replicas: pods.length, fullyLabeledReplicas: fullyLabeled, readyReplicas: ready, availableReplicas: available, observedGeneration: rs.metadata?.generation };
     if (rs.status?.conditions?.length) status.conditions = rs.status.conditions; // ReplicaFailure, kept as set
     // The API omits zero counts (omitempty); replicas is always there.

@@ -12,6 +12,12 @@ export interface WatchedResource {
   resource: string;
   /** Keys to reconcile when this object changes (e.g. its own key, or its owner's). */
   keysFor(obj: KubeObject, old?: KubeObject): string[];
+  /**
+   * Keys from this watch wait until nothing else is ready at the current instant, so a burst of
+   * changes (a kubelet starting 1,000 pods) costs one sync, as a workqueue dedups keys while its
+   * worker is busy. Simulated time does not move; only intermediate syncs disappear.
+   */
+  coalesce?: boolean;
 }
 
 export interface ReconcileResult {
