@@ -27,7 +27,8 @@ export function planProcess(c: Container, image: ImageSpec | undefined): Process
   }
   const script = custom.join(' ');
   const output = echoed(script);
-  if (/\bsleep\s+inf(inity)?\b|\bwhile\s+(true|:)|\btail\s+-f\b/.test(script)) return { exitCode: 0, output };
+  // Loops that never end: `while true`, `while :`, `while sleep 0.01; do …` (the docs' load generator).
+  if (/\bsleep\s+inf(inity)?\b|\bwhile\s+(true|:|sleep\b)|\btail\s+-f\b/.test(script)) return { exitCode: 0, output };
   const exit = /\bexit\s+(\d+)/.exec(script);
   const code = exit ? Number(exit[1]) : 0;
   // Sleeps in sequence add up (`touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600`).
