@@ -4,6 +4,7 @@ import { iptablesList, iptablesSave } from './iptables-format.js';
 import { ipvsadmList, ipvsServices } from './ipvs.js';
 import { iptablesRules } from './kube-proxy.js';
 import type { NetworkContext } from './view.js';
+import { IngressNginxController } from './ingress-controller.js';
 import { LoadBalancerController } from './load-balancer-controller.js';
 import { networkOptionsOf, setNetworkOptions, type NetworkOptions } from './options.js';
 
@@ -12,14 +13,20 @@ export { connect, type ConnectOutcome, type Source } from './route.js';
 export { lookupHost, networkContext, pingable, requestFrom, resolverFor, type NetworkHost, type RequestOutcome } from './request.js';
 export { queryCoreDns, resolveName, type DnsAnswer, type ResolverConfig } from './dns.js';
 export { LoadBalancerController } from './load-balancer-controller.js';
+export { IngressNginxController } from './ingress-controller.js';
+export { installIngressNginx } from './ingress-install.js';
 export { iptablesRules, type IptRule, type IptTable } from './kube-proxy.js';
 export { iptablesList, iptablesSave } from './iptables-format.js';
 export { ipvsadmList, ipvsServices } from './ipvs.js';
 
-/** Sets the engine's network options and registers the cloud's LoadBalancer controller. */
+/**
+ * Sets the engine's network options and registers the cloud's LoadBalancer controller and the
+ * ingress-nginx control loop (idle until an ingress-nginx controller pod runs).
+ */
 export function installNetwork(engine: object & Pick<ClusterHost, 'registerController'>, opts: Partial<NetworkOptions> = {}): NetworkOptions {
   const options = setNetworkOptions(engine, opts);
   engine.registerController(new LoadBalancerController(() => networkOptionsOf(engine)));
+  engine.registerController(new IngressNginxController());
   return options;
 }
 

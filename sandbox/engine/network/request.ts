@@ -7,6 +7,8 @@ import type { ApiClient } from '../api/types.js';
 import type { Clock, Random } from '../clock.js';
 import type { HttpRequest, HttpResponse } from '../images/http-servers.js';
 import { podResolver, resolveName, type DnsAnswer, type ResolverConfig } from './dns.js';
+import { isIngressNginxImage } from './ingress-class.js';
+import { ingressNginxAnswer } from './ingress-route.js';
 import { isIPv4 } from './ip.js';
 import { policyAllows } from './policy.js';
 import { CLUSTER_DNS_IP, networkOptionsOf } from './options.js';
@@ -107,6 +109,10 @@ export function requestFrom(ctx: NetworkContext & { now: number }, source: Sourc
   const ip = found.addresses[0];
   const conn = connect(ctx, source, ip, target.port, 'TCP');
   if (conn.kind !== 'connected') return { kind: 'connect-failed', ip, port: target.port, reason: conn.kind, elapsedMs: failureDelay(ctx, conn.kind) };
+  if (conn.listener.port === 80 && isIngressNginxImage(conn.container.image)) {
+    const controller: Source = { kind: 'pod', namespace: conn.pod.metadata!.namespace!, name: conn.pod.metadata!.name! };
+    return { kind: 'response', ip, port: target.port, response: ingressNginxAnswer(ctx, controller, req), connection: conn };
+  }
   if (!conn.listener.http) return { kind: 'empty-reply', ip, port: target.port };
   return { kind: 'response', ip, port: target.port, response: conn.listener.http(req, ctx.now), connection: conn };
 }

@@ -3,7 +3,7 @@
 // proxy whose rules are in sync (kube-proxy syncs within a second of a change).
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { Endpoints, Namespace, Node, Pod, Service } from 'kubernetes-types/core/v1';
-import type { NetworkPolicy } from 'kubernetes-types/networking/v1';
+import type { Ingress, IngressClass, NetworkPolicy } from 'kubernetes-types/networking/v1';
 import type { ApiClient, ResourceRef } from '../api/types.js';
 import type { Random } from '../clock.js';
 import type { NetworkOptions } from './options.js';
@@ -16,6 +16,9 @@ export interface ClusterView {
   endpoints: Endpoints[];
   policies: NetworkPolicy[];
   namespaces: Namespace[];
+  /** For the ingress controller (optional: views built by hand in tests may leave them out). */
+  ingresses?: Ingress[];
+  ingressClasses?: IngressClass[];
 }
 
 /** What a request needs: the cluster's objects, its network options and the proxy's dice. */
@@ -42,6 +45,8 @@ export function readView(api: ApiClient): ClusterView {
     endpoints: listOrEmpty(api, { group: '', version: 'v1', resource: 'endpoints' }),
     policies: listOrEmpty(api, { group: 'networking.k8s.io', version: 'v1', resource: 'networkpolicies' }),
     namespaces: listOrEmpty(api, { group: '', version: 'v1', resource: 'namespaces' }),
+    ingresses: listOrEmpty(api, { group: 'networking.k8s.io', version: 'v1', resource: 'ingresses' }),
+    ingressClasses: listOrEmpty(api, { group: 'networking.k8s.io', version: 'v1', resource: 'ingressclasses' }),
   };
 }
 
