@@ -13,7 +13,7 @@ import type { Clock, Random } from './clock.js';
 import { ManualClock, SeededRandom } from './clock.js';
 import { Engine, type EngineSnapshot } from './engine.js';
 import type { Cni, NetworkOptions, ProxyMode } from './network/options.js';
-import { installNetwork, networkOptionsOf } from './network/index.js';
+import { installIngressNginx, installNetwork, networkOptionsOf } from './network/index.js';
 import { formatLog, LogStore, type LogReadOptions, type LogStoreData } from './kubelet/log-store.js';
 import type { RuntimeState } from './kubelet/runtime-state.js';
 import type { ApiClient } from './api/types.js';
@@ -175,6 +175,8 @@ export interface DefaultClusterOptions extends ClusterOptions {
    * external IP. Default false: EXTERNAL-IP stays <pending>, as on kubeadm.
    */
   cloud?: boolean;
+  /** Install ingress-nginx (its bare-metal manifest: NodePort Service, IngressClass nginx). Default none. */
+  ingressController?: 'nginx';
   /** Run the cluster this long before handing it over (kube-system Running takes ~2 s). Default 0. */
   settleMs?: number;
 }
@@ -233,6 +235,7 @@ export function createDefaultCluster(opts: DefaultClusterOptions): Engine {
   registerClusterState(engine, h);
   installNetwork(engine, { cni: opts.cni ?? 'calico', proxyMode: opts.kubeProxyMode ?? 'iptables', cloud: opts.cloud ?? false });
   installComponents(engine);
+  if (opts.ingressController === 'nginx') installIngressNginx(engine.client('kubectl'));
   engine.runUntilIdle();
   if (opts.settleMs) engine.advance(opts.settleMs);
   return engine;
