@@ -5,7 +5,7 @@ import { compileQuestion, type QuestionSpec } from '../sandbox/grading/questions
 import type { LabChecks } from '../sandbox/grading/check';
 import { checkFunctions } from './functions';
 import { loadAllLabs, type LoadedLab } from './load';
-import type { ClusterSpec } from './schema';
+import type { ClusterSpec, LabActionSpec } from './schema';
 
 export interface LabDefinition {
   slug: string;
@@ -14,12 +14,14 @@ export interface LabDefinition {
   files: Record<string, string>;
   openFile?: string;
   grading: LabChecks;
-  /** The starting cluster (workers and version are built; cni and kubeProxyMode are recorded). */
+  /** The starting cluster: workers, version, cni, kube-proxy mode, cloud. */
   cluster?: ClusterSpec;
   /** Objects created in a fresh sandbox before the learner arrives. */
   setupObjects?: Record<string, unknown>[];
   /** The lab's questions, to grade an answer the moment it is given. */
   questions?: QuestionSpec[];
+  /** Each step's buttons (lab actions), for the session's runAction. */
+  steps?: { id: string; actions: LabActionSpec[] }[];
 }
 
 /** A loaded lab's checks and questions, step by step, compiled. */
@@ -39,6 +41,7 @@ export function compileLab(lab: LoadedLab): { steps: { id: string; checks: Compi
       cluster: lab.cluster,
       setupObjects: lab.setupObjects,
       questions: lab.steps.flatMap((s) => s.questions),
+      steps: lab.steps.map((s) => ({ id: s.id, actions: s.actions })),
     },
   };
 }

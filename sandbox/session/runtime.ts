@@ -1,7 +1,7 @@
 // The seam between the session and the parts built elsewhere: the cluster engine
 // (sandbox/engine/cluster.ts) and the learner's terminal (sandbox/shell/terminal.ts). The session
 // sees them only through the small interfaces below, so tests can run a sandbox on any engine.
-import { createDefaultCluster, restoreDefaultCluster, type ClusterSnapshot } from '../engine/cluster.js';
+import { createDefaultCluster, restoreDefaultCluster, type ClusterOptions, type ClusterSnapshot } from '../engine/cluster.js';
 import { ManualClock, SeededRandom } from '../engine/clock.js';
 import { TerminalSession, type TerminalSnapshot } from '../shell/terminal.js';
 import type { ApiClient } from '../engine/api/types.js';
@@ -44,10 +44,19 @@ export interface TerminalOptions {
   onOutput(data: string): void;
 }
 
+/** The lab's cluster shape (labs/schema.ts ClusterSpec): all optional, the engine's defaults otherwise. */
+export interface ClusterShape {
+  workers?: number;
+  version?: string;
+  cni?: ClusterOptions['cni'];
+  kubeProxyMode?: ClusterOptions['kubeProxyMode'];
+  cloud?: boolean;
+}
+
 export interface SandboxRuntime {
   /** Modules that could not be loaded, with why: shown to the learner and in logs. */
   missing: string[];
-  createCluster?(deps: { clock: Clock; random: Random; workers?: number; version?: string }): EngineLike;
+  createCluster?(deps: { clock: Clock; random: Random } & ClusterShape): EngineLike;
   restoreCluster?(snapshot: unknown, deps: { clock: Clock; random: Random }): EngineLike;
   createTerminal?(opts: TerminalOptions, snapshot?: unknown): TerminalLike;
 }
@@ -63,7 +72,7 @@ export function loadRuntime(): Promise<SandboxRuntime> {
 function staticRuntime(): SandboxRuntime {
   return {
     missing: [],
-    createCluster: (deps) => fromTemplate(deps.clock as ManualClock, deps.random as SeededRandom, deps.workers, deps.version) as unknown as EngineLike,
+    createCluster: ({ clock, random, ...shape }) => fromTemplate(clock as ManualClock, random as SeededRandom, shape) as unknown as EngineLike,
     // Controllers are code, so a restore registers them again: the cluster's own restore does.
     restoreCluster: (snapshot, deps) => restoreDefaultCluster(snapshot as ClusterSnapshot, { clock: deps.clock as ManualClock, random: deps.random as SeededRandom }) as unknown as EngineLike,
     createTerminal: (opts, snapshot) => {
@@ -85,12 +94,19 @@ const TEMPLATE_MAX_AGE_MS = 10 * 60_000;
 const TEMPLATE_SEED = 0x6b756265;
 const templates = new Map<string, { snapshot: ClusterSnapshot; at: number }>();
 
-function fromTemplate(clock: ManualClock, random: SeededRandom, workers?: number, version?: string) {
-  const key = `${workers ?? ''}|${version ?? ''}`;
+/** Each shape its own template: a flannel cluster must not be restored from a calico one. */
+export function templateKey(shape: ClusterShape): string {
+  const { workers, version, cni, kubeProxyMode, cloud } = shape;
+  return [workers ?? '', version ?? '', cni ?? '', kubeProxyMode ?? '', cloud === undefined ? '' : String(cloud)].join('|');
+}
+
+function fromTemplate(clock: ManualClock, random: SeededRandom, shape: ClusterShape = {}) {
+  const key = templateKey(shape);
   const now = clock.now();
   let template = templates.get(key);
   if (!template || now < template.at || now - template.at > TEMPLATE_MAX_AGE_MS) {
-    const engine = createDefaultCluster({ clock: new ManualClock(now), random: new SeededRandom(TEMPLATE_SEED), workers, version });
+    const { workers, version, cni, kubeProxyMode, cloud } = shape;
+    const engine = createDefaultCluster({ clock: new ManualClock(now), random: new SeededRandom(TEMPLATE_SEED), workers, version, cni, kubeProxyMode, cloud });
     template = { snapshot: JSON.parse(JSON.stringify(engine.snapshot())) as ClusterSnapshot, at: now };
     templates.set(key, template);
   }

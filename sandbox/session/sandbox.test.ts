@@ -39,3 +39,41 @@ describe('Sandbox without a cluster engine', () => {
     expect(() => Sandbox.restore(deps(), { version: 99 })).toThrow('unknown sandbox snapshot version 99');
   });
 });
+
+describe('Sandbox on the real engine', () => {
+  it('builds the cluster the lab asks for: cni, kube-proxy mode and cloud reach the engine', async () => {
+    const { loadRuntime, templateKey } = await import('./runtime.js');
+    const runtime = await loadRuntime();
+    const lab = { ...findLab('deploy-nginx')!, cluster: { workers: 1, version: 'v1.32.1', cni: 'flannel' as const, kubeProxyMode: 'ipvs' as const, cloud: true } };
+    const sandbox = Sandbox.create({ id: 'u:shape', userId: 'u', lab, runtime, wallNow: () => 1_700_000_000_000 });
+    const cluster = (sandbox as unknown as { cluster: { api: import('../engine/api/types.js').ApiClient; snapshot(): { components?: { cluster?: { network?: unknown } } } } }).cluster;
+    const proxy = cluster.api.get({ group: '', version: 'v1', resource: 'configmaps', namespace: 'kube-system', name: 'kube-proxy' }) as unknown as { data: Record<string, string> };
+    expect(proxy.data['config.conf']).toMatch(/mode: "?ipvs"?/);
+    expect(cluster.snapshot().components?.cluster?.network).toMatchObject({ cni: 'flannel', proxyMode: 'ipvs', cloud: true });
+    expect(templateKey(lab.cluster)).not.toBe(templateKey({ ...lab.cluster, cni: 'calico' }));
+    expect(templateKey(lab.cluster)).not.toBe(templateKey({ ...lab.cluster, cloud: false }));
+    sandbox.dispose();
+  });
+
+  it('runs a step’s action: prints its line, changes the cluster and grades at once', async () => {
+    const { loadRuntime } = await import('./runtime.js');
+    const runtime = await loadRuntime();
+    let wall = 1_700_000_000_000;
+    const dirty: string[] = [];
+    const sandbox = Sandbox.create({ id: 'u:nm', userId: 'u', lab: findLab('node-maintenance')!, runtime, wallNow: () => wall, onDirty: (by) => dirty.push(by) });
+    let out = '';
+    sandbox.addListener({ output: (d) => (out += d), files: () => {}, checks: () => {} });
+    expect(sandbox.runAction('node-failure', 'no-such')).toMatchObject({ known: false });
+    expect(sandbox.runAction('drain', 'power-cut')).toMatchObject({ known: false }); // another step's button
+    const cut = sandbox.runAction('node-failure', 'power-cut');
+    expect(cut).toMatchObject({ known: true, line: 'kubelab: node02 lost power (its kubelet stopped)' });
+    expect(out).toContain('kubelab: node02 lost power (its kubelet stopped)');
+    expect(dirty).toContain('learner');
+    wall += 45_000; // the node controller's grace period (40 s) passes in wall time
+    sandbox.tick();
+    const later = sandbox.runAction('node-failure', 'later');
+    expect(later.line).toBe('kubelab: 6 minutes of cluster time passed');
+    expect(later.checks.checks.find((c) => c.id === 'node02-lost')?.state).toBe('passed');
+    sandbox.dispose();
+  });
+});

@@ -9,6 +9,8 @@ import { installSandboxQuota } from './quota.js';
 import { SNAPSHOT_VERSION, migrateSnapshot, type SandboxSnapshotData } from './snapshot.js';
 import type { LabDefinition } from '../../labs/registry.js';
 import { createSetupObject } from '../../labs/setup.js';
+import { findAction, runLabAction } from '../../labs/actions.js';
+import type { Engine } from '../engine/engine.js';
 import { unsubscriber, type EngineLike, type SandboxRuntime, type TerminalLike } from './runtime.js';
 
 export const HOME = '/root';
@@ -131,6 +133,21 @@ export class Sandbox {
     return { known: true, checks: this.gradeNow() };
   }
 
+  /**
+   * A step's button (lab.yaml `actions`): runs it on the cluster, prints its line in the terminal
+   * (the learner sees that something happened outside their commands) and grades at once.
+   * Unknown step or action: `known: false`, nothing done.
+   */
+  runAction(stepId: string, actionId: string): { known: boolean; line?: string; checks: ChecksUpdate } {
+    const action = findAction(this.lab.steps ?? [], stepId, actionId);
+    if (!action || !this.cluster) return { known: false, checks: this.lastChecks };
+    this.tick(); // the action happens now, after the time that already passed
+    const line = runLabAction(this.cluster as unknown as Engine, action);
+    this.output(`\r\n\x1b[33m${line}\x1b[0m\r\n`);
+    this.deps.onDirty?.('learner');
+    return { known: true, line, checks: this.gradeNow() };
+  }
+
   /** Start following wall time and grade the starting state. */
   start(): void {
     this.timer ??= setInterval(() => this.tick(), TICK_MS);
@@ -231,8 +248,8 @@ export class Sandbox {
 
   /** A new cluster shaped as the lab asks, with the lab's starting objects in it. */
   private freshCluster(): EngineLike | undefined {
-    const shape = this.lab.cluster;
-    const cluster = this.deps.runtime.createCluster?.({ clock: this.clock, random: this.random, workers: shape?.workers, version: shape?.version });
+    const { workers, version, cni, kubeProxyMode, cloud } = this.lab.cluster ?? {};
+    const cluster = this.deps.runtime.createCluster?.({ clock: this.clock, random: this.random, workers, version, cni, kubeProxyMode, cloud });
     if (!cluster) return undefined;
     const api = cluster.client?.('kubelab-setup') ?? cluster.api;
     for (const obj of this.lab.setupObjects ?? []) createSetupObject(api, obj);
