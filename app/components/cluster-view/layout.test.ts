@@ -41,3 +41,42 @@ describe('layoutMap', () => {
     expect(fewer.boxes.get('pod/default/p010')).toEqual(l.boxes.get('pod/default/p010'));
   });
 });
+
+describe('layoutMap with dagre', () => {
+  const ingress: MapItem = { id: 'ingress/default/web', kind: 'ingress', name: 'web', status: 'nginx', targets: ['service/default/web'] };
+  const three = ['controlplane', 'node01', 'node02'];
+  const withNodes = (m: ClusterModel): ClusterModel => ({ nodes: three, items: [...m.items, { id: 'node//node02', kind: 'node', name: 'node02', status: 'Ready' }] });
+
+  it('ranks Ingresses above Services above the node columns, and keeps the nodes in their order', () => {
+    const l = layoutMap(withNodes({ ...model([pod('a', 'node02')]), items: [...model([pod('a', 'node02')]).items, ingress] }));
+    const ing = l.boxes.get(ingress.id)!;
+    const svc = l.boxes.get('service/default/web')!;
+    expect(ing.y + ing.h).toBeLessThan(svc.y);
+    for (const n of three) expect(svc.y + svc.h).toBeLessThan(l.nodes.get(n)!.y);
+    const xs = three.map((n) => l.nodes.get(n)!.x);
+    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+    expect(new Set(three.map((n) => l.nodes.get(n)!.y)).size).toBe(1);
+  });
+
+  it('places a Service over the column its endpoints are in', () => {
+    const l = layoutMap(withNodes(model([pod('a', 'node02'), pod('b', 'node02')])));
+    const svc = l.boxes.get('service/default/web')!;
+    const col = l.nodes.get('node02')!;
+    expect(svc.x + svc.w / 2).toBeGreaterThanOrEqual(col.x);
+    expect(svc.x + svc.w / 2).toBeLessThanOrEqual(col.x + col.w);
+  });
+
+  it('leaves pods where they were when a Service or an Ingress appears', () => {
+    const pods = [pod('a', 'node01'), pod('b', 'controlplane'), pod('c')];
+    const bare: ClusterModel = { ...model(pods), items: model(pods).items.filter((i) => i.kind !== 'service') };
+    const before = layoutMap(bare);
+    const after = layoutMap({ ...model(pods), items: [...model(pods).items, ingress] });
+    for (const p of pods) expect(after.boxes.get(p.id)!.x).toEqual(before.boxes.get(p.id)!.x);
+  });
+
+  it('lays out a cluster with nothing in it', () => {
+    const l = layoutMap({ nodes: [], items: [] });
+    expect(l.boxes.size).toBe(0);
+    expect(Number.isFinite(l.height)).toBe(true);
+  });
+});

@@ -1,7 +1,12 @@
-// Where everything sits on the cluster map: a band of Services, Ingresses and volumes on top,
-// then one column per node (its components, then its pods grouped by owner), and a column for
-// pods no node has yet. Deterministic and O(items), so 500 pods lay out in well under a frame;
-// items keep their place when others change, and CSS animates the moves.
+// Where everything sits on the cluster map. dagre (@dagrejs/dagre) lays out the graph: Ingresses,
+// then Services and volumes, then one column per node (and one for pods no node has yet), with an
+// edge from each Service to the columns its endpoint pods are in, so Services sit above their
+// pods and edges cross little. The node columns keep the cluster's node order (dagre order
+// constraints), so pods keep their places as Services come and go. Inside a column, components
+// and pods (grouped by owner) sit in a grid: a grid is what keeps 500 pods readable and stable,
+// and it costs O(pods); dagre sees only the few columns and band items, so it stays well under a
+// frame. CSS animates the moves.
+import dagre, { type LayoutOptions } from '@dagrejs/dagre';
 import type { ClusterModel, MapItem } from '../../../sandbox/cluster-view/wire';
 
 export interface Box {
@@ -29,64 +34,145 @@ export interface MapLayout {
 const COL_W = 264;
 const GAP = 16;
 const PAD = 8;
-const TOP_BAND_H = 56;
 const NODE_HEAD = 28;
 const CHIP_W = (COL_W - PAD * 3) / 2;
 const CHIP_H = 22;
 const GROUP_HEAD = 18;
+const BAND_W = 150;
+const BAND_H = 34;
 /** Pods show their names while a node has few; past that, small squares. */
 const NAMED_POD_LIMIT = 24;
 const SQUARE = 20;
+const ROOT = '\u0000root';
+const column = (node: string) => `\u0000column:${node}`;
 
 const byKind = (items: MapItem[], kind: MapItem['kind']) => items.filter((i) => i.kind === kind);
 
-function layoutTopBand(items: MapItem[], boxes: Map<string, Box>): number {
-  const band = [...byKind(items, 'ingress'), ...byKind(items, 'service'), ...byKind(items, 'volume')];
-  const w = 150;
-  band.forEach((item, i) => boxes.set(item.id, { x: GAP + i * (w + 10), y: GAP, w, h: 34 }));
-  return band.length ? band.length * (w + 10) + GAP : 0;
+/** A column's contents, placed relative to the column's top left corner. */
+interface ColumnContents {
+  height: number;
+  boxes: Array<[string, Box]>;
+  groups: GroupLabel[];
 }
 
-function layoutPods(pods: MapItem[], x: number, y: number, boxes: Map<string, Box>, groups: GroupLabel[], column: string): number {
+function layoutPods(pods: MapItem[], y: number, out: ColumnContents, node: string): number {
   const named = pods.length <= NAMED_POD_LIMIT;
   const order = new Map<string, MapItem[]>();
   for (const p of pods) order.set(p.group ?? 'standalone', [...(order.get(p.group ?? 'standalone') ?? []), p]);
   for (const [group, members] of order) {
-    groups.push({ id: `${column}:${group}`, text: group, x: x + PAD, y, w: COL_W - PAD * 2, h: GROUP_HEAD });
+    out.groups.push({ id: `${node}:${group}`, text: group, x: PAD, y, w: COL_W - PAD * 2, h: GROUP_HEAD });
     y += GROUP_HEAD;
     const perRow = named ? 2 : Math.floor((COL_W - PAD * 2) / (SQUARE + 4));
     const w = named ? CHIP_W : SQUARE;
     const h = named ? CHIP_H : SQUARE;
-    members.forEach((p, i) => boxes.set(p.id, { x: x + PAD + (i % perRow) * (w + 4 + (named ? PAD - 4 : 0)), y: y + Math.floor(i / perRow) * (h + 4), w, h }));
+    const stride = w + 4 + (named ? PAD - 4 : 0);
+    members.forEach((p, i) => out.boxes.push([p.id, { x: PAD + (i % perRow) * stride, y: y + Math.floor(i / perRow) * (h + 4), w, h }]));
     y += Math.ceil(members.length / perRow) * (h + 4) + 6;
   }
   return y;
+}
+
+function layoutColumn(items: MapItem[], pods: MapItem[], node: string): ColumnContents {
+  const out: ColumnContents = { height: 0, boxes: [], groups: [] };
+  let y = NODE_HEAD;
+  const chips = items.filter((i) => i.kind === 'component' && i.node === node);
+  chips.forEach((c, i) => out.boxes.push([c.id, { x: PAD + (i % 2) * (CHIP_W + PAD), y: y + Math.floor(i / 2) * (CHIP_H + 4), w: CHIP_W, h: CHIP_H }]));
+  y += Math.ceil(chips.length / 2) * (CHIP_H + 4) + 8;
+  out.height = layoutPods(pods, y, out, node) + PAD;
+  return out;
+}
+
+/** The graph dagre places: an invisible root ranks Ingresses 1, Services and volumes 2, columns 3. */
+function buildGraph(band: MapItem[], columns: Map<string, ColumnContents>, columnOf: Map<string, string>) {
+  const g = new dagre.graphlib.Graph();
+  g.setGraph({ rankdir: 'TB', nodesep: GAP, edgesep: 4, ranksep: 40, rankalign: 'top', align: 'DL', marginx: GAP, marginy: 0 });
+  g.setDefaultEdgeLabel(() => ({}));
+  g.setNode(ROOT, { width: 0, height: 0 });
+  const inBand = new Set(band.map((b) => b.id));
+  for (const item of band) {
+    g.setNode(item.id, { width: BAND_W, height: BAND_H });
+    g.setEdge(ROOT, item.id, { minlen: item.kind === 'ingress' ? 1 : 2 });
+  }
+  for (const [node, c] of columns) {
+    g.setNode(column(node), { width: COL_W, height: c.height });
+    g.setEdge(ROOT, column(node), { minlen: 3 });
+  }
+  for (const item of band) {
+    const reached = new Set((item.targets ?? []).map((t) => (inBand.has(t) ? t : columnOf.get(t) !== undefined ? column(columnOf.get(t)!) : undefined)).filter((t): t is string => !!t));
+    for (const t of reached) g.setEdge(item.id, t, { minlen: 1, weight: 2 });
+  }
+  return g;
+}
+
+type Ordered = Parameters<NonNullable<LayoutOptions['customOrder']>>[0];
+
+/** dagre's own crossing-minimising order, then the node columns put back in the cluster's order
+ *  within the slots dagre gave them, so a new Service never swaps two nodes. */
+function orderKeepingColumns(names: string[]) {
+  return (g: Ordered, order: (g: Ordered) => void) => {
+    order(g);
+    const cols = names.map((n) => g.node(column(n))).filter((l) => l && typeof l.order === 'number');
+    const slots = cols.map((l) => l.order!).sort((a, b) => a - b);
+    cols.forEach((l, i) => (l.order = slots[i]));
+  };
+}
+
+/** Columns sit in fixed slots (so pods never move for a Service); band items keep dagre's place
+ *  relative to the columns, mapped piecewise onto the slots, then nudged apart if they touch. */
+function placeBand(band: MapItem[], g: ReturnType<typeof buildGraph>, names: string[], slotX: (i: number) => number): Map<string, number> {
+  const anchors = names.map((n, i) => ({ from: g.node(column(n)).x!, to: slotX(i) + COL_W / 2 }));
+  const map = (x: number) => {
+    if (!anchors.length) return x;
+    if (x <= anchors[0].from) return x - anchors[0].from + anchors[0].to;
+    const last = anchors[anchors.length - 1];
+    if (x >= last.from) return x - last.from + last.to;
+    const i = anchors.findIndex((a) => a.from > x);
+    const [a, b] = [anchors[i - 1], anchors[i]];
+    return a.to + ((x - a.from) / (b.from - a.from)) * (b.to - a.to);
+  };
+  const out = new Map<string, number>();
+  const rows = new Map<number, MapItem[]>();
+  for (const item of band) rows.set(g.node(item.id).y!, [...(rows.get(g.node(item.id).y!) ?? []), item]);
+  for (const row of rows.values()) {
+    let right = GAP - 10;
+    for (const item of row.sort((a, b) => g.node(a.id).x! - g.node(b.id).x!)) {
+      const x = Math.max(right + 10, map(g.node(item.id).x!) - BAND_W / 2);
+      out.set(item.id, x);
+      right = x + BAND_W;
+    }
+  }
+  return out;
 }
 
 export function layoutMap(model: ClusterModel): MapLayout {
   const boxes = new Map<string, Box>();
   const nodes = new Map<string, Box>();
   const groups: GroupLabel[] = [];
-  const bandWidth = layoutTopBand(model.items, boxes);
-  const top = TOP_BAND_H + GAP;
   const pods = byKind(model.items, 'pod');
-  const unscheduled = pods.filter((p) => !p.node || !model.nodes.includes(p.node));
-  const columns = [...model.nodes, ...(unscheduled.length ? [''] : [])];
+  const known = new Set(model.nodes);
+  const columnOf = new Map(pods.map((p) => [p.id, p.node && known.has(p.node) ? p.node : '']));
+  const names = [...model.nodes, ...(pods.some((p) => columnOf.get(p.id) === '') ? [''] : [])];
+  const columns = new Map(names.map((n) => [n, layoutColumn(model.items, pods.filter((p) => columnOf.get(p.id) === n), n)]));
+  const band = [...byKind(model.items, 'ingress'), ...byKind(model.items, 'service'), ...byKind(model.items, 'volume')];
+  const g = buildGraph(band, columns, columnOf);
+  dagre.layout(g, { customOrder: orderKeepingColumns(names) });
+  const slotX = (i: number) => GAP + i * (COL_W + GAP);
+  const bandX = placeBand(band, g, names, slotX);
+  const lift = g.node(ROOT).y! + GAP;
+  for (const item of band) boxes.set(item.id, { x: bandX.get(item.id)!, y: g.node(item.id).y! - BAND_H / 2 - lift + GAP, w: BAND_W, h: BAND_H });
+  const top = (names.length ? g.node(column(names[0])).y! - columns.get(names[0])!.height / 2 : lift) - lift + GAP;
   let height = top;
-  columns.forEach((node, col) => {
-    const x = GAP + col * (COL_W + GAP);
-    let y = top + NODE_HEAD;
-    const chips = model.items.filter((i) => i.kind === 'component' && i.node === node);
-    chips.forEach((c, i) => boxes.set(c.id, { x: x + PAD + (i % 2) * (CHIP_W + PAD), y: y + Math.floor(i / 2) * (CHIP_H + 4), w: CHIP_W, h: CHIP_H }));
-    y += Math.ceil(chips.length / 2) * (CHIP_H + 4) + 8;
-    const mine = node ? pods.filter((p) => p.node === node) : unscheduled;
-    y = layoutPods(mine, x, y, boxes, groups, node);
-    nodes.set(node, { x, y: top, w: COL_W, h: y - top + PAD });
-    height = Math.max(height, y + PAD + GAP);
+  names.forEach((name, i) => {
+    const c = columns.get(name)!;
+    const x = slotX(i);
+    nodes.set(name, { x, y: top, w: COL_W, h: c.height });
+    for (const [id, b] of c.boxes) boxes.set(id, { ...b, x: b.x + x, y: b.y + top });
+    for (const label of c.groups) groups.push({ ...label, x: label.x + x, y: label.y + top });
+    height = Math.max(height, top + c.height + GAP);
   });
-  const edges = model.items
+  const edges = band
     .filter((i) => i.kind === 'service' || i.kind === 'ingress')
     .flatMap((i) => (i.targets ?? []).filter((t) => boxes.has(t)).map((t) => ({ id: `${i.id}->${t}`, from: i.id, to: t })));
-  const width = Math.max(bandWidth, GAP + columns.length * (COL_W + GAP));
+  const width = Math.max(0, ...[...boxes.values(), ...nodes.values()].map((b) => b.x + b.w)) + GAP;
   return { width, height, boxes, nodes, groups, edges };
 }
