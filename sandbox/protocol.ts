@@ -35,6 +35,11 @@ export const QuestionAnswer = z.object({ questionId: z.string().max(80), answer:
 export type QuestionAnswer = z.infer<typeof QuestionAnswer>;
 export type QuestionAnswerResult = { ok: true; correct: boolean; message: string } | ({ ok: false } & ProtocolError);
 export type TerminalResize = z.infer<typeof TerminalResize>;
+/** A step's button (a lab action: fail a node, fast-forward, stop a component…). */
+export const LabActionRun = z.object({ stepId: slug, actionId: slug });
+export type LabActionRun = z.infer<typeof LabActionRun>;
+/** `line`: what the terminal printed about it. */
+export type LabActionResult = { ok: true; line: string } | ({ ok: false } & ProtocolError);
 /** The cluster view's inspector asks for one object (sandbox/cluster-view). */
 export const ClusterViewInspect = z.object({ resource: z.string().min(1).max(120), namespace: z.string().max(253).optional(), name: z.string().min(1).max(253) });
 export type ClusterViewInspect = z.infer<typeof ClusterViewInspect>;
@@ -103,6 +108,7 @@ export interface ClientToServerEvents {
   'file:read': (msg: z.infer<typeof FileRead>, ack: (res: FileReadResult) => void) => void;
   'file:write': (msg: FileWrite, ack: (res: FileWriteResult) => void) => void;
   'question:answer': (msg: QuestionAnswer, ack: (res: QuestionAnswerResult) => void) => void;
+  'lab:action': (msg: LabActionRun, ack: (res: LabActionResult) => void) => void;
   'cluster-view:subscribe': (ack: (res: ClusterViewResult<ClusterViewSnapshot>) => void) => void;
   'cluster-view:unsubscribe': () => void;
   'cluster-view:inspect': (msg: ClusterViewInspect, ack: (res: ClusterViewResult<{ detail: ObjectDetail }>) => void) => void;

@@ -5,7 +5,7 @@ import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { learnerCookies, LEARNER_COOKIE } from '../../server/guest.js';
-import { MAX_SOCKET_MESSAGE_BYTES, type AttachResult, type ClientToServerEvents, type FileWriteResult, type ProtocolError, type ServerToClientEvents } from '../protocol.js';
+import { MAX_SOCKET_MESSAGE_BYTES, type AttachResult, type ClientToServerEvents, type FileWriteResult, type LabActionResult, type LabActionRun, type ProtocolError, type ServerToClientEvents } from '../protocol.js';
 import { LocalSandboxHost } from './local.js';
 import { SandboxManager } from './manager.js';
 import { registerSandboxSockets, type SandboxServer } from './socket.js';
@@ -107,6 +107,17 @@ describe('sandbox sockets', () => {
     if (!res.ok) throw new Error(res.message);
     expect(res.files).not.toContain('/root/mine.txt');
     expect(await write(c, 'after-reset.txt', 'y')).toEqual({ ok: true, path: '/root/after-reset.txt' });
+  });
+
+  it('runs a step’s lab action: acked with its line, printed in the terminal, unknown ones refused', async () => {
+    const c = client('guest-action-001');
+    expect((await attach(c, { labSlug: 'node-maintenance' })).ok).toBe(true);
+    const run = (msg: unknown) => new Promise<LabActionResult>((r) => c.emit('lab:action', msg as LabActionRun, r));
+    const printed = new Promise<string>((resolve) => c.on('terminal:output', (d) => d.includes('lost power') && resolve(d)));
+    expect(await run({ stepId: 'node-failure', actionId: 'power-cut' })).toEqual({ ok: true, line: 'kubelab: node02 lost power (its kubelet stopped)' });
+    expect(await printed).toContain('kubelab: node02 lost power (its kubelet stopped)');
+    expect(await run({ stepId: 'drain', actionId: 'power-cut' })).toMatchObject({ ok: false, code: 'not-found' });
+    expect(await run({ stepId: 'node-failure', actionId: '../x' })).toMatchObject({ ok: false, code: 'bad-request' });
   });
 
   it('persists a sandbox and restores it, files and screen, in a new manager', async () => {

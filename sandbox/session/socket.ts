@@ -6,6 +6,7 @@ import {
   FileRead,
   FileWrite,
   QuestionAnswer,
+  LabActionRun,
   MAX_FILE_WRITE_BYTES,
   MAX_TERMINAL_INPUT_BYTES,
   RATE_LIMIT,
@@ -54,7 +55,7 @@ type Ack = (r: unknown) => void;
 const fail = (code: ErrorCode, message: string) => ({ ok: false as const, code, message });
 
 /** The events socket.ts handles itself; any other goes to the socket extensions (extensions.ts). */
-const CORE_EVENTS = new Set(['sandbox:attach', 'sandbox:reset', 'terminal:input', 'terminal:resize', 'file:read', 'file:write', 'question:answer']);
+const CORE_EVENTS = new Set(['sandbox:attach', 'sandbox:reset', 'terminal:input', 'terminal:resize', 'file:read', 'file:write', 'question:answer', 'lab:action']);
 
 export function registerSandboxSockets(io: SandboxServer, options: SocketOptions): void {
   // A bare SandboxManager (older callers, tests) runs its sandboxes in this thread.
@@ -100,6 +101,7 @@ class Connection {
     s.on('file:read', (raw, ack) => this.guarded(ack, () => this.read(raw, ack as Ack)));
     s.on('file:write', (raw, ack) => this.guarded(ack, () => this.write(raw, ack as Ack)));
     s.on('question:answer', (raw, ack) => this.guarded(ack, () => this.answer(raw, ack as Ack)));
+    s.on('lab:action', (raw, ack) => this.guarded(ack, () => this.labAction(raw, ack as Ack)));
     s.on('disconnect', () => this.leave());
     s.onAny((event: string, ...args: unknown[]) => {
       if (!CORE_EVENTS.has(event)) this.guarded(args.at(-1), () => this.extensionEvent(event, args));
@@ -215,6 +217,18 @@ class Connection {
     if (!result.known) return ack(fail('not-found', 'This lab has no such question.'));
     const check = result.checks.checks.find((c) => c.id === msg.data.questionId)!;
     ack({ ok: true, correct: check.state === 'passed', message: check.message });
+  }
+
+  /** A step's button: the action runs on the learner's cluster; its line is in the terminal too. */
+  private async labAction(raw: unknown, ack: (r: unknown) => void): Promise<void> {
+    if (typeof ack !== 'function') return;
+    const sandbox = this.attached();
+    const msg = LabActionRun.safeParse(raw);
+    if (!sandbox) return ack(fail('not-attached', 'Not attached to a sandbox.'));
+    if (!msg.success) return ack(fail('bad-request', 'bad lab action'));
+    const result = await sandbox.call('runAction', msg.data.stepId, msg.data.actionId);
+    if (!result.known) return ack(fail('not-found', 'This step has no such action.'));
+    ack({ ok: true, line: result.line });
   }
 
   /** An event of a socket extension: run beside the sandbox, its ack value sent back. */
