@@ -32,7 +32,8 @@ export function distroOf(image: string): Distro {
   const repo = image.split('@')[0];
   const [name, tag = 'latest'] = repo.split('/').pop()!.split(':');
   if (name === 'busybox') return 'busybox';
-  if (name === 'alpine' || tag.includes('alpine')) return 'alpine';
+  // curlimages/curl, alpine/curl and nicolaka/netshoot are Alpine-based.
+  if (name === 'alpine' || name === 'curl' || name === 'netshoot' || tag.includes('alpine')) return 'alpine';
   return 'debian';
 }
 

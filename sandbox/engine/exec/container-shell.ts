@@ -3,6 +3,7 @@
 // alpine, `root@<pod>:/# ` for Debian's bash, `# ` for Debian's dash). Only the common subset:
 // ls, cat, echo, env/printenv, hostname, pwd, cd, id/whoami, uname, ps, sleep, true/false, exit.
 import type { ContainerEnv } from './container-env.js';
+import { netProgram } from './container-net.js';
 
 export interface ShellOutput {
   out(text: string): void;
@@ -285,6 +286,9 @@ function runStage(text: string, c: ContainerEnv, s: ShellState, o: ShellOutput, 
     return 0;
   }
   const base = name.split('/').pop()!;
+  // wget/curl send from the pod when the exec attached the network (container-net.ts).
+  const net = c.programs.has(base) ? netProgram(base, c) : undefined;
+  if (net) return net(args, c, s, out);
   if (!c.programs.has(base) || !PROGRAMS[base]) {
     o.err(notFound(base, c, s));
     return 127;
@@ -315,9 +319,8 @@ export function executable(name: string, c: ContainerEnv): boolean {
 }
 
 /** Runs one program (not a shell) as the exec's process; returns its exit status. */
-export function runProgram(argv: string[], c: ContainerEnv, o: ShellOutput): number {
-  const s: ShellState = { cwd: '/', status: 0, shell: 'sh' };
-  const program = PROGRAMS[argv[0].split('/').pop()!];
+export function runProgram(argv: string[], c: ContainerEnv, o: ShellOutput, s: ShellState = { cwd: '/', status: 0, shell: 'sh' }): number {
+  const program = netProgram(argv[0].split('/').pop()!, c) ?? PROGRAMS[argv[0].split('/').pop()!];
   if (!program) return 0;
   return program(argv.slice(1), c, s, o);
 }

@@ -6,6 +6,7 @@ import type { ApiClient, ResourceRef } from '../api/types.js';
 import type { KubeObject } from '../objects.js';
 import { containerEnv, type ContainerEnv } from './container-env.js';
 import { executable, prompt, runProgram, runScript, type ShellOutput, type ShellState } from './container-shell.js';
+import { attachNetwork, deferredOutput, pendingWait, settle, type ExecNetwork } from './container-net.js';
 
 /** The byte streams of one exec session, as the kubelet wires them (see apiserver ExecIO). */
 export interface ExecStreams {
@@ -48,9 +49,11 @@ function decode(chunk: Uint8Array | string): string {
 }
 
 /** Runs `command` in the container; resolves with its exit code when the process ends. */
-export function execInContainer(api: ApiClient, pod: KubeObject, container: string, command: string[], io: ExecStreams): Promise<ExecOutcome> {
+export function execInContainer(api: ApiClient, pod: KubeObject, container: string, command: string[], io: ExecStreams, net?: ExecNetwork): Promise<ExecOutcome> {
   const services = api.list({ ...SERVICES, namespace: pod.metadata.namespace }).items;
   const c = containerEnv(pod, container, services);
+  // With the network, wget/curl in the container send requests from the pod (container-net.ts).
+  if (net) attachNetwork(c, pod, container, net, io.tty);
   const nl = (t: string) => (io.tty ? t.replace(/\r?\n/g, '\r\n') : t);
   // With a tty, stderr is the terminal too.
   const out: ShellOutput = { out: (t) => io.stdout(nl(t)), err: (t) => (io.tty ? io.stdout(nl(t)) : io.stderr(t)) };
@@ -60,16 +63,23 @@ export function execInContainer(api: ApiClient, pod: KubeObject, container: stri
     return Promise.resolve({ exitCode: 126 });
   }
   const base = name.split('/').pop()!;
-  if (base !== 'sh' && base !== 'bash') return Promise.resolve({ exitCode: runProgram(command, c, out) });
-  const state: ShellState = { cwd: '/', status: 0, shell: base };
+  const state: ShellState = { cwd: '/', status: 0, shell: base === 'bash' ? 'bash' : 'sh' };
+  // A request that times out waits simulated time; what follows it is printed after the wait.
+  const held = deferredOutput(out, state);
+  const oneShot = async (run: () => number) => {
+    const exitCode = run();
+    await settle(net, state, held);
+    return { exitCode };
+  };
+  if (base !== 'sh' && base !== 'bash') return oneShot(() => runProgram(command, c, held, state));
   const script = command[1] === '-c' ? command[2] : undefined;
-  if (script !== undefined) return Promise.resolve({ exitCode: runScript(script, c, state, out) });
+  if (script !== undefined) return oneShot(() => runScript(script, c, state, held));
   if (!io.stdin) return Promise.resolve({ exitCode: 0 });
-  return interactive(c, state, io, out);
+  return interactive(c, state, io, held, net);
 }
 
 /** An interactive shell: with a tty it echoes keys and edits the line, as the pty's line discipline does. */
-function interactive(c: ContainerEnv, state: ShellState, io: ExecStreams, out: ShellOutput): Promise<ExecOutcome> {
+function interactive(c: ContainerEnv, state: ShellState, io: ExecStreams, out: ShellOutput & { flush(): void }, net?: ExecNetwork): Promise<ExecOutcome> {
   return new Promise((resolveExit) => {
     let line = '';
     let done = false;
@@ -79,13 +89,18 @@ function interactive(c: ContainerEnv, state: ShellState, io: ExecStreams, out: S
       resolveExit({ exitCode: code });
     };
     if (io.tty) io.stdout(prompt(c, state));
-    const runLine = () => {
-      const code = runScript(line, c, state, out);
-      line = '';
+    const afterLine = (code: number) => {
       if (state.exited !== undefined) {
         if (state.shell === 'bash' && io.tty) io.stdout('exit\r\n');
         finish(code);
       } else if (io.tty) io.stdout(prompt(c, state));
+    };
+    const runLine = () => {
+      const code = runScript(line, c, state, out);
+      line = '';
+      // A request that waited (a dropped connection) holds the rest and the prompt until its time has passed.
+      if (pendingWait(state) > 0) void settle(net, state, out).then(() => afterLine(code));
+      else afterLine(code);
     };
     io.stdin!.onData((chunk) => {
       for (const ch of decode(chunk).replace(/\x1b\[[0-9;]*[A-Za-z]|\x1b./g, '')) {
