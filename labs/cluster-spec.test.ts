@@ -6,7 +6,7 @@ import { ClusterSpec } from './schema.js';
 
 describe('the lab cluster spec', () => {
   it('defaults to a kubeadm-like cluster and refuses modes Kubernetes no longer has', () => {
-    expect(ClusterSpec.parse({})).toEqual({ workers: 2, version: 'v1.32.1', cni: 'calico', kubeProxyMode: 'iptables', cloud: false });
+    expect(ClusterSpec.parse({})).toEqual({ workers: 2, version: 'v1.32.1', cni: 'calico', kubeProxyMode: 'iptables', cloud: false, ingress: 'none' });
     expect(ClusterSpec.safeParse({ kubeProxyMode: 'userspace' }).success).toBe(false);
   });
 

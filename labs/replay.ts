@@ -41,8 +41,9 @@ interface Rig {
 
 function freshRig(lab: LoadedLab): Rig {
   const clock = new ManualClock(T0);
-  const { workers, version, cni, kubeProxyMode, cloud } = lab.cluster;
-  const engine = createDefaultCluster({ clock, random: new SeededRandom(42), workers, version, cni, kubeProxyMode, cloud, settleMs: 5_000 });
+  const { workers, version, cni, kubeProxyMode, cloud, ingress } = lab.cluster;
+  const ingressController = ingress === 'nginx' ? ingress : undefined;
+  const engine = createDefaultCluster({ clock, random: new SeededRandom(42), workers, version, cni, kubeProxyMode, cloud, ingressController, settleMs: 5_000 });
   const setupApi = engine.client('kubelab-setup');
   for (const obj of lab.setupObjects) createSetupObject(setupApi, obj);
   engine.runUntilIdle();

@@ -17,6 +17,8 @@ export const ClusterSpec = z
     kubeProxyMode: z.enum(['iptables', 'ipvs']).default('iptables'),
     /** A cloud controller that gives LoadBalancer Services an external IP (false: `<pending>`, as on kubeadm). */
     cloud: z.boolean().default(false),
+    /** An ingress controller installed as its bare-metal manifest does (`nginx`: ingress-nginx, NodePort Service, IngressClass nginx). */
+    ingress: z.enum(['nginx', 'none']).default('none'),
   })
   .strict();
 
@@ -101,7 +103,7 @@ export const LabSpec = z
     topics: z.array(z.string().min(1)).min(1),
     /** Lessons (content/lessons/<slug>.mdx) the lab builds on. */
     lessons: z.array(slug).default([]),
-    cluster: ClusterSpec.default({ workers: 2, version: 'v1.32.1', cni: 'calico', kubeProxyMode: 'iptables', cloud: false }),
+    cluster: ClusterSpec.default({ workers: 2, version: 'v1.32.1', cni: 'calico', kubeProxyMode: 'iptables', cloud: false, ingress: 'none' }),
     setup: z
       .object({ objects: z.array(SetupObject).default([]), files: z.array(HomeFile).default([]), openFile: homePath.optional() })
       .strict()

@@ -10,6 +10,7 @@ import { ReconcileDiagram } from './reconcile-diagram';
 import { NodeLifecycleDiagram } from './node-lifecycle-diagram';
 import { JobsDiagram } from './jobs-diagram';
 import { ServicesDiagram } from './services-diagram';
+import { IngressDiagram } from './ingress-diagram';
 import { StorageDiagram } from './storage-diagram';
 import { AutoscalingDiagram } from './autoscaling-diagram';
 import { ResourcesDiagram } from './resources-diagram';
@@ -19,4 +20,4 @@ import { EtcdDiagram } from './etcd-diagram';
 import { KubeletDiagram } from './kubelet-diagram';
 import { KubeadmDiagram } from './kubeadm-diagram';
 
-export const mdxComponents = { ApiServerDiagram, ApplyDiagram, ArchitectureDiagram, AutoscalingDiagram, ClusterDemo, ClusterTourDiagram, EtcdDiagram, JobsDiagram, KubeadmDiagram, KubeletDiagram, NamespacesDiagram, NodeLifecycleDiagram, ReconcileDiagram, ResourcesDiagram, RollingUpdateDiagram, SchedulingDiagram, ServicesDiagram, StorageDiagram, TroubleshootingDiagram };
+export const mdxComponents = { ApiServerDiagram, ApplyDiagram, ArchitectureDiagram, AutoscalingDiagram, ClusterDemo, ClusterTourDiagram, EtcdDiagram, IngressDiagram, JobsDiagram, KubeadmDiagram, KubeletDiagram, NamespacesDiagram, NodeLifecycleDiagram, ReconcileDiagram, ResourcesDiagram, RollingUpdateDiagram, SchedulingDiagram, ServicesDiagram, StorageDiagram, TroubleshootingDiagram };

