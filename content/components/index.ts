@@ -10,6 +10,7 @@ import { ReconcileDiagram } from './reconcile-diagram';
 import { NodeLifecycleDiagram } from './node-lifecycle-diagram';
 import { JobsDiagram } from './jobs-diagram';
 import { ServicesDiagram } from './services-diagram';
+import { NetworkPolicyDiagram } from './network-policy-diagram';
 import { IngressDiagram } from './ingress-diagram';
 import { StorageDiagram } from './storage-diagram';
 import { AutoscalingDiagram } from './autoscaling-diagram';
@@ -20,4 +21,4 @@ import { EtcdDiagram } from './etcd-diagram';
 import { KubeletDiagram } from './kubelet-diagram';
 import { KubeadmDiagram } from './kubeadm-diagram';
 
-export const mdxComponents = { ApiServerDiagram, ApplyDiagram, ArchitectureDiagram, AutoscalingDiagram, ClusterDemo, ClusterTourDiagram, EtcdDiagram, IngressDiagram, JobsDiagram, KubeadmDiagram, KubeletDiagram, NamespacesDiagram, NodeLifecycleDiagram, ReconcileDiagram, ResourcesDiagram, RollingUpdateDiagram, SchedulingDiagram, ServicesDiagram, StorageDiagram, TroubleshootingDiagram };
+export const mdxComponents = { ApiServerDiagram, ApplyDiagram, ArchitectureDiagram, AutoscalingDiagram, ClusterDemo, ClusterTourDiagram, EtcdDiagram, IngressDiagram, JobsDiagram, KubeadmDiagram, KubeletDiagram, NamespacesDiagram, NetworkPolicyDiagram, NodeLifecycleDiagram, ReconcileDiagram, ResourcesDiagram, RollingUpdateDiagram, SchedulingDiagram, ServicesDiagram, StorageDiagram, TroubleshootingDiagram };

@@ -58,7 +58,11 @@ interface ColumnContents {
 function layoutPods(pods: MapItem[], y: number, out: ColumnContents, node: string): number {
   const named = pods.length <= NAMED_POD_LIMIT;
   const order = new Map<string, MapItem[]>();
-  for (const p of pods) order.set(p.group ?? 'standalone', [...(order.get(p.group ?? 'standalone') ?? []), p]);
+  for (const p of pods) {
+    const group = p.group ?? 'standalone';
+    if (!order.has(group)) order.set(group, []);
+    order.get(group)!.push(p);
+  }
   for (const [group, members] of order) {
     out.groups.push({ id: `${node}:${group}`, text: group, x: PAD, y, w: COL_W - PAD * 2, h: GROUP_HEAD });
     y += GROUP_HEAD;
@@ -82,25 +86,38 @@ function layoutColumn(items: MapItem[], pods: MapItem[], node: string): ColumnCo
   return out;
 }
 
-/** The graph dagre places: an invisible root ranks Ingresses 1, Services and volumes 2, columns 3. */
-function buildGraph(band: MapItem[], columns: Map<string, ColumnContents>, columnOf: Map<string, string>) {
+/** What dagre needs to know: the columns in order, and each band item with what it reaches
+ *  (band items, or the columns its endpoint pods are in). Pods only change it by changing node. */
+interface Skeleton {
+  names: string[];
+  band: Array<{ id: string; kind: MapItem['kind']; reaches: string[] }>;
+}
+
+function skeletonOf(band: MapItem[], names: string[], columnOf: Map<string, string>): Skeleton {
+  const inBand = new Set(band.map((b) => b.id));
+  const reach = (t: string) => (inBand.has(t) ? t : columnOf.has(t) ? column(columnOf.get(t)!) : undefined);
+  return {
+    names,
+    band: band.map((item) => ({ id: item.id, kind: item.kind, reaches: [...new Set((item.targets ?? []).map(reach).filter((t): t is string => !!t))] })),
+  };
+}
+
+/** The graph dagre places: an invisible root ranks Ingresses 1, Services and volumes 2, columns 3.
+ *  Columns' heights do not matter (their rank is aligned at the top and is the last). */
+function buildGraph({ names, band }: Skeleton) {
   const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: 'TB', nodesep: GAP, edgesep: 4, ranksep: 40, rankalign: 'top', align: 'DL', marginx: GAP, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
   g.setNode(ROOT, { width: 0, height: 0 });
-  const inBand = new Set(band.map((b) => b.id));
   for (const item of band) {
     g.setNode(item.id, { width: BAND_W, height: BAND_H });
     g.setEdge(ROOT, item.id, { minlen: item.kind === 'ingress' ? 1 : 2 });
   }
-  for (const [node, c] of columns) {
-    g.setNode(column(node), { width: COL_W, height: c.height });
+  for (const node of names) {
+    g.setNode(column(node), { width: COL_W, height: 1 });
     g.setEdge(ROOT, column(node), { minlen: 3 });
   }
-  for (const item of band) {
-    const reached = new Set((item.targets ?? []).map((t) => (inBand.has(t) ? t : columnOf.get(t) !== undefined ? column(columnOf.get(t)!) : undefined)).filter((t): t is string => !!t));
-    for (const t of reached) g.setEdge(item.id, t, { minlen: 1, weight: 2 });
-  }
+  for (const item of band) for (const t of item.reaches) g.setEdge(item.id, t, { minlen: 1, weight: 2 });
   return g;
 }
 
@@ -117,10 +134,19 @@ function orderKeepingColumns(names: string[]) {
   };
 }
 
+const slotX = (i: number) => GAP + i * (COL_W + GAP);
+
+interface Placement {
+  band: Map<string, { x: number; y: number }>;
+  top: number;
+}
+
 /** Columns sit in fixed slots (so pods never move for a Service); band items keep dagre's place
  *  relative to the columns, mapped piecewise onto the slots, then nudged apart if they touch. */
-function placeBand(band: MapItem[], g: ReturnType<typeof buildGraph>, names: string[], slotX: (i: number) => number): Map<string, number> {
-  const anchors = names.map((n, i) => ({ from: g.node(column(n)).x!, to: slotX(i) + COL_W / 2 }));
+function place(skeleton: Skeleton): Placement {
+  const g = buildGraph(skeleton);
+  dagre.layout(g, { customOrder: orderKeepingColumns(skeleton.names) });
+  const anchors = skeleton.names.map((n, i) => ({ from: g.node(column(n)).x!, to: slotX(i) + COL_W / 2 }));
   const map = (x: number) => {
     if (!anchors.length) return x;
     if (x <= anchors[0].from) return x - anchors[0].from + anchors[0].to;
@@ -130,18 +156,29 @@ function placeBand(band: MapItem[], g: ReturnType<typeof buildGraph>, names: str
     const [a, b] = [anchors[i - 1], anchors[i]];
     return a.to + ((x - a.from) / (b.from - a.from)) * (b.to - a.to);
   };
-  const out = new Map<string, number>();
-  const rows = new Map<number, MapItem[]>();
-  for (const item of band) rows.set(g.node(item.id).y!, [...(rows.get(g.node(item.id).y!) ?? []), item]);
+  const lift = g.node(ROOT).y!;
+  const band = new Map<string, { x: number; y: number }>();
+  const rows = new Map<number, string[]>();
+  for (const { id } of skeleton.band) rows.set(g.node(id).y!, [...(rows.get(g.node(id).y!) ?? []), id]);
   for (const row of rows.values()) {
     let right = GAP - 10;
-    for (const item of row.sort((a, b) => g.node(a.id).x! - g.node(b.id).x!)) {
-      const x = Math.max(right + 10, map(g.node(item.id).x!) - BAND_W / 2);
-      out.set(item.id, x);
+    for (const id of row.sort((a, b) => g.node(a).x! - g.node(b).x!)) {
+      const x = Math.max(right + 10, map(g.node(id).x!) - BAND_W / 2);
+      band.set(id, { x, y: g.node(id).y! - BAND_H / 2 - lift });
       right = x + BAND_W;
     }
   }
-  return out;
+  const top = skeleton.names.length ? g.node(column(skeleton.names[0])).y! - 0.5 - lift : GAP;
+  return { band, top };
+}
+
+/** dagre takes milliseconds even for a few nodes, so it runs only when the skeleton changes
+ *  (a Service, an Ingress, a node, an endpoint moving node), not for every pod status. */
+let lastPlacement: { key: string; placement: Placement } | undefined;
+function placeCached(skeleton: Skeleton): Placement {
+  const key = JSON.stringify(skeleton);
+  if (lastPlacement?.key !== key) lastPlacement = { key, placement: place(skeleton) };
+  return lastPlacement.placement;
 }
 
 export function layoutMap(model: ClusterModel): MapLayout {
@@ -152,18 +189,14 @@ export function layoutMap(model: ClusterModel): MapLayout {
   const known = new Set(model.nodes);
   const columnOf = new Map(pods.map((p) => [p.id, p.node && known.has(p.node) ? p.node : '']));
   const names = [...model.nodes, ...(pods.some((p) => columnOf.get(p.id) === '') ? [''] : [])];
-  const columns = new Map(names.map((n) => [n, layoutColumn(model.items, pods.filter((p) => columnOf.get(p.id) === n), n)]));
+  const podsOf = new Map<string, MapItem[]>(names.map((n) => [n, []]));
+  for (const p of pods) podsOf.get(columnOf.get(p.id)!)!.push(p);
   const band = [...byKind(model.items, 'ingress'), ...byKind(model.items, 'service'), ...byKind(model.items, 'volume')];
-  const g = buildGraph(band, columns, columnOf);
-  dagre.layout(g, { customOrder: orderKeepingColumns(names) });
-  const slotX = (i: number) => GAP + i * (COL_W + GAP);
-  const bandX = placeBand(band, g, names, slotX);
-  const lift = g.node(ROOT).y! + GAP;
-  for (const item of band) boxes.set(item.id, { x: bandX.get(item.id)!, y: g.node(item.id).y! - BAND_H / 2 - lift + GAP, w: BAND_W, h: BAND_H });
-  const top = (names.length ? g.node(column(names[0])).y! - columns.get(names[0])!.height / 2 : lift) - lift + GAP;
+  const { band: placed, top } = placeCached(skeletonOf(band, names, columnOf));
+  for (const [id, at] of placed) boxes.set(id, { ...at, w: BAND_W, h: BAND_H });
   let height = top;
   names.forEach((name, i) => {
-    const c = columns.get(name)!;
+    const c = layoutColumn(model.items, podsOf.get(name)!, name);
     const x = slotX(i);
     nodes.set(name, { x, y: top, w: COL_W, h: c.height });
     for (const [id, b] of c.boxes) boxes.set(id, { ...b, x: b.x + x, y: b.y + top });
