@@ -1,7 +1,7 @@
 // The seam between the session and the parts built elsewhere: the cluster engine
 // (sandbox/engine/cluster.ts) and the learner's terminal (sandbox/shell/terminal.ts). The session
 // sees them only through the small interfaces below, so tests can run a sandbox on any engine.
-import { createDefaultCluster, restoreDefaultCluster, type ClusterOptions, type ClusterSnapshot } from '../engine/cluster.js';
+import { createDefaultCluster, restoreDefaultCluster, type ClusterOptions, type ClusterSnapshot, type DefaultClusterOptions } from '../engine/cluster.js';
 import { ManualClock, SeededRandom } from '../engine/clock.js';
 import { TerminalSession, type TerminalSnapshot } from '../shell/terminal.js';
 import type { ApiClient } from '../engine/api/types.js';
@@ -51,6 +51,8 @@ export interface ClusterShape {
   cni?: ClusterOptions['cni'];
   kubeProxyMode?: ClusterOptions['kubeProxyMode'];
   cloud?: boolean;
+  /** `nginx`: ingress-nginx installed as its bare-metal manifest. */
+  ingressController?: DefaultClusterOptions['ingressController'];
 }
 
 export interface SandboxRuntime {
@@ -96,8 +98,8 @@ const templates = new Map<string, { snapshot: ClusterSnapshot; at: number }>();
 
 /** Each shape its own template: a flannel cluster must not be restored from a calico one. */
 export function templateKey(shape: ClusterShape): string {
-  const { workers, version, cni, kubeProxyMode, cloud } = shape;
-  return [workers ?? '', version ?? '', cni ?? '', kubeProxyMode ?? '', cloud === undefined ? '' : String(cloud)].join('|');
+  const { workers, version, cni, kubeProxyMode, cloud, ingressController } = shape;
+  return [workers ?? '', version ?? '', cni ?? '', kubeProxyMode ?? '', cloud === undefined ? '' : String(cloud), ingressController ?? ''].join('|');
 }
 
 function fromTemplate(clock: ManualClock, random: SeededRandom, shape: ClusterShape = {}) {
@@ -105,8 +107,7 @@ function fromTemplate(clock: ManualClock, random: SeededRandom, shape: ClusterSh
   const now = clock.now();
   let template = templates.get(key);
   if (!template || now < template.at || now - template.at > TEMPLATE_MAX_AGE_MS) {
-    const { workers, version, cni, kubeProxyMode, cloud } = shape;
-    const engine = createDefaultCluster({ clock: new ManualClock(now), random: new SeededRandom(TEMPLATE_SEED), workers, version, cni, kubeProxyMode, cloud });
+    const engine = createDefaultCluster({ clock: new ManualClock(now), random: new SeededRandom(TEMPLATE_SEED), ...shape });
     template = { snapshot: JSON.parse(JSON.stringify(engine.snapshot())) as ClusterSnapshot, at: now };
     templates.set(key, template);
   }

@@ -44,7 +44,8 @@ describe('Sandbox on the real engine', () => {
   it('builds the cluster the lab asks for: cni, kube-proxy mode and cloud reach the engine', async () => {
     const { loadRuntime, templateKey } = await import('./runtime.js');
     const runtime = await loadRuntime();
-    const lab = { ...findLab('deploy-nginx')!, cluster: { workers: 1, version: 'v1.32.1', cni: 'flannel' as const, kubeProxyMode: 'ipvs' as const, cloud: true } };
+    const base = findLab('deploy-nginx')!;
+    const lab = { ...base, cluster: { ...base.cluster!, workers: 1, cni: 'flannel' as const, kubeProxyMode: 'ipvs' as const, cloud: true, ingress: 'nginx' as const } };
     const sandbox = Sandbox.create({ id: 'u:shape', userId: 'u', lab, runtime, wallNow: () => 1_700_000_000_000 });
     const cluster = (sandbox as unknown as { cluster: { api: import('../engine/api/types.js').ApiClient; snapshot(): { components?: { cluster?: { network?: unknown } } } } }).cluster;
     const proxy = cluster.api.get({ group: '', version: 'v1', resource: 'configmaps', namespace: 'kube-system', name: 'kube-proxy' }) as unknown as { data: Record<string, string> };
@@ -52,6 +53,8 @@ describe('Sandbox on the real engine', () => {
     expect(cluster.snapshot().components?.cluster?.network).toMatchObject({ cni: 'flannel', proxyMode: 'ipvs', cloud: true });
     expect(templateKey(lab.cluster)).not.toBe(templateKey({ ...lab.cluster, cni: 'calico' }));
     expect(templateKey(lab.cluster)).not.toBe(templateKey({ ...lab.cluster, cloud: false }));
+    expect(templateKey({ ingressController: 'nginx' })).not.toBe(templateKey({}));
+    expect(cluster.api.list({ group: 'networking.k8s.io', version: 'v1', resource: 'ingressclasses' }).items.map((c) => c.metadata.name)).toEqual(['nginx']);
     sandbox.dispose();
   });
 

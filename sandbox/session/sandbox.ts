@@ -248,8 +248,9 @@ export class Sandbox {
 
   /** A new cluster shaped as the lab asks, with the lab's starting objects in it. */
   private freshCluster(): EngineLike | undefined {
-    const { workers, version, cni, kubeProxyMode, cloud } = this.lab.cluster ?? {};
-    const cluster = this.deps.runtime.createCluster?.({ clock: this.clock, random: this.random, workers, version, cni, kubeProxyMode, cloud });
+    const { workers, version, cni, kubeProxyMode, cloud, ingress } = this.lab.cluster ?? {};
+    const ingressController = ingress === 'nginx' ? ingress : undefined;
+    const cluster = this.deps.runtime.createCluster?.({ clock: this.clock, random: this.random, workers, version, cni, kubeProxyMode, cloud, ingressController });
     if (!cluster) return undefined;
     const api = cluster.client?.('kubelab-setup') ?? cluster.api;
     for (const obj of this.lab.setupObjects ?? []) createSetupObject(api, obj);
