@@ -61,17 +61,27 @@ function pathMatches(p: HTTPIngressPath, path: string): boolean {
 
 const HOST_RANK = { exact: 0, wildcard: 1, any: 2 } as const;
 
-/** The best rule path for the request: most specific host, then Exact, then the longest path (graders use it too). */
+/**
+ * The best rule path for the request (graders use it too). nginx first picks the server block by
+ * Host — an exact host, else a wildcard, else the catch-all `_` of the host-less rules — and only
+ * that server's locations count: a host with no matching path gets a 404 even when a host-less
+ * rule would match. Within it, Exact before Prefix, then the longest path.
+ */
 export function bestPath(ingresses: Ingress[], host: string, path: string): Candidate | undefined {
-  const found: Candidate[] = [];
+  const byServer: Candidate[][] = [[], [], []];
+  const hasServer = [false, false, false];
   for (const ingress of ingresses) {
     for (const rule of ingress.spec?.rules ?? []) {
       const m = hostMatches(rule.host, host);
       if (!m) continue;
-      for (const p of rule.http?.paths ?? []) if (pathMatches(p, path)) found.push({ ingress, path: p, hostRank: HOST_RANK[m] });
+      hasServer[HOST_RANK[m]] = true;
+      for (const p of rule.http?.paths ?? []) if (pathMatches(p, path)) byServer[HOST_RANK[m]].push({ ingress, path: p, hostRank: HOST_RANK[m] });
     }
   }
-  found.sort((a, b) => a.hostRank - b.hostRank || Number(b.path.pathType === 'Exact') - Number(a.path.pathType === 'Exact') || (b.path.path ?? '/').length - (a.path.path ?? '/').length);
+  const server = hasServer.indexOf(true);
+  if (server < 0) return undefined;
+  const found = byServer[server];
+  found.sort((a, b) => Number(b.path.pathType === 'Exact') - Number(a.path.pathType === 'Exact') || (b.path.path ?? '/').length - (a.path.path ?? '/').length);
   return found[0];
 }
 

@@ -61,6 +61,11 @@ describe('ingress-nginx', () => {
     expect(exchange(engine, '/nope', 'x')).toContain('404 Not Found');
   });
 
+  it('picks the server by Host first: a host rule without the path is a 404 even if a host-less rule has it', () => {
+    expect(exchange(engine, '/foo', 'bar.example.com:32000')).toContain('\nbar\n'); // its / rule is a prefix of everything
+    expect(exchange(engine, '/empty/x', 'x')).toContain('404 Not Found'); // Exact does not match below the path
+  });
+
   it('publishes the InternalIP of the node running the controller, with Sync events', () => {
     const ing = engine.api.get({ ...INGRESSES, name: 'echo' }) as { status?: { loadBalancer?: { ingress?: Array<{ ip?: string }> } } };
     const ip = ing.status?.loadBalancer?.ingress?.[0]?.ip;
@@ -75,5 +80,19 @@ describe('ingress-nginx', () => {
     const ing = engine.api.get({ ...INGRESSES, name: 'other' }) as { status?: { loadBalancer?: { ingress?: unknown[] } } };
     expect(ing.status?.loadBalancer?.ingress).toBeUndefined();
     expect(exchange(engine, '/nope', 'x')).toContain('404 Not Found');
+  });
+});
+
+describe('ingress-nginx server selection', () => {
+  it('a host server with no matching location answers 404', () => {
+    const engine = ingressCluster();
+    create(engine, 'networking.k8s.io', 'ingresses', {
+      apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'only-host' },
+      spec: { ingressClassName: 'nginx', rules: [{ host: 'foo.example.com', http: { paths: [{ path: '/exact', pathType: 'Exact', backend: { service: { name: 'foo', port: { number: 80 } } } }] } }] },
+    });
+    engine.advance(2_000);
+    expect(exchange(engine, '/foo', 'foo.example.com')).toContain('404 Not Found');
+    expect(exchange(engine, '/exact', 'FOO.example.com')).toContain('\nfoo\n');
+    expect(exchange(engine, '/foo', 'other.example.com')).toContain('\nfoo\n');
   });
 });
