@@ -102,4 +102,17 @@ describe('requests from inside a pod', () => {
     expect(out).not.toContain('timed out');
     expectGolden(golden('exec-requests-flannel'), out);
   });
+
+  it('waits with the exec streams\' sleep when the network has none; holds later output until then', async () => {
+    const engine = clusterWithClients('calico');
+    policy(engine, 'default-deny', DENY_ALL);
+    const target = engine.api.get({ ...PODS, name: 'client' });
+    const seen: string[] = [];
+    const start = engine.clock.now();
+    const net: ExecNetwork = { api: engine.api, clock: engine.clock, random: engine.random, cluster: engine };
+    const sleep = async (ms: number) => (seen.push(`slept ${ms}`), engine.advance(ms));
+    const io = { stdout: (t: string) => seen.push(`out ${t.trim()}`), stderr: (t: string) => seen.push(`err ${t.trim()}`), tty: false, sleep };
+    const { exitCode } = await execInContainer(engine.api, target, 'client', ['sh', '-c', 'echo before; wget -T 3 -qO- http://web; echo after $?'], io, net);
+    expect({ exitCode, took: engine.clock.now() - start, seen }).toEqual({ exitCode: 0, took: 3000, seen: ['out before', 'slept 3000', 'err wget: download timed out', 'out after 1'] });
+  });
 });

@@ -14,6 +14,8 @@ export interface ExecStreams {
   stdout(chunk: string): void;
   stderr(chunk: string): void;
   tty: boolean;
+  /** Waits simulated time (the caller's sleep): a request from the container that times out waits here. */
+  sleep?(ms: number): Promise<void>;
 }
 
 export interface ExecOutcome {
@@ -54,6 +56,7 @@ export function execInContainer(api: ApiClient, pod: KubeObject, container: stri
   const c = containerEnv(pod, container, services);
   // With the network, wget/curl in the container send requests from the pod (container-net.ts).
   if (net) attachNetwork(c, pod, container, net, io.tty);
+  const waiter: ExecNetwork | undefined = net && { ...net, sleep: net.sleep ?? io.sleep };
   const nl = (t: string) => (io.tty ? t.replace(/\r?\n/g, '\r\n') : t);
   // With a tty, stderr is the terminal too.
   const out: ShellOutput = { out: (t) => io.stdout(nl(t)), err: (t) => (io.tty ? io.stdout(nl(t)) : io.stderr(t)) };
@@ -68,14 +71,14 @@ export function execInContainer(api: ApiClient, pod: KubeObject, container: stri
   const held = deferredOutput(out, state);
   const oneShot = async (run: () => number) => {
     const exitCode = run();
-    await settle(net, state, held);
+    await settle(waiter, state, held);
     return { exitCode };
   };
   if (base !== 'sh' && base !== 'bash') return oneShot(() => runProgram(command, c, held, state));
   const script = command[1] === '-c' ? command[2] : undefined;
   if (script !== undefined) return oneShot(() => runScript(script, c, state, held));
   if (!io.stdin) return Promise.resolve({ exitCode: 0 });
-  return interactive(c, state, io, held, net);
+  return interactive(c, state, io, held, waiter);
 }
 
 /** An interactive shell: with a tty it echoes keys and edits the line, as the pty's line discipline does. */
