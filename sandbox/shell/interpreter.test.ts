@@ -80,6 +80,12 @@ describe('shell interpreter', () => {
     await run('printf "b\\na\\nb\\nc\\n" > f');
     expect((await run('sort f | uniq -c')).out).toBe('      1 a\n      2 b\n      1 c\n');
     expect((await run('grep -n b f')).out).toBe('1:b\n3:b\n');
+    // Context as GNU grep prints it (checked against grep 3.8): `-` on context lines, `--` between groups.
+    await run('printf "one\\nTaints: x\\nUnschedulable: false\\nLease:\\nHolder: n\\nRenew: t\\nx\\ny\\nTaints: z\\nend\\n" > g');
+    expect((await run('grep -A1 Taints g')).out).toBe('Taints: x\nUnschedulable: false\n--\nTaints: z\nend\n');
+    expect((await run('grep -n -B1 -A1 Lease g')).out).toBe('3-Unschedulable: false\n4:Lease:\n5-Holder: n\n');
+    expect((await run('grep -C1 -n Taints g')).out).toBe('1-one\n2:Taints: x\n3-Unschedulable: false\n--\n8-y\n9:Taints: z\n10-end\n');
+    expect(await run('grep -A x Taints g')).toEqual({ out: 'grep: x: invalid context length argument\n', status: 2 });
     expect((await run('head -2 f; tail -n 1 f')).out).toBe('b\na\nc\n');
     expect((await run('echo hello | base64 | base64 -d')).out).toBe('hello\n');
     expect((await run('echo a:b:c | cut -d: -f2,3')).out).toBe('b:c\n');

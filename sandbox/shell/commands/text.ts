@@ -70,11 +70,57 @@ function toRegExp(pattern: string, extended: boolean, ignoreCase: boolean, fixed
   return new RegExp(src, ignoreCase ? 'i' : '');
 }
 
+interface GrepOutput {
+  out(text: string): void;
+  showName: boolean;
+  numbered: boolean;
+  onlyMatching: boolean;
+  /** Context lines after and before each match (-A, -B, -C); 0 without context. */
+  after: number;
+  before: number;
+}
+
+/**
+ * Prints one input's matching lines as GNU grep does: `name:` and `N:` prefixes on matches,
+ * `name-` and `N-` on context lines, and `--` between groups of context that do not touch.
+ */
+function printMatches(text: string, name: string, isMatch: (line: string) => boolean, re: RegExp, o: GrepOutput): void {
+  const all = lines(text);
+  let lastPrinted = -1;
+  let afterLeft = 0;
+  const print = (i: number, sep: ':' | '-') => {
+    if (lastPrinted >= 0 && i > lastPrinted + 1 && (o.after || o.before)) o.out('--\n');
+    const prefix = (o.showName ? `${name}${sep}` : '') + (o.numbered ? `${i + 1}${sep}` : '');
+    if (o.onlyMatching && sep === ':') for (const m of all[i].match(new RegExp(re.source, re.flags + 'g')) ?? []) o.out(prefix + m + '\n');
+    else if (!o.onlyMatching) o.out(prefix + all[i] + '\n');
+    lastPrinted = i;
+  };
+  all.forEach((line, i) => {
+    if (isMatch(line)) {
+      for (let b = Math.max(lastPrinted + 1, i - o.before); b < i; b++) print(b, '-');
+      print(i, ':');
+      afterLeft = o.after;
+    } else if (afterLeft > 0) {
+      afterLeft--;
+      print(i, '-');
+    }
+  });
+}
+
+const contextCount = (v: string | undefined): number | undefined => (v === undefined ? undefined : /^\d+$/.test(v) ? Number(v) : NaN);
+
 const grep: CommandFn = (ctx) => {
-  const opts = getopt(ctx.args, { flags: 'ivcnlqEFwoHhr', valued: 'eA', long: { 'ignore-case': 'i', 'invert-match': 'v', count: 'c', quiet: 'q', 'extended-regexp': 'E' } });
+  const opts = getopt(ctx.args, { flags: 'ivcnlqEFwoHhr', valued: 'eABC', long: { 'ignore-case': 'i', 'invert-match': 'v', count: 'c', quiet: 'q', 'extended-regexp': 'E' } });
   if (opts.unknown) return ctx.io.err(`grep: ${opts.unknown.startsWith('--') ? `unrecognized option '${opts.unknown}'` : `invalid option -- '${opts.unknown.slice(1)}'`}\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n`), 2;
   const pattern = opts.values.get('e') ?? opts.operands.shift();
   if (pattern === undefined) return ctx.io.err("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n"), 2;
+  const context = contextCount(opts.values.get('C')) ?? 0;
+  const after = contextCount(opts.values.get('A')) ?? context;
+  const before = contextCount(opts.values.get('B')) ?? context;
+  for (const k of ['A', 'B', 'C'] as const) {
+    const v = opts.values.get(k);
+    if (v !== undefined && Number.isNaN(contextCount(v))) return ctx.io.err(`grep: ${v}: invalid context length argument\n`), 2;
+  }
   let re: RegExp;
   try {
     re = toRegExp(pattern, opts.flags.has('E'), opts.flags.has('i'), opts.flags.has('F'), opts.flags.has('w'));
@@ -84,18 +130,13 @@ const grep: CommandFn = (ctx) => {
   }
   const { texts, status } = inputs('grep', opts.operands, ctx);
   const showName = (texts.length > 1 || opts.flags.has('H')) && !opts.flags.has('h');
+  const isMatch = (line: string) => re.test(line) !== opts.flags.has('v');
+  const quietish = opts.flags.has('q') || opts.flags.has('c') || opts.flags.has('l');
   let matched = false;
   for (const { name, text } of texts) {
-    let count = 0;
-    lines(text).forEach((line, i) => {
-      if (re.test(line) === opts.flags.has('v')) return;
-      matched = true;
-      count++;
-      if (opts.flags.has('q') || opts.flags.has('c') || opts.flags.has('l')) return;
-      const prefix = (showName ? `${name}:` : '') + (opts.flags.has('n') ? `${i + 1}:` : '');
-      if (opts.flags.has('o')) for (const m of line.match(new RegExp(re.source, re.flags + 'g')) ?? []) ctx.io.out(prefix + m + '\n');
-      else ctx.io.out(prefix + line + '\n');
-    });
+    const count = lines(text).filter(isMatch).length;
+    if (count) matched = true;
+    if (!quietish) printMatches(text, name, isMatch, re, { out: (t) => ctx.io.out(t), showName, numbered: opts.flags.has('n'), onlyMatching: opts.flags.has('o'), after, before });
     if (opts.flags.has('c')) ctx.io.out((showName ? `${name}:` : '') + count + '\n');
     if (opts.flags.has('l') && count) ctx.io.out(name + '\n');
   }
