@@ -25,7 +25,7 @@ export const MANUAL: Record<string, [string, string]> = {
   wget: ['wget [-qO- ] URL', 'downloads a URL.'],
   jobs: ['jobs', 'lists the background jobs started with &.'],
   kill: ['kill %N | PID', 'stops a background job.'],
-  grep: ['grep [-i] [-v] [-n] [-c] [-E] PATTERN [FILE...]', 'prints lines that match PATTERN.'],
+  grep: ['grep [-i] [-v] [-n] [-c] [-E] [-A N] [-B N] [-C N] PATTERN [FILE...]', 'prints lines that match PATTERN.'],
   sed: ['sed [-n] [-i] [-e SCRIPT] [FILE...]', 'the stream editor.'],
   awk: ['awk [-F SEP] PROGRAM [FILE...]', 'pattern scanning and processing.'],
   ls: ['ls [-l] [-a] [FILE...]', 'lists directory contents.'],
