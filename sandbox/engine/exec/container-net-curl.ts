@@ -6,6 +6,7 @@
 // Without a terminal on stdout (kubectl exec without -t) the progress meter goes to stderr.
 import type { HttpResponse } from '../images/http-servers.js';
 import type { ContainerRequester } from './container-net.js';
+import { RESOLVER_GIVE_UP_MS } from './container-net-wget.js';
 import type { ShellOutput } from './container-shell.js';
 
 const VERSION = '8.11.1';
@@ -101,7 +102,10 @@ function fetchOne(raw: string, opts: CurlOptions, net: ContainerRequester, o: Sh
   const headers: Array<[string, string]> = [['Host', m[3] ? `${host}:${port}` : host], ['User-Agent', `curl/${VERSION}`], ['Accept', '*/*']];
   for (const h of opts.headers) headers.push([h.split(':')[0], h.split(':').slice(1).join(':').trim()]);
   const out = net.request(host, port, method, path, headers);
-  if (out.kind === 'unresolved') return fail(6, `Could not resolve host: ${host}`);
+  if (out.kind === 'unresolved') {
+    if (out.reason === 'timeout') net.wait(Math.min(RESOLVER_GIVE_UP_MS, opts.limitMs));
+    return opts.limitMs < RESOLVER_GIVE_UP_MS && out.reason === 'timeout' ? fail(28, `Resolving timed out after ${Math.round(opts.limitMs)} milliseconds`) : fail(6, `Could not resolve host: ${host}`);
+  }
   if (opts.verbose) o.err(`* Host ${host}:${port} was resolved.\n*   Trying ${out.ip}:${port}...\n`);
   if (out.kind === 'connect-failed') {
     if (opts.limitMs < out.elapsedMs) {

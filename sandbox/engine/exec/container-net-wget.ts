@@ -17,6 +17,9 @@ interface WgetOptions {
   urls: string[];
 }
 
+/** resolv.conf's defaults: 5 s per try, 2 attempts. */
+export const RESOLVER_GIVE_UP_MS = 10_000;
+
 const USAGE = 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[--no-check-certificate] [-P DIR] [-U AGENT] [-T SEC] URL...\n\nRetrieve files via HTTP or FTP\n';
 
 function parseArgs(args: string[]): WgetOptions | undefined {
@@ -75,7 +78,11 @@ export function busyboxWget(args: string[], net: ContainerRequester, o: ShellOut
   const headers: Array<[string, string]> = [['Host', url.host], ['User-Agent', opts.userAgent], ['Connection', 'close']];
   const out = net.request(url.host, url.port, 'GET', url.path, headers);
   // xhost2sockaddr dies before anything is printed when the name does not resolve.
-  if (out.kind === 'unresolved') return die(`bad address '${url.host}'`);
+  if (out.kind === 'unresolved') {
+    // A DNS query nobody answers (an egress policy dropping UDP 53) takes the resolver's time; -T does not cover it.
+    if (out.reason === 'timeout') net.wait(RESOLVER_GIVE_UP_MS);
+    return die(`bad address '${url.host}'`);
+  }
   if (!opts.quiet) o.err(`Connecting to ${url.host} (${out.ip}:${url.port})\n`);
   if (out.kind === 'connect-failed') {
     if (out.elapsedMs >= opts.timeoutMs) {

@@ -89,6 +89,9 @@ describe('requests from inside a pod', () => {
       ['client', ['sh', '-c', 'wget -T 2 -qO- http://web | head -4']],
       ['other', ['wget', '-T', '2', '-qO-', 'http://web']],
     ]);
+    // An egress policy without rules also drops other's DNS queries to CoreDNS.
+    policy(engine, 'other-no-egress', { podSelector: { matchLabels: { run: 'other' } }, policyTypes: ['Egress'] });
+    out += await transcript(engine, [['other', ['wget', '-T', '2', '-qO-', 'http://web']]]);
     expectGolden(golden('exec-requests-calico'), out);
   });
 
