@@ -1,21 +1,18 @@
-// Which Ingresses the ingress-nginx controller serves: those of its IngressClass `nginx` (by
-// spec.ingressClassName or the old kubernetes.io/ingress.class annotation), and those without a
-// class when `nginx` is the cluster's default class. Without a default class it ignores
-// class-less Ingresses (its --watch-ingress-without-class is false in the real manifests).
+// Which Ingresses the ingress-nginx controller serves (its store's GetIngressClass): one whose
+// spec.ingressClassName names an IngressClass of its controller (k8s.io/ingress-nginx), or whose
+// old kubernetes.io/ingress.class annotation says `nginx`. An Ingress without a class is ignored
+// (--watch-ingress-without-class is false in the real manifests); the DefaultIngressClass
+// admission plugin (ingress-admission.ts) gives new Ingresses the default class, if one is marked.
 import type { Ingress, IngressClass } from 'kubernetes-types/networking/v1';
 
 export const INGRESS_CLASS = 'nginx';
 export const CONTROLLER_CLASS = 'k8s.io/ingress-nginx';
-const DEFAULT_CLASS_ANNOTATION = 'ingressclass.kubernetes.io/is-default-class';
-
-function nginxClassIsDefault(classes: IngressClass[]): boolean {
-  return classes.some((c) => c.spec?.controller === CONTROLLER_CLASS && c.metadata?.annotations?.[DEFAULT_CLASS_ANNOTATION] === 'true');
-}
 
 export function servedByNginx(ingress: Ingress, classes: IngressClass[]): boolean {
-  const named = ingress.spec?.ingressClassName ?? ingress.metadata?.annotations?.['kubernetes.io/ingress.class'];
-  if (named) return named === INGRESS_CLASS && classes.some((c) => c.metadata?.name === named && c.spec?.controller === CONTROLLER_CLASS);
-  return nginxClassIsDefault(classes);
+  const className = ingress.spec?.ingressClassName;
+  if (className) return classes.some((c) => c.metadata?.name === className && c.spec?.controller === CONTROLLER_CLASS);
+  const annotation = ingress.metadata?.annotations?.['kubernetes.io/ingress.class'];
+  return annotation === INGRESS_CLASS;
 }
 
 export function ingressesServedBy(ingresses: Ingress[], classes: IngressClass[]): Ingress[] {

@@ -1,6 +1,7 @@
 // The ingress-nginx controller's control loop (its nginx data path is ingress-route.ts). It runs in
 // the controller pod, so it does nothing while no controller pod is ready. For each Ingress of its
-// class it records "Scheduled for sync" (reason Sync) when it sees a new generation, and publishes
+// class it records "Scheduled for sync" (reason Sync) whenever its informer sees the Ingress added
+// or changed (any change, its own status writes included: hence the usual "x2"), and publishes
 // the addresses it is reachable at in status.loadBalancer.ingress: the bare-metal manifest has no
 // --publish-service, so these are the InternalIPs of the nodes its ready pods run on.
 import type { Pod } from 'kubernetes-types/core/v1';
@@ -27,8 +28,8 @@ export class IngressNginxController implements Controller {
     { ...INGRESS_CLASSES, keysFor: () => [ALL] },
     { ...PODS, keysFor: (obj: KubeObject) => (isControllerPod(obj as unknown as Pod) ? [ALL] : []) },
   ];
-  /** The generation each Ingress (by uid) was last synced at: a new one is "Scheduled for sync". */
-  private readonly synced = new Map<string, number>();
+  /** The resourceVersion each Ingress (by uid) was last seen at: a new one is "Scheduled for sync". */
+  private readonly synced = new Map<string, string>();
 
   reconcile(key: string, ctx: ControllerContext): void {
     const addresses = this.publishedAddresses(ctx);
@@ -65,16 +66,15 @@ export class IngressNginxController implements Controller {
   private sync(ingress: Ingress, classes: IngressClass[], addresses: string[], ctx: ControllerContext): void {
     if (!servedByNginx(ingress, classes) || ingress.metadata?.deletionTimestamp) return;
     const uid = ingress.metadata!.uid!;
-    const generation = ingress.metadata?.generation ?? 1;
-    if (this.synced.get(uid) !== generation) {
-      this.synced.set(uid, generation);
+    const version = ingress.metadata?.resourceVersion ?? '';
+    if (this.synced.get(uid) !== version) {
+      this.synced.set(uid, version);
       ctx.recordEvent(ingress as unknown as KubeObject, 'Normal', 'Sync', 'Scheduled for sync');
     }
     const current = (ingress.status?.loadBalancer?.ingress ?? []).map((i) => i.ip ?? i.hostname ?? '');
     if (current.join(',') === addresses.join(',')) return;
     const body = { ...ingress, status: { loadBalancer: { ingress: addresses.map((ip) => ({ ip })) } } };
+    // The update comes back through the watch as a new resourceVersion: "Scheduled for sync" again.
     ctx.api.update({ ...INGRESSES, namespace: ingress.metadata!.namespace, name: ingress.metadata!.name, subresource: 'status' }, body);
-    // The status update comes back through the informer and is scheduled for sync again.
-    ctx.recordEvent(ingress as unknown as KubeObject, 'Normal', 'Sync', 'Scheduled for sync');
   }
 }

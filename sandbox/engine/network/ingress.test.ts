@@ -96,3 +96,31 @@ describe('ingress-nginx server selection', () => {
     expect(exchange(engine, '/foo', 'other.example.com')).toContain('\nfoo\n');
   });
 });
+
+describe('ingress classes', () => {
+  const engine = ingressCluster();
+  const classless = (name: string, annotations?: Record<string, string>) =>
+    create(engine, 'networking.k8s.io', 'ingresses', { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name, ...(annotations ? { annotations } : {}) }, spec: { rules: [{ host: `${name}.example.com`, http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'foo', port: { number: 80 } } } }] } }] } });
+  const address = (name: string) => (engine.api.get({ ...INGRESSES, name }) as { status?: { loadBalancer?: { ingress?: Array<{ ip?: string }> } } }).status?.loadBalancer?.ingress?.[0]?.ip;
+
+  it('ignores an Ingress without a class while no class is the default; the old annotation still works', () => {
+    classless('plain');
+    classless('annotated', { 'kubernetes.io/ingress.class': 'nginx' });
+    engine.advance(2_000);
+    expect(address('plain')).toBeUndefined();
+    expect(exchange(engine, '/', 'plain.example.com')).toContain('404 Not Found');
+    expect(address('annotated')).toMatch(/^172\.30\.1\./);
+    expect(exchange(engine, '/', 'annotated.example.com')).toContain('\nfoo\n');
+  });
+
+  it('DefaultIngressClass admission gives a new class-less Ingress the default class', () => {
+    const api = engine.client('kubectl');
+    const ref = { group: 'networking.k8s.io', version: 'v1', resource: 'ingressclasses' };
+    const nginx = api.get({ ...ref, name: 'nginx' });
+    api.update({ ...ref, name: 'nginx' }, { ...nginx, metadata: { ...nginx.metadata, annotations: { 'ingressclass.kubernetes.io/is-default-class': 'true' } } });
+    classless('defaulted');
+    engine.advance(2_000);
+    expect((engine.api.get({ ...INGRESSES, name: 'defaulted' }) as { spec?: { ingressClassName?: string } }).spec?.ingressClassName).toBe('nginx');
+    expect(address('defaulted')).toMatch(/^172\.30\.1\./);
+  });
+});
