@@ -23,3 +23,31 @@ describe('scheduling/web-off-node02', () => {
     expect(check.evaluate(state([pod('web-1', 'node01'), pod('web-2', 'node01')])).passed).toBe(true);
   });
 });
+
+describe('scheduling/orphan-created-without-scheduler', () => {
+  const orphanCheck = functions['scheduling/orphan-created-without-scheduler'];
+  const orphan = (nodeName?: string, scheduledAt?: string): KubeObject => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'orphan', namespace: 'default', creationTimestamp: '2026-01-01T00:00:00Z' },
+    spec: nodeName ? { nodeName } : {},
+    status: scheduledAt ? { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'True', lastTransitionTime: scheduledAt }] } : { phase: 'Pending' },
+  });
+  it('fails without the Pod, saying what to press and run', () => {
+    const r = orphanCheck.evaluate(state([]));
+    expect(r.passed).toBe(false);
+    expect(r.message).toContain('kubectl run orphan --image=nginx');
+  });
+  it('passes while orphan has no node', () => {
+    expect(orphanCheck.evaluate(state([orphan()])).passed).toBe(true);
+  });
+  it('passes when the binding came long after the creation', () => {
+    const r = orphanCheck.evaluate(state([orphan('node01', '2026-01-01T00:00:30Z')]));
+    expect(r).toMatchObject({ passed: true, message: 'orphan waited 30 s for a scheduler.' });
+  });
+  it('fails when a running scheduler bound it at once', () => {
+    const r = orphanCheck.evaluate(state([orphan('node01', '2026-01-01T00:00:00Z')]));
+    expect(r.passed).toBe(false);
+    expect(r.message).toContain('Stop kube-scheduler');
+  });
+});
