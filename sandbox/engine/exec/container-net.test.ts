@@ -67,6 +67,10 @@ describe('requests from inside a pod', () => {
       ['client', ['sh', '-c', 'wget -qO- http://echo | grep hello']],
       ['client', ['wget', '-qO-', 'http://nope']],
       ['client', ['wget', '-qO-', 'http://empty']],
+      ['client', ['nc', '-zv', 'web', '80']],
+      ['client', ['nc', '-zv', '-w', '1', 'web', '81']],
+      ['client', ['nc', '-zvv', 'empty', '80']],
+      ['client', ['nc', '-zv', 'empty', '80']],
       ['web-shell', ['curl', '-s', 'http://echo']],
       ['web-shell', ['curl', 'http://echo.default']],
       ['web-shell', ['curl', '-sS', 'http://nope']],
@@ -83,6 +87,7 @@ describe('requests from inside a pod', () => {
       ['client', ['wget', '-O-', 'http://web']],
       ['web-shell', ['curl', '-m', '5', 'http://echo']],
       ['web-shell', ['curl', '--connect-timeout', '3', '-s', 'http://echo']],
+      ['client', ['nc', '-zv', '-w', '2', 'web', '80']],
     ]);
     policy(engine, 'web-allow-client', ALLOW_CLIENT);
     out += await transcript(engine, [

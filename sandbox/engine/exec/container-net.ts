@@ -1,13 +1,14 @@
 // Requests made from INSIDE a container (`kubectl exec client -- wget -qO- http://web`): the
 // request leaves the pod with the pod's IP and labels, so NetworkPolicy applies to it, and names
 // resolve with the pod's resolv.conf (its namespace's search path). The programs are busybox wget
-// (busybox and alpine images) and curl 8 (curlimages/curl, alpine/curl, nicolaka/netshoot, nginx). A blocked connection takes its time in simulated time: the program records the
+// (busybox and alpine images), busybox `nc -zv`, and curl 8 (curlimages/curl, alpine/curl, nicolaka/netshoot, nginx). A blocked connection takes its time in simulated time: the program records the
 // wait and the exec sleeps it before the rest of the output (see deferredOutput).
 import type { KubeObject } from '../objects.js';
 import { networkContext, requestFrom, type NetworkHost, type RequestOutcome, type Source } from '../network/index.js';
 import type { ContainerEnv } from './container-env.js';
 import { busyboxWget } from './container-net-wget.js';
 import { curl8 } from './container-net-curl.js';
+import { busyboxNc } from './container-net-nc.js';
 import type { ShellOutput, ShellState } from './container-shell.js';
 
 /** What an exec needs to send requests: the network's host and a way to wait simulated time. */
@@ -36,11 +37,13 @@ export function attachNetwork(c: ContainerEnv, pod: KubeObject, container: strin
   networks.set(c, { net, tty, source: { kind: 'pod', namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name ?? '' } });
   const image = ((pod.spec as { containers?: Array<{ name: string; image?: string }> }).containers ?? []).find((x) => x.name === container)?.image ?? '';
   if (CURL_IMAGES.test(image)) c.programs.add('curl');
+  // busybox and Alpine's busybox have nc; netshoot has its own (the same -zv texts are close enough).
+  if (c.distro !== 'debian') c.programs.add('nc');
 }
 
 type NetProgram = (args: string[], c: ContainerEnv, s: ShellState, o: ShellOutput) => number;
 
-const PROGRAMS: Record<string, (args: string[], r: ContainerRequester, o: ShellOutput) => number> = { wget: busyboxWget, curl: curl8 };
+const PROGRAMS: Record<string, (args: string[], r: ContainerRequester, o: ShellOutput) => number> = { wget: busyboxWget, curl: curl8, nc: busyboxNc };
 
 /** The network program `name` for a container with a network attached (undefined: not one). */
 export function netProgram(name: string, c: ContainerEnv): NetProgram | undefined {
