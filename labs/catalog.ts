@@ -9,6 +9,8 @@ export interface LabStepMeta {
   hints: string[];
   checks: { id: string; title: string }[];
   questions: { id: string; prompt: string; choices?: string[] }[];
+  /** The step's lab action buttons (what they do stays on the server). */
+  actions: { id: string; label: string }[];
 }
 
 export interface LabMeta {
@@ -40,6 +42,7 @@ function toMeta(lab: LoadedLab): LabMeta {
       hints: s.hints,
       checks: s.checks.map((c) => ({ id: c.id, title: c.title })),
       questions: s.questions.map((q) => ({ id: q.id, prompt: q.prompt, ...(q.choices ? { choices: q.choices } : {}) })),
+      actions: s.actions.map((a) => ({ id: a.id, label: a.label })),
     })),
   };
 }

@@ -10,6 +10,7 @@ import {
   type FileWriteResult,
   type ProtocolError,
   type QuestionAnswerResult,
+  type LabActionResult,
   type ServerToClientEvents,
 } from '../../../../sandbox/protocol';
 
@@ -77,6 +78,11 @@ export class SandboxConnection {
 
   write(path: string, content: string): Promise<FileWriteResult> {
     return new Promise((resolve) => this.socket.emit('file:write', { path, content }, resolve));
+  }
+
+  /** Presses a step's lab action button (fail a node, fast-forward…). */
+  runAction(stepId: string, actionId: string): Promise<LabActionResult> {
+    return new Promise((resolve) => this.socket.emit('lab:action', { stepId, actionId }, resolve));
   }
 
   answer(questionId: string, answer: string): Promise<QuestionAnswerResult> {

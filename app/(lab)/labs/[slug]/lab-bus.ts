@@ -3,7 +3,7 @@
 // workspace (terminal, editor) publishes here; the step text's buttons, hints and questions,
 // rendered by the server around it, read and act through it.
 import { useSyncExternalStore } from 'react';
-import type { ChecksUpdate, QuestionAnswerResult } from '../../../../sandbox/protocol';
+import type { ChecksUpdate, LabActionResult, QuestionAnswerResult } from '../../../../sandbox/protocol';
 import type { SandboxConnection } from './connection';
 
 type Listener = () => void;
@@ -36,6 +36,10 @@ export const labBus = {
   onOpenFile(listener: (path: string) => void): () => void {
     openFileListeners.add(listener);
     return () => openFileListeners.delete(listener);
+  },
+  async runAction(stepId: string, actionId: string): Promise<LabActionResult> {
+    if (!connection) return { ok: false, code: 'not-attached', message: 'Your sandbox is still starting; try again in a moment.' };
+    return connection.runAction(stepId, actionId);
   },
   async answer(questionId: string, answer: string): Promise<QuestionAnswerResult> {
     if (!connection) return { ok: false, code: 'not-attached', message: 'Your sandbox is still starting; try again in a moment.' };

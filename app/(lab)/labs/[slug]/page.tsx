@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { findLabMeta, labCatalog, stepCheckIds } from '../../../../labs/catalog';
 import { loadLesson, renderLabStep } from '../../../lib/content';
-import { Hints, Question, StepCode, StepLink, StepStatus } from './step-parts';
+import { Hints, Question, StepActions, StepCode, StepLink, StepStatus } from './step-parts';
 import { WorkspaceLoader } from './workspace-loader';
 
 export const dynamicParams = false;
@@ -52,12 +52,13 @@ export default async function LabPage({ params }: { params: Promise<unknown> }) 
           )}
         </p>
         <div id="lab-checks-slot" />
-        {steps.map(({ id, title, Body, hints, questions }, i) => (
+        {steps.map(({ id, title, Body, hints, questions, actions }, i) => (
           <section key={id} aria-labelledby={`step-${i}`} className="lab-step" data-step={id}>
             <h2 id={`step-${i}`}>
               Step {i + 1}: {title} <StepStatus ids={ids[i]} />
             </h2>
             <Body components={stepComponents} />
+            <StepActions stepId={id} actions={actions} />
             {questions.length > 0 && (
               <div className="questions">
                 <h3>Questions</h3>

@@ -98,6 +98,38 @@ function InlineCode({ text }: { text: string }) {
   );
 }
 
+/**
+ * A step's lab actions: buttons that do what no command can (pull a node's plug, fast-forward).
+ * The result line is printed in the terminal by the sandbox; the button shows it too, for screen
+ * readers (role=status) and for a learner whose terminal is scrolled away.
+ */
+export function StepActions({ stepId, actions }: { stepId: string; actions: { id: string; label: string }[] }) {
+  const connected = useConnected();
+  const [busy, setBusy] = useState<string>();
+  const [reply, setReply] = useState<{ ok: boolean; text: string }>();
+  if (actions.length === 0) return null;
+  const press = async (actionId: string) => {
+    setBusy(actionId);
+    const res = await labBus.runAction(stepId, actionId);
+    setBusy(undefined);
+    setReply(res.ok ? { ok: true, text: res.line } : { ok: false, text: res.message });
+  };
+  return (
+    <div className="lab-actions" role="group" aria-label="Lab actions" data-testid={`actions-${stepId}`}>
+      {actions.map((a) => (
+        <button key={a.id} type="button" className="button small" data-action-id={a.id} disabled={!connected || busy !== undefined} onClick={() => void press(a.id)}>
+          {a.label}
+        </button>
+      ))}
+      {reply && (
+        <p className={`answer-result ${reply.ok ? 'ok' : 'bad'}`} role="status">
+          {reply.text}
+        </p>
+      )}
+    </div>
+  );
+}
+
 interface QuestionMeta {
   id: string;
   prompt: string;
