@@ -124,6 +124,16 @@ describe('defaults', () => {
     expect((d.spec as { replicas: number }).replicas).toBe(0);
   });
 
+  it('gives a PriorityClass without a policy PreemptLowerPriority, keeps Never', () => {
+    const pc = (policy?: string) => ({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'p' }, value: 10, ...(policy ? { preemptionPolicy: policy } : {}) }) as KubeObject;
+    const unset = pc();
+    const never = pc('Never');
+    applyDefaults(unset);
+    applyDefaults(never);
+    expect((unset as { preemptionPolicy?: string }).preemptionPolicy).toBe('PreemptLowerPriority');
+    expect((never as { preemptionPolicy?: string }).preemptionPolicy).toBe('Never');
+  });
+
   it('generates the Job selector and labels from the uid', () => {
     const job = CASES.job();
     job.metadata = { ...job.metadata, uid: 'a1b2' };

@@ -37,6 +37,10 @@ const DEFAULTERS: Record<string, (obj: Obj) => void> = {
   'rbac.authorization.k8s.io/v1/RoleBinding': defaultBinding,
   'rbac.authorization.k8s.io/v1/ClusterRoleBinding': defaultBinding,
   'storage.k8s.io/v1/StorageClass': defaultStorageClass,
+  // SetDefaults_PriorityClass: an unset policy means the scheduler may preempt (also the system classes).
+  'scheduling.k8s.io/v1/PriorityClass': (o) => {
+    if (o.preemptionPolicy == null) o.preemptionPolicy = 'PreemptLowerPriority';
+  },
 };
 
 /** Applies the defaults of the object's apiVersion and kind; kinds without defaults are left as they are. */
