@@ -7,7 +7,7 @@ import { request as httpsRequest } from 'node:https';
 import { StatusError, type Status } from '../engine/api/errors.js';
 import type { DeleteOptions, ListOptions, PatchType, ResourceRef, WatchEvent, WatchOptions, WriteOptions } from '../engine/api/types.js';
 import type { KubeObject } from '../engine/objects.js';
-import type { DiscoveryGroup, KubeClient, ServerVersion } from './client.js';
+import { ConnectionRefusedError, type DiscoveryGroup, type KubeClient, type ServerVersion } from './client.js';
 import type { ResolvedConfig } from './kubeconfig.js';
 
 const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
@@ -188,6 +188,9 @@ function statusErrorOf(code: number, text: string): StatusError {
 /** What kubectl prints when the server cannot be reached. */
 function connectionError(server: string, e: Error): Error {
   const host = new URL(server).host;
+  // Go's dial error names the address it dialled (the resolved IP), as Node's error does.
+  const dialed = e as Error & { code?: string; address?: string; port?: number };
+  if (dialed.code === 'ECONNREFUSED') return new ConnectionRefusedError(server.replace(/\/$/, ''), dialed.address ? `${dialed.address.includes(':') ? `[${dialed.address}]` : dialed.address}:${dialed.port}` : host);
   return new Error(`The connection to the server ${host} was refused - did you specify the right host or port?` + (/ECONNREFUSED/.test(e.message) ? '' : ` (${e.message})`));
 }
 

@@ -14,6 +14,7 @@ import { formatError } from './errors.js';
 import { StatusError } from '../engine/api/errors.js';
 import { KlogWriter, logReportedError, logStart, loggingClient, verbosityOf } from './verbose.js';
 import { prepareContext } from './context.js';
+import { discoveryAttempts, reportingRefusals } from './refused.js';
 import { UsageError, type KubectlContext, type KubectlHost } from './host.js';
 
 type Command = (ctx: KubectlContext, args: string[]) => Promise<number>;
@@ -36,6 +37,7 @@ export async function runKubectl(args: string[], io: CommandIO, host: KubectlHos
   let errOut = (s: string) => io.err(s);
   try {
     let ctx = prepareContext(verb, rest, io, host);
+    ctx = { ...ctx, host: { ...ctx.host, api: reportingRefusals(ctx.host.api, discoveryAttempts(verb, rest), host.clock, (s) => io.err(s)) } };
     const level = verbosityOf(rest);
     if (level >= 6) ctx = withVerbosity(ctx, new KlogWriter(host.clock, (s) => io.err(s)), level, io);
     errOut = ctx.io.err;

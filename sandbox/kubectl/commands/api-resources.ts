@@ -1,6 +1,6 @@
 // kubectl api-resources: the server's preferred resources (discovery), sorted by group then
 // name, printed with -o wide|name, filtered by --namespaced, --api-group, --verbs, --categories.
-import type { DiscoveredResource, DiscoveryGroup } from '../client.js';
+import { ConnectionRefusedError, type DiscoveredResource, type DiscoveryGroup } from '../client.js';
 import { parseFlags, type FlagSpec } from '../flags.js';
 import { UsageError, type KubectlContext } from '../host.js';
 import { tabwrite } from '../printers/tabwriter.js';
@@ -50,7 +50,9 @@ export async function apiResources(ctx: KubectlContext, args: string[]): Promise
   const given = (name: string) => args.some((a) => a === `--${name}` || a.startsWith(`--${name}=`));
   const verbs = ((flags.verbs as string[] | undefined) ?? []).flatMap((v) => v.split(','));
   const categories = ((flags.categories as string[] | undefined) ?? []).flatMap((v) => v.split(','));
-  const listed = preferredResources(await ctx.host.api.discovery()).filter(({ group, resource: r }) => {
+  // A refused discovery still prints the (empty) table's header before the error, as kubectl does.
+  const { groups, refused } = await discoveryOrRefusal(ctx);
+  const listed = preferredResources(groups).filter(({ group, resource: r }) => {
     if (!r.verbs.length) return false;
     if (given('api-group') && flags['api-group'] !== group) return false;
     if (given('namespaced') && flags.namespaced !== r.namespaced) return false;
@@ -71,5 +73,15 @@ export async function apiResources(ctx: KubectlContext, args: string[]): Promise
     lines.push(cells.join('\t'));
   }
   ctx.io.out(tabwrite(lines.map((l) => l + '\n').join('')));
+  if (refused) throw refused;
   return 0;
+}
+
+async function discoveryOrRefusal(ctx: KubectlContext): Promise<{ groups: DiscoveryGroup[]; refused?: ConnectionRefusedError }> {
+  try {
+    return { groups: await ctx.host.api.discovery() };
+  } catch (e) {
+    if (e instanceof ConnectionRefusedError) return { groups: [], refused: e };
+    throw e;
+  }
 }

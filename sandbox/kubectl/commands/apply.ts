@@ -6,6 +6,8 @@ import { formatError, withSource } from '../errors.js';
 import { parseFlags, type FlagSpec } from '../flags.js';
 import { UsageError, type KubectlContext } from '../host.js';
 import { readManifests } from '../manifests.js';
+import { ConnectionRefusedError } from '../client.js';
+import { refusedValidation } from '../refused.js';
 import { sortKeysDeep } from '../printers/output.js';
 import { refOf } from '../resource-types.js';
 import { parseDryRun, reportWrite, typeOf } from './write-helpers.js';
@@ -47,6 +49,8 @@ export async function apply(ctx: KubectlContext, args: string[]): Promise<number
       const { result, verb } = flags['server-side'] ? await applyServerSide(ctx, object, flags) : await applyClientSide(ctx, object, dryRun === 'server');
       reportWrite(ctx, result, verb, String(flags.output), dryRun);
     } catch (e) {
+      // kubectl validates against the server's OpenAPI first; a refused download stops it all.
+      if (e instanceof ConnectionRefusedError) throw refusedValidation(e, source ?? '');
       ctx.io.err(formatError(withSource(flags['server-side'] ? 'patching' : 'applying', source, e)));
       status = 1;
     }

@@ -5,6 +5,7 @@ import type { UserInfo } from '../../engine/api/types.js';
 import { parseFlags, type FlagSpec } from '../flags.js';
 import { UsageError, type KubectlContext } from '../host.js';
 import { resolveType } from '../resource-types.js';
+import { ConnectionRefusedError } from '../client.js';
 
 const FLAGS: FlagSpec[] = [
   { name: 'all-namespaces', short: 'A', type: 'bool' },
@@ -44,7 +45,10 @@ async function canI(ctx: KubectlContext, args: string[]): Promise<number> {
     const [typed, name] = what.split(/\/(.*)/s);
     let group = '';
     let resource = typed;
+    // kubectl maps the resource through discovery: an unreachable server leaves it unknown.
+    const refused = await discoveryRefusal(ctx);
     try {
+      if (refused) throw refused;
       const type = resolveType(typed);
       group = type.group;
       resource = type.resource;
@@ -53,6 +57,7 @@ async function canI(ctx: KubectlContext, args: string[]): Promise<number> {
       if (typed !== '*') warn(`the server doesn't have a resource type '${typed}'`);
     }
     if (!RESOURCE_VERBS.includes(verb)) warn(`verb '${verb}' is not a known verb`);
+    if (refused) throw refused;
     spec = { resourceAttributes: { namespace, verb, group, resource, subresource: String(flags.subresource), name: name ?? '' } };
   }
   const user: UserInfo | undefined = flags.as ? { username: String(flags.as), groups: [...((flags['as-group'] as string[] | undefined) ?? []), 'system:authenticated'] } : undefined;
@@ -65,4 +70,14 @@ async function canI(ctx: KubectlContext, args: string[]): Promise<number> {
   }
   say(`no${status.reason ? ` - ${status.reason}` : ''}${status.evaluationError ? ` - ${status.evaluationError}` : ''}\n`);
   return 1;
+}
+
+async function discoveryRefusal(ctx: KubectlContext): Promise<ConnectionRefusedError | undefined> {
+  try {
+    await ctx.host.api.discovery();
+    return undefined;
+  } catch (e) {
+    if (e instanceof ConnectionRefusedError) return e;
+    throw e;
+  }
 }

@@ -9,6 +9,8 @@ import { UsageError, type KubectlContext } from '../host.js';
 import { readManifests } from '../manifests.js';
 import { printJsonPath, splitOutput } from '../printers/templates.js';
 import { refOf } from '../resource-types.js';
+import { ConnectionRefusedError } from '../client.js';
+import { refusedCreate, refusedValidation } from '../refused.js';
 import { CONFIGMAP, SECRET_DOCKER_REGISTRY, SECRET_GENERIC, SECRET_TLS } from './create/config.js';
 import { meta, requireFlags, type Generator } from './create/generator.js';
 import { goOrdered } from './create/go-order.js';
@@ -98,6 +100,7 @@ async function runGenerator(ctx: KubectlContext, command: string, generator: Gen
     created = await ctx.host.api.create(refOf(typeOf(obj), namespace), obj, { fieldManager: String(flags['field-manager']), fieldValidation: 'Strict', dryRun: dryRun === 'server', actor: 'kubectl' });
   } catch (e) {
     // Some generators wrap the API error (create_deployment.go: "failed to create deployment: %v").
+    if (generator.wrapErrors && e instanceof ConnectionRefusedError) throw refusedCreate(e, generator.wrapErrors, refOf(typeOf(obj), namespace), String(flags['field-manager']));
     if (generator.wrapErrors) throw new UsageError(`${generator.wrapErrors}${(e as Error).message}`);
     throw e;
   }
@@ -143,6 +146,7 @@ async function createFromFiles(ctx: KubectlContext, args: string[]): Promise<num
       const result = dryRun === 'client' ? object : await ctx.host.api.create(refOf(type, namespace), object, { fieldManager: 'kubectl-create', fieldValidation: 'Strict', dryRun: dryRun === 'server', actor: 'kubectl' });
       reportWrite(ctx, result, 'created', String(flags.output), dryRun);
     } catch (e) {
+      if (e instanceof ConnectionRefusedError) throw refusedValidation(e, source ?? '');
       // Like kubectl, report each failing object and go on with the rest.
       ctx.io.err(formatError(withSource('creating', source, e)));
       status = 1;

@@ -5,6 +5,8 @@ import { formatError, withSource } from '../errors.js';
 import { parseFlags, type FlagSpec } from '../flags.js';
 import { UsageError, type KubectlContext } from '../host.js';
 import { readManifests } from '../manifests.js';
+import { ConnectionRefusedError } from '../client.js';
+import { refusedRecognize } from '../refused.js';
 import { kindPrefix, refOf } from '../resource-types.js';
 import { parseTargets } from './get.js';
 import { typeOf } from './write-helpers.js';
@@ -50,6 +52,8 @@ export async function del(ctx: KubectlContext, args: string[]): Promise<number> 
       ctx.io.out(flags.output === 'name' ? `${t.type.group ? `${t.type.kind.toLowerCase()}.${t.type.group}` : t.type.kind.toLowerCase()}/${t.name}\n` : `${kindPrefix(t.type)} "${t.name}" deleted\n`);
       deleted.push(t);
     } catch (e) {
+      // A refused connection ends the command; a file's objects fail where kubectl maps their kind.
+      if (e instanceof ConnectionRefusedError) throw t.source ? refusedRecognize(e, t.source) : e;
       if (flags['ignore-not-found'] && (e as { code?: number }).code === 404) continue;
       ctx.io.err(formatError(withSource('deleting', t.source, e)));
       status = 1;

@@ -23,6 +23,8 @@ export async function explain(ctx: KubectlContext, args: string[]): Promise<numb
   );
   if (!positional.length) throw new UsageError('You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.');
   if (positional.length > 1) throw new UsageError(`We accept only this format: explain RESOURCE`);
+  // kubectl maps the resource through the server's discovery first: a down server refuses here.
+  await ctx.host.api.discovery();
   const { typed, path } = splitResource(positional[0].replace(/\.$/, ''));
   const type = typeFor(typed, flags['api-version'] as string | undefined);
   const apiVersion = type.group ? `${type.group}/${type.version}` : type.version;

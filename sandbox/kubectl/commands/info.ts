@@ -2,6 +2,7 @@
 import { parseFlags, type FlagSpec } from '../flags.js';
 import { UsageError, type KubectlContext } from '../host.js';
 import { toYaml } from '../printers/yaml.js';
+import { ConnectionRefusedError } from '../client.js';
 import { SERVER_VERSION } from '../../apiserver/info.js';
 
 const KUSTOMIZE_VERSION = 'v5.5.0';
@@ -19,7 +20,7 @@ export async function version(ctx: KubectlContext, args: string[]): Promise<numb
   const output = String(flags.output);
   if (output && output !== 'yaml' && output !== 'json') throw new UsageError("--output must be 'yaml' or 'json'");
   const client = clientVersion();
-  const server = flags.client ? undefined : await ctx.host.api.version();
+  const server = flags.client ? undefined : await serverVersionOr(ctx, output, client);
   // Go marshals the struct in field order: clientVersion, kustomizeVersion, serverVersion.
   const info = { clientVersion: client, kustomizeVersion: KUSTOMIZE_VERSION, ...(server ? { serverVersion: server } : {}) };
   if (output === 'json') ctx.io.out(JSON.stringify(info, null, 2) + '\n');
@@ -31,10 +32,23 @@ export async function version(ctx: KubectlContext, args: string[]): Promise<numb
   return 0;
 }
 
+/** Without a server, kubectl has printed the client's lines before it reports the refusal. */
+async function serverVersionOr(ctx: KubectlContext, output: string, client: ReturnType<typeof clientVersion>) {
+  try {
+    return await ctx.host.api.version();
+  } catch (e) {
+    if (e instanceof ConnectionRefusedError && !output) ctx.io.out(`Client Version: ${client.gitVersion}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
+    throw e;
+  }
+}
+
 export async function apiVersions(ctx: KubectlContext, args: string[]): Promise<number> {
   const { positional } = parseFlags(args, [], 'api-versions');
   if (positional.length) throw new UsageError(`unexpected arguments: [${positional.join(' ')}]`, "See 'kubectl api-versions -h' for help and examples");
-  const groups = await ctx.host.api.discovery();
+  const groups = await ctx.host.api.discovery().catch((e: unknown) => {
+    if (e instanceof ConnectionRefusedError) throw new UsageError(`couldn't get available api versions from server: ${e.requestError('Get', `${e.server}/api?timeout=32s`)}`);
+    throw e;
+  });
   const all = groups.flatMap((g) => g.versions.map((v) => (g.group ? `${g.group}/${v.version}` : v.version)));
   ctx.io.out(all.sort().map((v) => v + '\n').join(''));
   return 0;
@@ -46,7 +60,14 @@ export async function clusterInfo(ctx: KubectlContext, args: string[]): Promise<
   // cluster-info looks in kube-system unless -n says otherwise.
   const namespace = String(flags.namespace ?? 'kube-system');
   const server = ctx.host.api.serverUrl.replace(/\/$/, '');
-  const services = await ctx.host.api.list({ group: '', version: 'v1', resource: 'services', namespace }, { labelSelector: 'kubernetes.io/cluster-service=true' });
+  let services;
+  try {
+    services = await ctx.host.api.list({ group: '', version: 'v1', resource: 'services', namespace }, { labelSelector: 'kubernetes.io/cluster-service=true' });
+  } catch (e) {
+    // kubectl prints its dump hint before the error it ends with.
+    if (e instanceof ConnectionRefusedError) ctx.io.out("\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n");
+    throw e;
+  }
   ctx.io.out(`Kubernetes control plane is running at ${server}\n`);
   for (const svc of services.items) {
     const spec = (svc as { spec?: { ports?: Array<{ name?: string; port: number }> } }).spec ?? {};

@@ -5,6 +5,7 @@ import type { KubeObject } from '../../engine/objects.js';
 import { parseQuantity } from '../../engine/scheduler/quantity.js';
 import { parseFlags, type FlagSpec } from '../flags.js';
 import { UsageError, type KubectlContext } from '../host.js';
+import type { KubeClient } from '../client.js';
 import { tabwrite } from '../printers/tabwriter.js';
 
 const FLAGS: FlagSpec[] = [
@@ -50,12 +51,22 @@ function checkSortBy(sortBy: string): void {
 
 const byUsage = (sortBy: string) => (a: Usage, b: Usage) => (sortBy === 'cpu' ? b.cpuMilli - a.cpuMilli : sortBy === 'memory' ? b.memory - a.memory : 0);
 
+/**
+ * The Metrics API, or undefined when the cluster does not serve it. kubectl first asks discovery
+ * whether metrics.k8s.io is served, so an unreachable server is reported as such.
+ */
+async function metricsOf(api: KubeClient, resource: 'nodes' | 'pods', opts: { namespace?: string; labelSelector?: string }): Promise<KubeObject[] | undefined> {
+  if (api.metrics) return api.metrics(resource, opts);
+  await api.discovery();
+  return undefined;
+}
+
 async function topNodes(ctx: KubectlContext, args: string[]): Promise<number> {
   const { flags, positional } = parseFlags(args, FLAGS, 'top node');
   const sortBy = String(flags['sort-by']);
   checkSortBy(sortBy);
   if (positional.length && flags.selector) throw new UsageError('only one of NAME or --selector can be provided');
-  const metrics = ctx.host.api.metrics ? await ctx.host.api.metrics('nodes', {}) : undefined;
+  const metrics = await metricsOf(ctx.host.api, 'nodes', {});
   if (!metrics) throw new UsageError('Metrics API not available');
   const nodes = positional.length ? await Promise.all(positional.map((name) => ctx.host.api.get({ ...NODES, name }))) : (await ctx.host.api.list(NODES, { labelSelector: flags.selector as string | undefined })).items;
   const wanted = new Set(nodes.map((n) => n.metadata.name));
@@ -81,7 +92,7 @@ async function topPods(ctx: KubectlContext, args: string[]): Promise<number> {
   if (positional.length && flags.selector) throw new UsageError('only one of NAME or selector can be provided');
   const all = Boolean(flags['all-namespaces']);
   const namespace = String(flags.namespace ?? ctx.namespace);
-  const metrics = ctx.host.api.metrics ? await ctx.host.api.metrics('pods', { namespace: all ? undefined : namespace, labelSelector: flags.selector as string | undefined }) : undefined;
+  const metrics = await metricsOf(ctx.host.api, 'pods', { namespace: all ? undefined : namespace, labelSelector: flags.selector as string | undefined });
   if (!metrics) throw new UsageError('Metrics API not available');
   let selected = metrics;
   if (positional.length) {

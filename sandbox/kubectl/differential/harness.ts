@@ -22,6 +22,7 @@ import { serveEngine, type Serving } from '../../apiserver/serve.js';
 import { ManualClock, SeededRandom } from '../../engine/clock.js';
 import { createDefaultCluster } from '../../engine/cluster.js';
 import type { Engine } from '../../engine/engine.js';
+import { startComponent, stopComponent } from '../../engine/components.js';
 import { scriptShell } from '../../shell/cli-script.js';
 import type { Shell } from '../../shell/interpreter.js';
 import { Interrupt } from '../../shell/io.js';
@@ -98,6 +99,14 @@ export class Differential {
     this.real.engine.runUntilIdle();
     change(this.ours.engine);
     this.ours.engine.runUntilIdle();
+  }
+
+  /**
+   * Stops (or starts) kube-apiserver on both clusters: each HTTP front stops listening, so the
+   * real kubectl and ours both meet a refused connection on the port their kubeconfig names.
+   */
+  setApiServerRunning(running: boolean): void {
+    this.both((engine) => (running ? startComponent(engine, 'kube-apiserver') : stopComponent(engine, 'kube-apiserver')));
   }
 
   async close(): Promise<void> {

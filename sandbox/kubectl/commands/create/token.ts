@@ -1,5 +1,6 @@
 // create token SERVICE_ACCOUNT (create_token.go): a TokenRequest to the service account's token
 // subresource, printing the issued token. No --dry-run or -o: kubectl's command has neither.
+import { ConnectionRefusedError } from '../../client.js';
 import type { FlagSpec } from '../../flags.js';
 import { UsageError, type KubectlContext } from '../../host.js';
 import { refOf, resolveType } from '../../resource-types.js';
@@ -34,6 +35,7 @@ export async function createToken(ctx: KubectlContext, name: string, flags: Reco
   try {
     result = await ctx.host.api.create({ ...refOf(resolveType('serviceaccounts'), ctx.namespace, name), subresource: 'token' }, body, {});
   } catch (e) {
+    if (e instanceof ConnectionRefusedError) throw new UsageError(`failed to create token: ${e.requestError('Post', `${e.server}/api/v1/namespaces/${ctx.namespace}/serviceaccounts/${name}/token`)}`);
     throw new UsageError(`failed to create token: ${(e as Error).message}`);
   }
   // kubectl prints the token without a newline.
