@@ -123,4 +123,25 @@ describe('requests from inside a pod', () => {
     const { exitCode } = await execInContainer(engine.api, target, 'client', ['sh', '-c', 'echo before; wget -T 3 -qO- http://web; echo after $?'], io, net);
     expect({ exitCode, took: engine.clock.now() - start, seen }).toEqual({ exitCode: 0, took: 3000, seen: ['out before', 'slept 3000', 'err wget: download timed out', 'out after 1'] });
   });
+
+  it('an interactive shell (-it) holds the prompt and what is typed next until the request gives up', async () => {
+    const engine = clusterWithClients('calico');
+    policy(engine, 'default-deny', DENY_ALL);
+    const target = engine.api.get({ ...PODS, name: 'client' });
+    let screen = '';
+    const start = engine.clock.now();
+    let onData: (chunk: string) => void = () => undefined;
+    let onEnd: () => void = () => undefined;
+    const stdin = { onData: (cb: (chunk: Uint8Array | string) => void) => (onData = cb), onEnd: (cb: () => void) => (onEnd = cb) };
+    const net: ExecNetwork = { api: engine.api, clock: engine.clock, random: engine.random, cluster: engine, sleep: async (ms) => (screen += `<${ms} ms>`, engine.advance(ms)) };
+    const done = execInContainer(engine.api, target, 'client', ['sh'], { stdin, stdout: (t) => (screen += t), stderr: (t) => (screen += t), tty: true }, net);
+    onData('wget -T 2 -qO- http://web\recho $?\rexit\r');
+    onEnd();
+    const { exitCode } = await done;
+    expect({ exitCode, took: engine.clock.now() - start, screen }).toEqual({
+      exitCode: 0, // exit's status is the last command's: echo's
+      took: 2000,
+      screen: '/ # wget -T 2 -qO- http://web\r\n<2000 ms>wget: download timed out\r\n/ # echo $?\r\n1\r\n/ # exit\r\n',
+    });
+  });
 });

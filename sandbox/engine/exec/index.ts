@@ -98,16 +98,36 @@ function interactive(c: ContainerEnv, state: ShellState, io: ExecStreams, out: S
         finish(code);
       } else if (io.tty) io.stdout(prompt(c, state));
     };
+    // While a request waits (a dropped connection), what the learner types queues up, as in a pty.
+    let busy = false;
+    let queued = '';
+    let ended = false;
+    const endInput = () => {
+      if (line) runLine();
+      if (!busy) finish(state.exited ?? state.status);
+    };
     const runLine = () => {
       const code = runScript(line, c, state, out);
       line = '';
-      // A request that waited (a dropped connection) holds the rest and the prompt until its time has passed.
-      if (pendingWait(state) > 0) void settle(net, state, out).then(() => afterLine(code));
-      else afterLine(code);
+      if (pendingWait(state) === 0) return afterLine(code);
+      busy = true;
+      void settle(net, state, out).then(() => {
+        busy = false;
+        afterLine(code);
+        const rest = queued;
+        queued = '';
+        if (rest) feed(rest);
+        if (ended && !busy) endInput();
+      });
     };
-    io.stdin!.onData((chunk) => {
-      for (const ch of decode(chunk).replace(/\x1b\[[0-9;]*[A-Za-z]|\x1b./g, '')) {
+    const feed = (text: string) => {
+      for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
         if (done) return;
+        if (busy) {
+          queued += text.slice(i);
+          return;
+        }
         if (ch === '\r' || ch === '\n') {
           if (io.tty) io.stdout('\r\n');
           runLine();
@@ -129,10 +149,11 @@ function interactive(c: ContainerEnv, state: ShellState, io: ExecStreams, out: S
           if (io.tty) io.stdout(ch);
         }
       }
-    });
+    };
+    io.stdin!.onData((chunk) => feed(decode(chunk).replace(/\x1b\[[0-9;]*[A-Za-z]|\x1b./g, '')));
     io.stdin!.onEnd(() => {
-      if (line) runLine();
-      finish(state.exited ?? state.status);
+      ended = true;
+      if (!busy) endInput();
     });
   });
 }
