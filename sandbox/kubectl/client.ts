@@ -4,7 +4,7 @@
 import { findResource } from '../engine/api/resources.js';
 import { toTable } from '../engine/api/table/index.js';
 import type { ApiClient, DeleteOptions, DeleteResult, ListOptions, ObjectList, PatchType, ResourceRef, WatchEvent, WatchOptions, WriteOptions } from '../engine/api/types.js';
-import type { Clock } from '../engine/clock.js';
+import { SeededRandom, type Clock, type Random } from '../engine/clock.js';
 import type { KubeObject } from '../engine/objects.js';
 import { metricsAvailable, nodeMetrics, podMetrics } from '../engine/metrics/index.js';
 import { execInContainer, execTarget, type ExecOutcome, type ExecStreams } from '../engine/exec/index.js';
@@ -175,7 +175,9 @@ function podStreams(api: ApiClient, cluster: object, clock: Clock): Pick<KubeCli
     logs: async (ref, opts) => readPodLog(cluster, api, ref, opts),
     exec: async (ref, opts, streams) => {
       const { pod, container } = execTarget(api, ref, opts.container);
-      return execInContainer(api, pod, container, opts.command, { ...streams, stdin: opts.stdin ? streams.stdin : undefined, tty: opts.tty });
+      // The network lets wget/curl/nc in the container make requests from the pod (NetworkPolicy applies).
+      const random = (cluster as { random?: Random }).random ?? new SeededRandom(1);
+      return execInContainer(api, pod, container, opts.command, { ...streams, stdin: opts.stdin ? streams.stdin : undefined, tty: opts.tty }, { api, clock, random, cluster });
     },
   };
 }

@@ -70,7 +70,9 @@ function defaultContainer(ctx: KubectlContext, pod: KubeObject, quiet: boolean):
 
 /** The process's stdin: the terminal's keys (claimed while it runs) or what was piped in. */
 function wire(ctx: KubectlContext, wantStdin: boolean, tty: boolean): { streams: ExecStreams; release: () => void } {
-  const streams: ExecStreams = { stdout: (t) => ctx.io.out(t), stderr: (t) => ctx.io.err(t), tty };
+  // A request from the container that times out waits in simulated time (the sandbox's sleep).
+  const sleep = ctx.host.sleep ? (ms: number) => ctx.host.sleep!(ms, ctx.io.interrupt) : undefined;
+  const streams: ExecStreams = { stdout: (t) => ctx.io.out(t), stderr: (t) => ctx.io.err(t), tty, ...(sleep ? { sleep } : {}) };
   if (!wantStdin) return { streams, release: () => {} };
   const dataListeners: Array<(chunk: string) => void> = [];
   const endListeners: Array<() => void> = [];
