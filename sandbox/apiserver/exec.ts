@@ -8,6 +8,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { badRequest, internalError, unauthorized, type Status } from '../engine/api/errors.js';
 import type { KubeObject } from '../engine/objects.js';
 import type { ExecHook, ExecResult, ServedEngine } from './engine-contract.js';
+import { engineExec } from './engine-exec.js';
 import { parseApiPath } from './paths.js';
 import { toStatus } from './respond.js';
 
@@ -60,7 +61,7 @@ function prepare(req: IncomingMessage, options: ExecServerOptions): Session {
   if (!container) throw badRequest(`a container name must be specified for pod ${ref.name}, choose one of: [${containers.join(' ')}]`);
   if (!containers.includes(container)) throw badRequest(`container ${container} is not valid for pod ${ref.name}`);
   if (!(pod.spec as { nodeName?: string })?.nodeName) throw badRequest(`pod ${ref.name} does not have a host assigned`);
-  const hook = ref.subresource === 'exec' ? options.engine.exec : options.engine.attach;
+  const hook = ref.subresource === 'exec' ? (options.engine.exec ?? engineExec(options.engine)) : options.engine.attach;
   if (!hook || !containerRunning(pod, container)) throw internalError(`container not found (${JSON.stringify(container)})`);
   return { pod, container, command: q.getAll('command'), hook, stdin: q.get('stdin') === 'true', tty: q.get('tty') === 'true' };
 }
