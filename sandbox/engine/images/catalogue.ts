@@ -81,6 +81,11 @@ export const IMAGES: ImageSpec[] = [
   { name: 'busybox', tags: ['latest', '1.37', '1.36', '1.28', 'stable'], sizeBytes: 2166802, digest: 'sha256:2919d0172f7524b2d8df9e50066a682669e6d170ac0f6a49676d54358fe970b5', ports: [], startLog: [], process: shellExits },
   { name: 'registry.k8s.io/busybox', tags: ['latest', '1.27.2', '1.24'], sizeBytes: 1144547, digest: 'sha256:545e6a6310a27636260920bc07b994a299b6708a1b26910cfefd335fdfb60d2b', ports: [], startLog: [], process: shellExits },
   { name: 'alpine', tags: ['latest', '3.21', '3.20', '3.19', '3'], sizeBytes: 3641715, digest: 'sha256:21dc6063fd678b478f57c0e13f47560d0ea4eeba26dfc947b2a4f81f686b9f45', ports: [], startLog: [], process: shellExits },
+  // Request tools learners start with `kubectl run tmp --rm -it --image=… -- sh`: curl's images run
+  // curl as the entrypoint (no URL: usage, exit 2); netshoot's zsh exits without a terminal.
+  { name: 'curlimages/curl', tags: ['latest', '8.11.1', '8.10.1'], sizeBytes: 12331018, digest: 'sha256:86dd4126aa6e7a5830031296372443946fced45dd829fbc3d52c83db83942dbe', ports: [], startLog: [], process: { kind: 'exit', code: 2, afterMs: 0 } },
+  { name: 'alpine/curl', tags: ['latest', '8.11.1'], sizeBytes: 7466512, digest: 'sha256:ecc3d20cbe3353ceabe128f5af29c88870bc464caee5b4c98e5deb1e3cb21229', ports: [], startLog: [], process: { kind: 'exit', code: 2, afterMs: 0 } },
+  { name: 'nicolaka/netshoot', tags: ['latest', 'v0.13'], sizeBytes: 183711823, digest: 'sha256:872b1fe19d861136af23822a28f60a160c674b0ca15797a0d0063928ec5aff9a', ports: [], startLog: [], process: shellExits },
   { name: 'redis', tags: ['latest', '7', '7.4', '7.4.1', 'alpine'], sizeBytes: 45061263, digest: 'sha256:ea96c435dc17b011f54c6a883c3c45e7726242b075de61c6fe40a10ae6ae0f83', ports: [{ port: 6379, protocol: 'TCP' }], startLog: redisLog, process: serve, stopOnTermMs: 300 },
   { name: 'hashicorp/http-echo', tags: ['latest', '1.0', '1.0.0', '0.2.3'], sizeBytes: 4165542, digest: 'sha256:fcb75f691c8b0414d670ae570240cbf95502cc18a9ba57e982ecac589760a186', ports: [{ port: 5678, protocol: 'TCP' }], startLog: [], process: serve, stopOnTermMs: 10 },
   // The docs' resource and autoscaling examples (assign-memory-resource, assign-cpu-resource, the HPA walkthrough).
