@@ -35,6 +35,15 @@ function terminal(handle: SandboxHandle) {
 }
 
 describe('SandboxPool', () => {
+  it('runs a lab action in the worker: the line comes back and reaches the terminal', async () => {
+    await pool.ready();
+    const h = await pool.open('lab-action', 'node-maintenance');
+    const t = terminal(h);
+    expect(await h.call('runAction', 'node-failure', 'power-cut')).toMatchObject({ known: true, line: 'kubelab: node02 lost power (its kubelet stopped)' });
+    await t.until('kubelab: node02 lost power (its kubelet stopped)');
+    expect(await h.call('runAction', 'node-failure', 'nope')).toMatchObject({ known: false });
+  });
+
   it('runs sandboxes in worker threads: calls by name, events back, sticky placement', async () => {
     await pool.ready();
     const a = await pool.open('ann', 'deploy-nginx');
