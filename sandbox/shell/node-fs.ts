@@ -1,11 +1,12 @@
 // A node's filesystem as the `ssh node` shell sees it: a Vfs mirroring the engine's node files
-// (sandbox/engine/node-files.ts: /etc/kubernetes, /var/lib/kubelet…), with the learner's own
-// /root and /tmp kept per node. Writes outside /root and /tmp go back to the node's files, so
-// editing a static pod manifest reaches that node's kubelet.
+// (sandbox/engine/node-files.ts: /etc/kubernetes, /var/lib/kubelet, /tmp…), with the learner's own
+// /root kept per node. Writes outside /root go back to the node's files, so editing a static pod
+// manifest reaches that node's kubelet, and `mv /etc/kubernetes/manifests/kube-scheduler.yaml /tmp/`
+// stops the scheduler as on a real node (the lab action moves it to the same /tmp).
 import { nodeFiles, type NodeFiles } from '../engine/node-files.js';
 import { Vfs, type VfsChange } from './vfs.js';
 
-const PRIVATE = [/^\/root(\/|$)/, /^\/tmp(\/|$)/];
+const PRIVATE = [/^\/root(\/|$)/];
 const isPrivate = (path: string) => PRIVATE.some((re) => re.test(path));
 
 export class NodeFs {
@@ -27,9 +28,17 @@ export class NodeFs {
     if (!this.files) return;
     this.syncing = true;
     try {
+      this.dropRemoved();
       this.copyDir('/');
     } finally {
       this.syncing = false;
+    }
+  }
+
+  /** Removes what the node no longer has (a manifest moved away by a lab action or the kubelet). */
+  private dropRemoved(): void {
+    for (const path of this.fs.listFiles('/')) {
+      if (!isPrivate(path) && this.files!.read(path) === undefined && !this.files!.isDir(path)) this.fs.rm(path, { force: true });
     }
   }
 
@@ -48,13 +57,16 @@ export class NodeFs {
   }
 
   private writeBack(c: VfsChange): void {
-    if (this.syncing || !this.files || isPrivate(c.path)) return;
+    if (this.syncing || !this.files) return;
+    // A move between /root and the node's files is a removal on one side and a write on the other.
+    if (c.type === 'rename') {
+      if (!isPrivate(c.from)) this.files.remove(c.from);
+      if (!isPrivate(c.path) && this.fs.stat(c.path).type === 'file') this.files.write(c.path, this.fs.readFile(c.path));
+      return;
+    }
+    if (isPrivate(c.path)) return;
     if (c.type === 'write') this.files.write(c.path, this.fs.readFile(c.path));
     else if (c.type === 'mkdir') this.files.mkdir(c.path);
     else if (c.type === 'remove') this.files.remove(c.path);
-    else if (c.type === 'rename') {
-      this.files.remove(c.from);
-      if (this.fs.stat(c.path).type === 'file') this.files.write(c.path, this.fs.readFile(c.path));
-    }
   }
 }

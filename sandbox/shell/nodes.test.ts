@@ -33,6 +33,15 @@ describe('ssh and the nodes', { timeout: 30_000 }, () => {
     expect(s.fs.exists('/etc/kubernetes')).toBe(false); // the learner's own files are apart
   });
 
+  it('moving the scheduler manifest to /tmp on the control plane stops the scheduler; moving it back starts it', async () => {
+    const s = screenSandbox();
+    await typeAll(s, ['ssh controlplane', 'mv /etc/kubernetes/manifests/kube-scheduler.yaml /tmp/', 'ls /tmp', 'exit', 'kubectl run orphan --image=nginx', 'sleep 10', 'kubectl get pod orphan -o wide']);
+    expect(nodeFiles(s.engine, 'controlplane')!.read('/etc/kubernetes/manifests/kube-scheduler.yaml')).toBeUndefined();
+    expect(s.screen()).toMatch(/orphan +0\/1 +Pending +0 +10s +<none> +<none>/);
+    await typeAll(s, ['ssh controlplane', 'mv /tmp/kube-scheduler.yaml /etc/kubernetes/manifests/', 'exit', 'sleep 20', 'kubectl get pod orphan -o wide']);
+    expect(s.screen()).toMatch(/orphan +1\/1 +Running +0 +\d+s +[\d.]+ +node0[12]/);
+  });
+
   it('shows the runtime, services and rules of a node; stopping the kubelet makes the node NotReady', async () => {
     const s = screenSandbox();
     await typeAll(s, ['kubectl create deploy web --image=nginx --replicas=2', 'kubectl expose deploy web --port=80', 'sleep 20', 'ssh node01', 'crictl ps', 'crictl ps -a -q | wc -l', 'crictl pods', 'crictl images', 'systemctl status kubelet', 'systemctl is-active containerd', 'systemctl stop kubelet', 'systemctl status kubelet; echo "status $?"', 'journalctl -u kubelet -n 4', 'iptables -t nat -L KUBE-SERVICES -n', 'ip addr', 'ip route', 'kubectl get nodes', 'exit', 'sleep 60', 'kubectl get nodes', 'ssh node01 systemctl start kubelet', 'sleep 10', 'kubectl get nodes', 'systemctl status foo; echo $?']);
