@@ -30,10 +30,18 @@ export class IngressNginxController implements Controller {
   ];
   /** The resourceVersion each Ingress (by uid) was last seen at: a new one is "Scheduled for sync". */
   private readonly synced = new Map<string, string>();
+  /** Ready controller pods last seen: a new one starts with an empty informer cache and syncs every Ingress. */
+  private knownPods = new Set<string>();
+  /**
+   * True until a controller pod is replaced: this object was just built (a new cluster or a
+   * restored snapshot), so an Ingress already carrying our address was synced before, silently.
+   */
+  private adoptExisting = true;
 
   reconcile(key: string, ctx: ControllerContext): void {
     const addresses = this.publishedAddresses(ctx);
     if (!addresses.length) return; // no controller running: nobody watches
+    this.notePods(ctx);
     const classes = ctx.api.list(INGRESS_CLASSES).items as unknown as IngressClass[];
     if (key === ALL) {
       for (const i of ctx.api.list(INGRESSES).items as unknown as Ingress[]) this.sync(i, classes, addresses, ctx);
@@ -47,9 +55,22 @@ export class IngressNginxController implements Controller {
     }
   }
 
+  private readyControllerPods(ctx: ControllerContext): Pod[] {
+    return (ctx.api.list({ ...PODS, namespace: 'ingress-nginx' }).items as unknown as Pod[]).filter((p) => isControllerPod(p) && isPodReady(p) && !p.metadata?.deletionTimestamp);
+  }
+
+  private notePods(ctx: ControllerContext): void {
+    const uids = new Set(this.readyControllerPods(ctx).map((p) => p.metadata?.uid ?? ''));
+    if (this.knownPods.size && [...uids].some((u) => !this.knownPods.has(u))) {
+      this.synced.clear();
+      this.adoptExisting = false;
+    }
+    this.knownPods = uids;
+  }
+
   /** InternalIPs of the nodes running a ready controller pod, sorted as the controller sorts them. */
   private publishedAddresses(ctx: ControllerContext): string[] {
-    const pods = (ctx.api.list({ ...PODS, namespace: 'ingress-nginx' }).items as unknown as Pod[]).filter((p) => isControllerPod(p) && isPodReady(p) && !p.metadata?.deletionTimestamp);
+    const pods = this.readyControllerPods(ctx);
     const nodes = new Set(pods.map((p) => p.spec?.nodeName).filter((n): n is string => !!n));
     const ips: string[] = [];
     for (const n of nodes) {
@@ -67,11 +88,13 @@ export class IngressNginxController implements Controller {
     if (!servedByNginx(ingress, classes) || ingress.metadata?.deletionTimestamp) return;
     const uid = ingress.metadata!.uid!;
     const version = ingress.metadata?.resourceVersion ?? '';
+    const current = (ingress.status?.loadBalancer?.ingress ?? []).map((i) => i.ip ?? i.hostname ?? '');
+    // After a restore the map is empty: an Ingress that already has our address was synced before.
+    if (this.adoptExisting && !this.synced.has(uid) && current.length) this.synced.set(uid, version);
     if (this.synced.get(uid) !== version) {
       this.synced.set(uid, version);
       ctx.recordEvent(ingress as unknown as KubeObject, 'Normal', 'Sync', 'Scheduled for sync');
     }
-    const current = (ingress.status?.loadBalancer?.ingress ?? []).map((i) => i.ip ?? i.hostname ?? '');
     if (current.join(',') === addresses.join(',')) return;
     const body = { ...ingress, status: { loadBalancer: { ingress: addresses.map((ip) => ({ ip })) } } };
     // The update comes back through the watch as a new resourceVersion: "Scheduled for sync" again.

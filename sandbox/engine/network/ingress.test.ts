@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Service } from 'kubernetes-types/core/v1';
 import { ManualClock, SeededRandom } from '../clock.js';
-import { createDefaultCluster } from '../cluster.js';
+import { createDefaultCluster, restoreDefaultCluster } from '../cluster.js';
 import type { Engine } from '../engine.js';
 import { requestFrom } from './request.js';
 import { create, ctxOf, deployment, service, T0 } from './scenario.test-util.js';
@@ -122,5 +122,33 @@ describe('ingress classes', () => {
     engine.advance(2_000);
     expect((engine.api.get({ ...INGRESSES, name: 'defaulted' }) as { spec?: { ingressClassName?: string } }).spec?.ingressClassName).toBe('nginx');
     expect(address('defaulted')).toMatch(/^172\.30\.1\./);
+  });
+});
+
+describe('ingress-nginx after a restore', () => {
+  const syncCounts = (engine: Engine) => engine.api.list({ group: '', version: 'v1', resource: 'events', namespace: 'default' }).items.filter((e) => (e as { reason?: string }).reason === 'Sync').map((e) => (e as { count?: number }).count);
+
+  it('keeps routing and does not sync an unchanged Ingress again', () => {
+    const engine = restoreDefaultCluster(JSON.parse(JSON.stringify(ingressCluster().snapshot())));
+    const api = engine.client('kubectl');
+    const ref = { group: 'networking.k8s.io', version: 'v1', resource: 'ingressclasses' };
+    const nginx = api.get({ ...ref, name: 'nginx' });
+    api.update({ ...ref, name: 'nginx' }, { ...nginx, metadata: { ...nginx.metadata, labels: { ...nginx.metadata.labels, touched: 'yes' } } }); // makes it look at every Ingress
+    engine.advance(30_000);
+    expect(exchange(engine, '/bar', 'x')).toContain('\nbar\n');
+    expect(syncCounts(engine)).toEqual([2]);
+  });
+
+  it('a replaced controller pod syncs every Ingress once more', () => {
+    const engine = ingressCluster();
+    const pods = engine.client('kubectl');
+    const podRef = { group: '', version: 'v1', resource: 'pods', namespace: 'ingress-nginx' };
+    const controller = pods.list(podRef).items[0];
+    const address = () => (engine.api.get({ ...INGRESSES, name: 'echo' }) as { status?: { loadBalancer?: { ingress?: Array<{ ip?: string }> } } }).status?.loadBalancer?.ingress?.[0]?.ip;
+    const before = address();
+    pods.delete({ ...podRef, name: controller.metadata.name! }, { gracePeriodSeconds: 0 });
+    engine.advance(60_000);
+    // Added to the new pod's cache, then once more if it runs on another node (its status update).
+    expect(syncCounts(engine)).toEqual([address() === before ? 3 : 4]);
   });
 });
