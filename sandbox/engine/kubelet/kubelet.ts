@@ -114,10 +114,24 @@ export class Kubelets implements Controller {
     return rec;
   }
 
-  /** The pods this node's kubelet runs now (they hold its resources). */
+  /**
+   * The pods this node's kubelet runs now (they hold its resources): read one by one from the
+   * node's own records rather than filtering every pod in the cluster, so admitting a pod costs
+   * the node's pod count, not the cluster's.
+   */
   private admittedPods(nodeName: string, rt: NodeRuntimeState, ctx: ControllerContext): Pod[] {
-    const uids = new Set(Object.keys(rt.pods));
-    return (ctx.api.list(podsRef()).items as unknown as Pod[]).filter((p) => p.spec?.nodeName === nodeName && uids.has(p.metadata!.uid!));
+    const pods: Pod[] = [];
+    for (const rec of Object.values(rt.pods)) {
+      const { namespace, name } = splitKey(rec.key);
+      let pod: Pod;
+      try {
+        pod = ctx.api.get(podsRef(namespace, name)) as unknown as Pod;
+      } catch {
+        continue; // removed from the API; its record goes with the next sync
+      }
+      if (pod.metadata?.uid === rec.uid && pod.spec?.nodeName === nodeName) pods.push(pod);
+    }
+    return pods;
   }
 
   private reject(pod: Pod, r: Rejection, ctx: ControllerContext): void {
