@@ -9,6 +9,16 @@ import type { KubeObject } from '../objects.js';
 import { GVR, podsRef, replicaSetsRef } from './refs.js';
 import { controllerOf, isPodActive, ownerRefTo, selectorMatches } from './selectors.js';
 import { availableAt, podFromTemplate, rankForDeletion } from './pod-helpers.js';
+import { countPod, newTally, relabel, type PodTally } from './replicaset-tally.js';
+
+/** What status reports, counted from the pods as listed before a sync's writes. */
+interface StatusCounts {
+  replicas: number;
+  fullyLabeled: number;
+  ready: number;
+  available: number;
+  nextAvailable?: number;
+}
 
 export const REPLICASET_CONTROLLER = 'replicaset-controller';
 
@@ -67,6 +77,8 @@ export class ReplicaSetController implements Controller {
   private byOwner?: Map<string, Map<string, Pod>>;
   /** The pod watch has delivered events: the index can be kept. A controller driven by hand has none. */
   private watching = false;
+  /** Status counts per owning ReplicaSet uid, kept beside `byOwner` as pods come and go. */
+  private tallies = new Map<string, PodTally>();
 
   private indexPod(obj: KubeObject, deleted: boolean): void {
     this.watching = true;
@@ -75,15 +87,40 @@ export class ReplicaSetController implements Controller {
     const uid = pod.metadata!.uid!;
     // An owner can change (adoption, release): drop the pod from every owner it is not under now.
     const owner = controllerUid(pod);
-    for (const [o, pods] of this.byOwner) if (o !== owner && pods.delete(uid) && !pods.size) this.byOwner.delete(o);
+    for (const [o, pods] of this.byOwner) if (o !== owner && pods.has(uid)) this.unindex(o, pods, uid);
     if (!owner) return;
+    const pods = this.byOwner.get(owner);
     if (deleted) {
-      this.byOwner.get(owner)?.delete(uid);
+      if (pods?.has(uid)) this.unindex(owner, pods, uid);
       return;
     }
-    let pods = this.byOwner.get(owner);
-    if (!pods) this.byOwner.set(owner, (pods = new Map()));
-    pods.set(uid, pod);
+    if (pods?.has(uid)) this.unindex(owner, pods, uid);
+    let now = this.byOwner.get(owner);
+    if (!now) this.byOwner.set(owner, (now = new Map()));
+    now.set(uid, pod);
+    let tally = this.tallies.get(owner);
+    if (!tally) this.tallies.set(owner, (tally = newTally()));
+    countPod(tally, pod, 1);
+  }
+
+  private unindex(owner: string, pods: Map<string, Pod>, uid: string): void {
+    const tally = this.tallies.get(owner);
+    if (tally) countPod(tally, pods.get(uid)!, -1);
+    pods.delete(uid);
+    if (pods.size) return;
+    this.byOwner!.delete(owner);
+    this.tallies.delete(owner);
+  }
+
+  /** The counts from the kept tally, or undefined when they need the pods walked (minReadySeconds pending, no index). */
+  private countsFromTally(rs: ReplicaSet, ctx: ControllerContext): StatusCounts | undefined {
+    if (!this.watching || !this.byOwner || (rs.spec?.minReadySeconds ?? 0) !== 0) return undefined;
+    const uid = rs.metadata!.uid!;
+    const tally = this.tallies.get(uid) ?? newTally();
+    if (tally.latestReadySince > ctx.clock.now()) return undefined;
+    const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
+    if (tally.labeledFor !== JSON.stringify(templateLabels)) relabel(tally, templateLabels, this.byOwner.get(uid)?.values() ?? []);
+    return { replicas: tally.active, fullyLabeled: tally.labeled, ready: tally.ready, available: tally.ready };
   }
 
   private ownedPods(uid: string, ctx: ControllerContext): Pod[] {
@@ -124,17 +161,24 @@ export class ReplicaSetController implements Controller {
       return; // deleted: the garbage collector removes its pods
     }
     const uid = rs.metadata!.uid;
-    const active = this.ownedPods(uid!, ctx).filter((p) => isPodActive(p as unknown as KubeObject));
-    const all = () => ctx.api.list(podsRef(namespace)).items as unknown as Pod[];
-    if (!rs.metadata?.deletionTimestamp) this.manageReplicas(rs, active, () => relatedPods(rs, all(), ctx), ctx);
+    // The index is built (and so watching known) by the first ownedPods call.
+    let listed: Pod[] | undefined = this.byOwner ? undefined : this.activePods(uid!, ctx);
+    const active = () => (listed ??= this.activePods(uid!, ctx));
     // Like the real controller, status counts the pods as listed before this sync's writes;
     // the creations and deletions trigger the next sync, which counts them.
-    return this.updateStatus(rs, active, ctx);
+    const counts = this.countsFromTally(rs, ctx) ?? countPods(rs, active(), ctx.clock.now());
+    const all = () => ctx.api.list(podsRef(namespace)).items as unknown as Pod[];
+    if (!rs.metadata?.deletionTimestamp) this.manageReplicas(rs, counts.replicas, active, () => relatedPods(rs, all(), ctx), ctx);
+    return this.updateStatus(rs, counts, ctx);
   }
 
-  private manageReplicas(rs: ReplicaSet, active: Pod[], related: () => Pod[], ctx: ControllerContext): void {
+  private activePods(uid: string, ctx: ControllerContext): Pod[] {
+    return this.ownedPods(uid, ctx).filter((p) => isPodActive(p as unknown as KubeObject));
+  }
+
+  private manageReplicas(rs: ReplicaSet, activeCount: number, active: () => Pod[], related: () => Pod[], ctx: ControllerContext): void {
     const want = rs.spec?.replicas ?? 1;
-    const diff = active.length - want;
+    const diff = activeCount - want;
     const rsObj = rs as unknown as KubeObject;
     if (diff < 0) {
       for (let i = 0; i < Math.min(-diff, BURST); i++) {
@@ -142,7 +186,7 @@ export class ReplicaSetController implements Controller {
         ctx.recordEvent(rsObj, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
       }
     } else if (diff > 0) {
-      for (const pod of rankForDeletion(active, related(), ctx.clock.now()).slice(0, Math.min(diff, BURST))) {
+      for (const pod of rankForDeletion(active(), related(), ctx.clock.now()).slice(0, Math.min(diff, BURST))) {
         try {
           ctx.api.delete(podsRef(pod.metadata!.namespace, pod.metadata!.name));
           ctx.recordEvent(rsObj, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata!.name}`);
@@ -153,23 +197,10 @@ export class ReplicaSetController implements Controller {
     }
   }
 
-  private updateStatus(rs: ReplicaSet, pods: Pod[], ctx: ControllerContext): ReconcileResult | void {
+  private updateStatus(rs: ReplicaSet, counts: StatusCounts, ctx: ControllerContext): ReconcileResult | void {
     const now = ctx.clock.now();
-    const minReady = rs.spec?.minReadySeconds ?? 0;
-    let ready = 0;
-    let available = 0;
-    let nextAvailable: number | undefined;
-    for (const p of pods) {
-      const at = memoReadySince(p, minReady);
-      if (at === undefined) continue;
-      ready++;
-      if (at <= now) available++;
-      else nextAvailable = Math.min(nextAvailable ?? Infinity, at);
-    }
-    const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
-    const template = { matchLabels: templateLabels };
-    const fullyLabeled = pods.filter((p) => p.metadata?.labels === templateLabels || selectorMatches(template, p.metadata?.labels)).length;
-    const status: Record<string, unknown> = { replicas: pods.length, fullyLabeledReplicas: fullyLabeled, readyReplicas: ready, availableReplicas: available, observedGeneration: rs.metadata?.generation };
+    const { nextAvailable } = counts;
+    const status: Record<string, unknown> = { replicas: counts.replicas, fullyLabeledReplicas: counts.fullyLabeled, readyReplicas: counts.ready, availableReplicas: counts.available, observedGeneration: rs.metadata?.generation };
     if (rs.status?.conditions?.length) status.conditions = rs.status.conditions; // ReplicaFailure, kept as set
     // The API omits zero counts (omitempty); replicas is always there.
     for (const k of ['fullyLabeledReplicas', 'readyReplicas', 'availableReplicas']) if (status[k] === 0) delete status[k];
@@ -178,4 +209,23 @@ export class ReplicaSetController implements Controller {
     }
     return nextAvailable === undefined ? undefined : { requeueAfterMs: nextAvailable - now };
   }
+}
+
+/** The status counts walked from the active pods (minReadySeconds that is not yet over, or no index). */
+function countPods(rs: ReplicaSet, pods: Pod[], now: number): StatusCounts {
+  const minReady = rs.spec?.minReadySeconds ?? 0;
+  let ready = 0;
+  let available = 0;
+  let nextAvailable: number | undefined;
+  for (const p of pods) {
+    const at = memoReadySince(p, minReady);
+    if (at === undefined) continue;
+    ready++;
+    if (at <= now) available++;
+    else nextAvailable = Math.min(nextAvailable ?? Infinity, at);
+  }
+  const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
+  const template = { matchLabels: templateLabels };
+  const fullyLabeled = pods.filter((p) => p.metadata?.labels === templateLabels || selectorMatches(template, p.metadata?.labels)).length;
+  return { replicas: pods.length, fullyLabeled, ready, available, nextAvailable };
 }
