@@ -139,10 +139,21 @@ function eventIndexOf(store: Store): EventIndex {
   return index;
 }
 
+/**
+ * The last nanosecond named per namespace and object in the current millisecond (per store): a
+ * burst (500 SuccessfulCreate in one sync) starts its search there instead of probing every name
+ * again. Forgotten when the clock moves on.
+ */
+const lastNamed = new WeakMap<Store, { ms: number; nanos: Map<string, bigint> }>();
+
 /** Two events in the same simulated millisecond get the next nanosecond, as they would in real time. */
 function freeName(store: Store, namespace: string, base: string, ms: number): string {
-  let nanos = BigInt(ms) * 1_000_000n;
+  let named = lastNamed.get(store);
+  if (named?.ms !== ms) lastNamed.set(store, (named = { ms, nanos: new Map() }));
+  const key = `${namespace}/${base}`;
+  let nanos = named.nanos.get(key) ?? BigInt(ms) * 1_000_000n;
   while (store.get(`${EVENTS.storagePrefix}/${namespace}/${base}.${nanos.toString(16)}`)) nanos += 1n;
+  named.nanos.set(key, nanos);
   return `${base}.${nanos.toString(16)}`;
 }
 
