@@ -356,20 +356,34 @@ function viewed(ref: ResourceRef) {
   return { rt, view: v.view, stored: { ...ref, ...v.stored } };
 }
 
-/** An update that changes nothing is not written (etcd sees identical bytes): no new resourceVersion. */
+/**
+ * An update that changes nothing is not written (etcd sees identical bytes): no new resourceVersion.
+ * Whether two objects serialise to the same JSON up to key order (undefined members dropped):
+ * walked in place rather than canonicalised and stringified, since every write asks it.
+ */
 function sameObject(a: KubeObject, b: KubeObject): boolean {
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+  return sameJson(a, b);
 }
 
-function canonical(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(canonical);
-  if (v && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) {
-      const child = (v as Record<string, unknown>)[k];
-      if (child !== undefined) out[k] = canonical(child);
-    }
-    return out;
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    // JSON writes an undefined array element as null.
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i] ?? null, b[i] ?? null)) return false;
+    return true;
   }
-  return v;
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const [x, y] = [a as Record<string, unknown>, b as Record<string, unknown>];
+    let defined = 0;
+    for (const k of Object.keys(x)) {
+      if (x[k] === undefined) continue;
+      defined++;
+      if (y[k] === undefined || !Object.prototype.hasOwnProperty.call(y, k) || !sameJson(x[k], y[k])) return false;
+    }
+    for (const k of Object.keys(y)) if (y[k] !== undefined) defined--;
+    return defined === 0;
+  }
+  return JSON.stringify(a) === JSON.stringify(b); // NaN and null, and other JSON coincidences
 }
+
