@@ -33,6 +33,8 @@ interface Queue {
   settling: Set<string>;
   /** No delayed key is due before this (a lower bound: promotion skips the queue until then). */
   earliestDue: number;
+  /** earliestDue is the exact earliest (no delayed key removed since it was counted): nextDue need not scan. */
+  earliestExact: boolean;
   watches: StoreWatch[];
   ctx: ControllerContext;
 }
@@ -68,7 +70,7 @@ export class ControllerRuntime {
       random: this.deps.random,
       recordEvent: (regarding, type, reason, message) => this.deps.recordEvent(controller.name, regarding, type, reason, message),
     };
-    const q: Queue = { controller, ready: [], readySet: new Set(), delayed: new Map(), failures: new Map(), settling: new Set(), earliestDue: Infinity, watches: [], ctx };
+    const q: Queue = { controller, ready: [], readySet: new Set(), delayed: new Map(), failures: new Map(), settling: new Set(), earliestDue: Infinity, earliestExact: true, watches: [], ctx };
     const saved = this.pendingSnapshots.get(controller.name);
     if (saved) {
       this.applySnapshot(q, saved);
@@ -149,7 +151,12 @@ export class ControllerRuntime {
     let next: number | undefined;
     for (const q of this.queues) {
       if (this.paused.size && this.paused.has(q.controller.name)) continue;
-      for (const t of q.delayed.values()) if (next === undefined || t < next) next = t;
+      if (!q.earliestExact) {
+        q.earliestDue = Infinity;
+        for (const t of q.delayed.values()) if (t < q.earliestDue) q.earliestDue = t;
+        q.earliestExact = true;
+      }
+      if (q.earliestDue !== Infinity && (next === undefined || q.earliestDue < next)) next = q.earliestDue;
     }
     return next;
   }
@@ -183,6 +190,7 @@ export class ControllerRuntime {
     q.failures = new Map(s.failures);
     q.earliestDue = Infinity;
     for (const t of q.delayed.values()) if (t < q.earliestDue) q.earliestDue = t;
+    q.earliestExact = true;
   }
 
   private watch(q: Queue, w: WatchedResourceWithDeletes): StoreWatch {
@@ -199,7 +207,7 @@ export class ControllerRuntime {
 
   private add(q: Queue, key: string): void {
     if (q.readySet.has(key)) return;
-    q.delayed.delete(key);
+    if (q.delayed.delete(key)) q.earliestExact = false;
     q.readySet.add(key);
     q.ready.push(key);
   }
@@ -224,6 +232,7 @@ export class ControllerRuntime {
         else if (entry[1] < earliest) earliest = entry[1];
       }
       q.earliestDue = earliest;
+      q.earliestExact = true;
       due.sort((a, b) => a[1] - b[1]);
       for (const [key] of due) {
         q.delayed.delete(key);
