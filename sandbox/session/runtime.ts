@@ -92,7 +92,12 @@ function staticRuntime(): SandboxRuntime {
  * every new sandbox restores a copy, then takes its own random sequence. A template is rebuilt
  * after TEMPLATE_MAX_AGE_MS, so a new cluster never looks older than that (node AGE).
  */
-const TEMPLATE_MAX_AGE_MS = 10 * 60_000;
+/**
+ * Below the node monitor grace period (40 s): a restored template's clock jumps forward by the
+ * template's age, and with Leases older than the grace period the node lifecycle controller
+ * would mark every node Unknown before its kubelet renews (pods would then stay Pending).
+ */
+const TEMPLATE_MAX_AGE_MS = 20_000;
 const TEMPLATE_SEED = 0x6b756265;
 const templates = new Map<string, { snapshot: ClusterSnapshot; at: number }>();
 

@@ -79,4 +79,32 @@ describe('Sandbox on the real engine', () => {
     expect(later.checks.checks.find((c) => c.id === 'node02-lost')?.state).toBe('passed');
     sandbox.dispose();
   });
+
+  it('a sandbox opened long after the first one still schedules its pods (the cluster template is fresh)', async () => {
+    const { loadRuntime } = await import('./runtime.js');
+    const runtime = await loadRuntime();
+    let wall = 1_800_000_000_000;
+    const open = (id: string) => {
+      const sandbox = Sandbox.create({ id, userId: id, lab: findLab('deploy-nginx')!, runtime, wallNow: () => wall });
+      sandbox.start();
+      return sandbox;
+    };
+    const tick = async (seconds: number, ...boxes: Sandbox[]) => {
+      for (let i = 0; i < seconds * 5; i++) {
+        wall += 200;
+        for (const b of boxes) b.tick();
+      }
+    };
+    const first = open('u1:deploy-nginx');
+    await tick(90, first);
+    const second = open('u2:deploy-nginx');
+    const cluster = (second as unknown as { cluster: { api: import('../engine/api/types.js').ApiClient } }).cluster;
+    const deployments = { group: 'apps', version: 'v1', resource: 'deployments', namespace: 'default' };
+    cluster.api.create(deployments, { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } } } });
+    await tick(20, first, second);
+    const pods = cluster.api.list({ group: '', version: 'v1', resource: 'pods', namespace: 'default' }).items;
+    expect(pods.map((p) => (p.status as { phase?: string }).phase)).toEqual(['Running', 'Running']);
+    first.dispose();
+    second.dispose();
+  });
 });
