@@ -4,56 +4,15 @@
 // --connect-timeout runs out, "curl: (7) Failed to connect to web port 80 after 0 ms: Couldn't
 // connect to server" (curl 8 no longer shows strerror), "curl: (52) Empty reply from server".
 // Without a terminal on stdout (kubectl exec without -t) the progress meter goes to stderr.
-import type { HttpResponse } from '../images/http-servers.js';
+import { curlHeaderBlock, curlUsageError, parseCurlArgs, type CurlOptions } from './curl-args.js';
 import type { ContainerRequester } from './container-net.js';
 import { RESOLVER_GIVE_UP_MS } from './container-net-wget.js';
 import type { ShellOutput } from './container-shell.js';
 
 const VERSION = '8.11.1';
 
-interface CurlOptions {
-  silent: boolean;
-  showError: boolean;
-  verbose: boolean;
-  head: boolean;
-  include: boolean;
-  fail: boolean;
-  output?: string;
-  writeOut?: string;
-  limitMs: number;
-  headers: string[];
-  method?: string;
-  data?: string;
-  urls: string[];
-}
-
-const FLAGS: Record<string, 'silent' | 'showError' | 'verbose' | 'head' | 'include' | 'fail'> = { s: 'silent', S: 'showError', v: 'verbose', I: 'head', i: 'include', f: 'fail', '--silent': 'silent', '--show-error': 'showError', '--verbose': 'verbose', '--head': 'head', '--include': 'include', '--fail': 'fail' };
-const IGNORED = new Set(['-L', '--location', '-k', '--insecure', '-4', '--ipv4', '--http1.1', '-N', '--no-buffer', '--compressed', '-sL', '-Ls']);
-
-function parseArgs(args: string[]): CurlOptions | string {
-  const o: CurlOptions = { silent: false, showError: false, verbose: false, head: false, include: false, fail: false, limitMs: Infinity, headers: [], urls: [] };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const [name, inline] = a.startsWith('--') ? a.split(/=(.*)/s) : [a, undefined];
-    const value = () => inline ?? args[++i] ?? '';
-    if (name === '-o' || name === '--output') o.output = value();
-    else if (name === '-w' || name === '--write-out') o.writeOut = value();
-    else if (name === '-X' || name === '--request') o.method = value();
-    else if (name === '-d' || name === '--data' || name === '--data-raw') o.data = value();
-    else if (name === '-H' || name === '--header') o.headers.push(value());
-    else if (name === '-m' || name === '--max-time' || name === '--connect-timeout') o.limitMs = Math.min(o.limitMs, Number(value()) * 1000);
-    else if (FLAGS[name]) o[FLAGS[name]] = true;
-    else if (IGNORED.has(name)) continue;
-    else if (/^-[a-zA-Z]+$/.test(a)) {
-      for (const ch of a.slice(1)) {
-        if (FLAGS[ch]) o[FLAGS[ch]] = true;
-        else if (!'Lk'.includes(ch)) return `-${ch}`;
-      }
-    } else if (a.startsWith('-')) return name;
-    else o.urls.push(a);
-  }
-  return o;
-}
+/** -m and --connect-timeout both bound a container's request: whichever is shorter. */
+const limitOf = (o: CurlOptions) => Math.min(o.maxTimeMs ?? Infinity, o.connectTimeoutMs ?? Infinity);
 
 function max5(n: number): string {
   if (n < 100000) return String(n).padStart(5);
@@ -67,18 +26,13 @@ function progressMeter(size: number): string {
   return `${head}\r${line(0, 0, 0)}\r${line(100, size, size * 1000)}\n`;
 }
 
-const headerBlock = (r: HttpResponse) => `HTTP/1.1 ${r.status} ${r.reason}\r\n${r.headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
-
 const writeOut = (fmt: string, vars: Record<string, string>) => fmt.replace(/%\{([a-z_]+)\}/g, (m, name: string) => vars[name] ?? m).replace(/\\n/g, '\n').replace(/\\t/g, '\t');
 
 export function curl8(args: string[], net: ContainerRequester, o: ShellOutput): number {
-  const opts = parseArgs(args);
-  if (typeof opts === 'string') {
-    o.err(`curl: option ${opts}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`);
-    return 2;
-  }
-  if (!opts.urls.length) {
-    o.err("curl: try 'curl --help' or 'curl --manual' for more information\n");
+  const opts = parseCurlArgs(args);
+  const usage = curlUsageError(opts);
+  if (usage !== undefined || typeof opts === 'string') {
+    o.err(usage ?? '');
     return 2;
   }
   let status = 0;
@@ -103,13 +57,13 @@ function fetchOne(raw: string, opts: CurlOptions, net: ContainerRequester, o: Sh
   for (const h of opts.headers) headers.push([h.split(':')[0], h.split(':').slice(1).join(':').trim()]);
   const out = net.request(host, port, method, path, headers);
   if (out.kind === 'unresolved') {
-    if (out.reason === 'timeout') net.wait(Math.min(RESOLVER_GIVE_UP_MS, opts.limitMs));
-    return opts.limitMs < RESOLVER_GIVE_UP_MS && out.reason === 'timeout' ? fail(28, `Resolving timed out after ${Math.round(opts.limitMs)} milliseconds`) : fail(6, `Could not resolve host: ${host}`);
+    if (out.reason === 'timeout') net.wait(Math.min(RESOLVER_GIVE_UP_MS, limitOf(opts)));
+    return limitOf(opts) < RESOLVER_GIVE_UP_MS && out.reason === 'timeout' ? fail(28, `Resolving timed out after ${Math.round(limitOf(opts))} milliseconds`) : fail(6, `Could not resolve host: ${host}`);
   }
   if (opts.verbose) o.err(`* Host ${host}:${port} was resolved.\n*   Trying ${out.ip}:${port}...\n`);
   if (out.kind === 'connect-failed') {
-    if (opts.limitMs < out.elapsedMs) {
-      const ms = Math.round(opts.limitMs) + 1;
+    if (limitOf(opts) < out.elapsedMs) {
+      const ms = Math.round(limitOf(opts)) + 1;
       net.wait(ms);
       return fail(28, `Connection timed out after ${ms} milliseconds`);
     }
@@ -120,7 +74,7 @@ function fetchOne(raw: string, opts: CurlOptions, net: ContainerRequester, o: Sh
   const r = out.response;
   if (opts.fail && r.status >= 400) return fail(22, `The requested URL returned error: ${r.status}`);
   const body = method === 'HEAD' ? '' : r.body;
-  const text = (opts.include || opts.head ? headerBlock(r) : '') + body;
+  const text = (opts.include || opts.head ? curlHeaderBlock(r) : '') + body;
   const toFile = opts.output !== undefined;
   if (!opts.silent && !opts.verbose && !opts.head && (toFile || !net.tty)) o.err(progressMeter(body.length));
   if (!toFile) o.out(text);

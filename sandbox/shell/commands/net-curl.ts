@@ -2,62 +2,13 @@
 // -o -O -w -m --connect-timeout -H -X -d -f -L -k), its error texts and exit codes, the progress
 // meter when the body does not go to the terminal, and the verbose trace.
 import type { RequestOutcome } from '../../engine/network/index.js';
-import type { HttpResponse } from '../../engine/images/http-servers.js';
 import type { CommandFn } from '../interpreter.js';
+import { curlHeaderBlock, curlUsageError, parseCurlArgs, type CurlOptions } from '../../engine/exec/curl-args.js';
 import { netContext, parseUrl, shellRequest, wait, type NetHost, type ParsedUrl } from './net-common.js';
 
 const VERSION = '7.81.0';
 
-interface CurlOptions {
-  silent: boolean;
-  showError: boolean;
-  verbose: boolean;
-  head: boolean;
-  include: boolean;
-  fail: boolean;
-  output?: string;
-  remoteName: boolean;
-  writeOut?: string;
-  maxTimeMs?: number;
-  connectTimeoutMs?: number;
-  headers: string[];
-  method?: string;
-  data?: string;
-  urls: string[];
-}
 
-const VALUED: Record<string, keyof CurlOptions> = { '-o': 'output', '--output': 'output', '-w': 'writeOut', '--write-out': 'writeOut', '-X': 'method', '--request': 'method', '-d': 'data', '--data': 'data', '--data-raw': 'data', '--data-binary': 'data' };
-const FLAGS: Record<string, keyof CurlOptions> = { s: 'silent', S: 'showError', v: 'verbose', I: 'head', i: 'include', f: 'fail', O: 'remoteName' };
-const LONG_FLAGS: Record<string, keyof CurlOptions> = { '--silent': 'silent', '--show-error': 'showError', '--verbose': 'verbose', '--head': 'head', '--include': 'include', '--fail': 'fail', '--remote-name': 'remoteName' };
-const IGNORED = new Set(['-L', '--location', '-k', '--insecure', '-4', '--ipv4', '--http1.1', '-N', '--no-buffer', '--compressed']);
-
-function parseArgs(args: string[]): CurlOptions | string {
-  const o: CurlOptions = { silent: false, showError: false, verbose: false, head: false, include: false, fail: false, remoteName: false, headers: [], urls: [] };
-  const set = o as unknown as Record<string, unknown>;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const [name, inline] = a.startsWith('--') ? a.split(/=(.*)/s) : [a, undefined];
-    if (VALUED[name]) set[VALUED[name]] = inline ?? args[++i] ?? '';
-    else if (name === '-H' || name === '--header') o.headers.push(inline ?? args[++i] ?? '');
-    else if (name === '-m' || name === '--max-time') o.maxTimeMs = Number(inline ?? args[++i]) * 1000;
-    else if (name === '--connect-timeout') o.connectTimeoutMs = Number(inline ?? args[++i]) * 1000;
-    else if (LONG_FLAGS[name]) set[LONG_FLAGS[name]] = true;
-    else if (IGNORED.has(name)) continue;
-    else if (/^-[a-zA-Z]+$/.test(a)) {
-      for (const ch of a.slice(1)) {
-        if (FLAGS[ch]) set[FLAGS[ch]] = true;
-        else if ('Lk'.includes(ch)) continue;
-        else return `-${ch}`;
-      }
-    } else if (a.startsWith('-') && a !== '-') return name;
-    else o.urls.push(a);
-  }
-  return o;
-}
-
-function headerBlock(r: HttpResponse): string {
-  return `HTTP/1.1 ${r.status} ${r.reason}\r\n${r.headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
-}
 
 /** -w: %{http_code} and friends, with \n and \t escapes. */
 function writeOut(fmt: string, v: Record<string, string>): string {
@@ -100,13 +51,10 @@ function failureOf(out: Exclude<RequestOutcome, { kind: 'response' }>, url: Pars
 
 export function curlCommand(host: NetHost): CommandFn {
   return async ({ args, io, shell }) => {
-    const o = parseArgs(args);
-    if (typeof o === 'string') {
-      io.err(`curl: option ${o}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`);
-      return 2;
-    }
-    if (!o.urls.length) {
-      io.err("curl: try 'curl --help' or 'curl --manual' for more information\n");
+    const o = parseCurlArgs(args);
+    const usage = curlUsageError(o);
+    if (usage !== undefined || typeof o === 'string') {
+      io.err(usage ?? '');
       return 2;
     }
     let status = 0;
@@ -146,14 +94,14 @@ async function fetchOne(host: NetHost, raw: string, o: CurlOptions, io: Paramete
     return showErr(f.message, f.code);
   }
   const r = out.response;
-  verbose([`* Connected to ${url.host} (${ip}) port ${url.port} (#0)`, `> ${method} ${url.path} HTTP/1.1\r`, ...reqHeaders.map(([k, v]) => `> ${k}: ${v}\r`), '> \r', '* Mark bundle as not supporting multiuse', ...headerBlock(r).split('\r\n').slice(0, -1).map((l) => `< ${l}\r`)]);
+  verbose([`* Connected to ${url.host} (${ip}) port ${url.port} (#0)`, `> ${method} ${url.path} HTTP/1.1\r`, ...reqHeaders.map(([k, v]) => `> ${k}: ${v}\r`), '> \r', '* Mark bundle as not supporting multiuse', ...curlHeaderBlock(r).split('\r\n').slice(0, -1).map((l) => `< ${l}\r`)]);
   const body = method === 'HEAD' ? '' : r.body;
   Object.assign(vars, { http_code: String(r.status), response_code: String(r.status), size_download: String(body.length), content_type: r.headers.find(([k]) => k === 'Content-Type')?.[1] ?? '', num_connects: '1', time_total: '0.001000' });
   if (o.fail && r.status >= 400) {
     verbose(['* Closing connection 0']);
     return showErr(`The requested URL returned error: ${r.status}`, 22);
   }
-  let text = (o.include || o.head ? headerBlock(r) : '') + body;
+  let text = (o.include || o.head ? curlHeaderBlock(r) : '') + body;
   const target = o.output ?? (o.remoteName ? url.path.split('/').pop() || '' : undefined);
   const toTerminal = target === undefined && io.stdoutIsTerminal;
   if (!o.silent && !o.verbose && !toTerminal && !o.head) io.err(progressMeter(body.length));
