@@ -47,7 +47,7 @@ describe('Sandbox on the real engine', () => {
     const base = findLab('deploy-nginx')!;
     const lab = { ...base, cluster: { ...base.cluster!, workers: 1, cni: 'flannel' as const, kubeProxyMode: 'ipvs' as const, cloud: true, ingress: 'nginx' as const } };
     const sandbox = Sandbox.create({ id: 'u:shape', userId: 'u', lab, runtime, wallNow: () => 1_700_000_000_000 });
-    const cluster = (sandbox as unknown as { cluster: { api: import('../engine/api/types.js').ApiClient; snapshot(): { components?: { cluster?: { network?: unknown } } } } }).cluster;
+    const cluster = sandbox.clusterEngine as unknown as { api: import('../engine/api/types.js').ApiClient; snapshot(): { components?: { cluster?: { network?: unknown } } } };
     const proxy = cluster.api.get({ group: '', version: 'v1', resource: 'configmaps', namespace: 'kube-system', name: 'kube-proxy' }) as unknown as { data: Record<string, string> };
     expect(proxy.data['config.conf']).toMatch(/mode: "?ipvs"?/);
     expect(cluster.snapshot().components?.cluster?.network).toMatchObject({ cni: 'flannel', proxyMode: 'ipvs', cloud: true });
@@ -98,7 +98,7 @@ describe('Sandbox on the real engine', () => {
     const first = open('u1:deploy-nginx');
     await tick(90, first);
     const second = open('u2:deploy-nginx');
-    const cluster = (second as unknown as { cluster: { api: import('../engine/api/types.js').ApiClient } }).cluster;
+    const cluster = second.clusterEngine as unknown as { api: import('../engine/api/types.js').ApiClient };
     const deployments = { group: 'apps', version: 'v1', resource: 'deployments', namespace: 'default' };
     cluster.api.create(deployments, { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } } } });
     await tick(20, first, second);

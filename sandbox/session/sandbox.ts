@@ -172,6 +172,11 @@ export class Sandbox {
     return this.listeners.size;
   }
 
+  /** The cluster engine (none when the runtime lacks one), for extensions beside the sandbox (the cluster view). */
+  get clusterEngine(): EngineLike | undefined {
+    return this.cluster;
+  }
+
   input(data: string): void {
     if (this.deps.onCommand && data.includes('\r') && !this.terminal?.busy) this.commandStartedAt = performance.now();
     this.terminal?.input(data);

@@ -17,9 +17,9 @@ interface ViewSocket {
 
 const feeds = new WeakMap<object, ClusterViewFeed>();
 
-/** The in-thread Sandbox's engine (kept private there; read where it is kept). */
+/** The in-thread Sandbox's engine (Sandbox.clusterEngine). */
 function engineOf(sandbox: object): ViewSource | undefined {
-  const engine = (sandbox as { cluster?: ViewSource }).cluster;
+  const engine = (sandbox as { clusterEngine?: ViewSource }).clusterEngine;
   return engine && typeof engine.onChange === 'function' ? engine : undefined;
 }
 
