@@ -11,6 +11,7 @@ import { setServerContext } from './server/context.js';
 import { createDb, sqliteFile } from './server/db.js';
 import { EnvError, loadEnv, type Env } from './server/env.js';
 import { learnerCookies } from './server/guest.js';
+import { guestIdentities } from './server/identity.js';
 import { jsonLogger } from './server/log.js';
 import { createPlatform } from './server/platform.js';
 import { serveMonaco } from './server/static.js';
@@ -55,7 +56,8 @@ async function main(): Promise<void> {
   }
   const db = await openDatabase(env);
   const cookies = learnerCookies(env.SESSION_SECRET);
-  setServerContext({ db, cookies });
+  const identity = guestIdentities(cookies);
+  setServerContext({ db, cookies, identity });
 
   const dev = env.NODE_ENV === 'development';
   const app = next({ dev, dir: process.cwd(), hostname: 'localhost', port: env.PORT });
@@ -81,7 +83,7 @@ async function main(): Promise<void> {
     maxPerLearner: env.SANDBOX_MAX_PER_LEARNER,
     cpuLimitMs: env.SANDBOX_CPU_SECONDS * 1000,
     log,
-    authenticate: (h) => cookies.verify(h),
+    authenticate: async (h) => (await identity.identify(h))?.userId,
     checkDependencies: async () => void (await db.user.count()),
     web,
   });

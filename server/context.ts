@@ -1,11 +1,14 @@
 // What server.ts shares with the Next.js route handlers it serves (they are bundled separately,
-// so a process-wide symbol is the bridge): the database and the learner-cookie verifier.
+// so a process-wide symbol is the bridge): the database, the learner-cookie verifier and the identity source.
 import type { Db } from './db.js';
 import type { LearnerCookies } from './guest.js';
+import type { IdentitySource } from './identity.js';
 
 export interface ServerContext {
   db: Db;
   cookies: LearnerCookies;
+  /** Who a request is (account session or guest cookie): ask this, not the cookies. */
+  identity: IdentitySource;
 }
 
 const KEY = Symbol.for('kubelab.server-context');

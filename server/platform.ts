@@ -23,7 +23,7 @@ export interface PlatformOptions {
   maxPerLearner?: number;
   cpuLimitMs?: number;
   log: Logger;
-  authenticate(cookieHeader: string | undefined): string | undefined;
+  authenticate(cookieHeader: string | undefined): string | undefined | Promise<string | undefined>;
   /** Throws when a dependency (the database) does not answer. */
   checkDependencies?: () => Promise<void>;
   /** Everything that is not an operations endpoint (Next.js); 404 without. */

@@ -14,7 +14,7 @@ export async function learnerProgress(labs: LabMeta[]): Promise<Progress> {
   const empty: Progress = { lessonsRead: new Set(), labSteps: new Map(labs.map((l) => [l.slug, l.steps.map(() => false)])) };
   const ctx = getServerContext();
   if (!ctx) return empty;
-  const userId = ctx.cookies.verify((await cookies()).toString());
+  const userId = (await ctx.identity.identify((await cookies()).toString()))?.userId;
   if (!userId) return empty;
   const [lessons, attempts] = await Promise.all([
     ctx.db.lessonProgress.findMany({ where: { userId } }),

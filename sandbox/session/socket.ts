@@ -34,8 +34,8 @@ type SandboxSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<s
 export interface SocketOptions {
   /** Where the sandboxes run: the worker pool (pool.ts) or this thread (local.ts). */
   manager: SandboxHost | SandboxManager;
-  /** The learner id in a Cookie header, or undefined when there is no valid learner cookie. */
-  authenticate(cookieHeader: string | undefined): string | undefined;
+  /** The learner id in a Cookie header, or undefined when it carries no valid session or learner cookie. */
+  authenticate(cookieHeader: string | undefined): string | undefined | Promise<string | undefined>;
   now?: () => number;
   /** Socket connections opened (+1) and closed (-1), for metrics. */
   onConnection?: (delta: 1 | -1) => void;
@@ -62,8 +62,8 @@ export function registerSandboxSockets(io: SandboxServer, options: SocketOptions
   const opts: ConnectionOptions = { ...options, host: options.manager instanceof SandboxManager ? new LocalSandboxHost(options.manager) : options.manager };
   // Lessons' demonstration clusters: their own namespace, no learner or sandbox (cluster-view/demo-server.ts).
   registerClusterDemo(io.of(DEMO_NAMESPACE) as never);
-  io.use((socket, next) => {
-    const userId = opts.authenticate(socket.handshake.headers.cookie);
+  io.use(async (socket, next) => {
+    const userId = await Promise.resolve(opts.authenticate(socket.handshake.headers.cookie)).catch(() => undefined);
     if (!userId) return next(new Error('unauthenticated: no valid learner cookie; reload the page'));
     socket.data.userId = userId;
     next();

@@ -8,7 +8,7 @@ const Body = z.object({ lessonSlug: z.string().max(80), completed: z.boolean() }
 export async function POST(req: Request) {
   const ctx = getServerContext();
   if (!ctx) return Response.json({ error: 'progress needs the Kubelab server (npm start)' }, { status: 503 });
-  const userId = ctx.cookies.verify(req.headers.get('cookie') ?? undefined);
+  const userId = (await ctx.identity.identify(req.headers.get('cookie') ?? undefined))?.userId;
   if (!userId) return Response.json({ error: 'no valid learner cookie' }, { status: 401 });
   const body = Body.safeParse(await req.json().catch(() => undefined));
   if (!body.success) return Response.json({ error: body.error.issues[0]?.message ?? 'bad request' }, { status: 400 });
