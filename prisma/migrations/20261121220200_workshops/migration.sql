@@ -1,0 +1,50 @@
+-- CreateTable
+CREATE TABLE "Workshop" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "code" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "instructorId" TEXT NOT NULL,
+    "labSlugs" TEXT NOT NULL,
+    "startsAt" DATETIME NOT NULL,
+    "endsAt" DATETIME NOT NULL,
+    "endedAt" DATETIME,
+    "stuckMinutes" INTEGER NOT NULL DEFAULT 10,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "WorkshopParticipant" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "workshopId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "displayName" TEXT NOT NULL,
+    "joinedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "WorkshopParticipant_workshopId_fkey" FOREIGN KEY ("workshopId") REFERENCES "Workshop" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "WorkshopMessage" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "workshopId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "text" TEXT NOT NULL,
+    "labSlug" TEXT,
+    "stepId" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "WorkshopMessage_workshopId_fkey" FOREIGN KEY ("workshopId") REFERENCES "Workshop" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Workshop_code_key" ON "Workshop"("code");
+
+-- CreateIndex
+CREATE INDEX "Workshop_instructorId_idx" ON "Workshop"("instructorId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "WorkshopParticipant_workshopId_userId_key" ON "WorkshopParticipant"("workshopId", "userId");
+
+-- CreateIndex
+CREATE INDEX "WorkshopParticipant_userId_idx" ON "WorkshopParticipant"("userId");
+
+-- CreateIndex
+CREATE INDEX "WorkshopMessage_workshopId_idx" ON "WorkshopMessage"("workshopId");
