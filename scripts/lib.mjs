@@ -1,7 +1,7 @@
 // Shared steps of `npm start` and `npm test`: make sure the Prisma client and the Next build
 // exist and are fresh. Plain Node, no dependencies, so it runs right after `npm install`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -41,13 +41,39 @@ export function ensureDependencies() {
   }
 }
 
-/** `prisma generate` when the client is missing or older than the schema. */
-export function ensurePrismaClient() {
-  const client = join(ROOT, 'generated', 'prisma', 'client.ts');
-  if (existsSync(client) && statSync(client).mtimeMs >= newestMtime(['prisma/schema.prisma', 'package-lock.json'])) return;
-  console.log('[kubelab] generating the Prisma client');
+/**
+ * The PostgreSQL twin of schema.prisma: Prisma 7 clients are per provider, so the same models
+ * are generated a second time with provider postgresql into generated/prisma-pg.
+ */
+export function writePostgresSchema() {
+  const source = readFileSync(join(ROOT, 'prisma', 'schema.prisma'), 'utf8');
+  const derived = source
+    .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
+    .replace(/output\s*=\s*"\.\.\/generated\/prisma"/, 'output   = "./prisma-pg"');
+  if (derived === source || !derived.includes('"postgresql"') || !derived.includes('./prisma-pg')) throw new Error('schema.prisma: cannot derive the PostgreSQL schema (provider or output line changed)');
+  mkdirSync(join(ROOT, 'generated'), { recursive: true });
+  const file = join(ROOT, 'generated', 'schema.postgresql.prisma');
+  writeFileSync(file, `// Derived from prisma/schema.prisma by scripts/lib.mjs; do not edit.\n${derived}`);
+  return file;
+}
+
+function prismaGenerate(schemaArgs) {
   // Prisma's CLI wants a schema-engine binary it cannot download here; generate never runs it.
-  must('prisma generate', run(process.execPath, [join(ROOT, 'node_modules', 'prisma', 'build', 'index.js'), 'generate'], { env: { PRISMA_SCHEMA_ENGINE_BINARY: STUB, PRISMA_HIDE_UPDATE_MESSAGE: '1' } }));
+  return run(process.execPath, [join(ROOT, 'node_modules', 'prisma', 'build', 'index.js'), 'generate', ...schemaArgs], { env: { PRISMA_SCHEMA_ENGINE_BINARY: STUB, PRISMA_HIDE_UPDATE_MESSAGE: '1' } });
+}
+
+/** `prisma generate` (SQLite and PostgreSQL clients) when a client is missing or older than the schema. */
+export function ensurePrismaClient() {
+  const inputs = newestMtime(['prisma/schema.prisma', 'package-lock.json']);
+  const fresh = (file) => existsSync(file) && statSync(file).mtimeMs >= inputs;
+  if (!fresh(join(ROOT, 'generated', 'prisma', 'client.ts'))) {
+    console.log('[kubelab] generating the Prisma client');
+    must('prisma generate', prismaGenerate([]));
+  }
+  if (!fresh(join(ROOT, 'generated', 'prisma-pg', 'client.ts'))) {
+    console.log('[kubelab] generating the Prisma client for PostgreSQL');
+    must('prisma generate (postgresql)', prismaGenerate(['--schema', writePostgresSchema()]));
+  }
 }
 
 // Everything the Next build bundles or prerenders from.
