@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['sandbox/**/*.test.ts', 'labs/**/*.test.ts', 'app/**/*.test.ts', 'lib/**/*.test.ts', 'prisma/**/*.test.ts', 'scripts/**/*.test.ts', 'server/**/*.test.ts', 'workshops/**/*.test.ts', 'exams/**/*.test.ts'],
+    include: ['sandbox/**/*.test.ts', 'labs/**/*.test.ts', 'app/**/*.test.ts', 'lib/**/*.test.ts', 'prisma/**/*.test.ts', 'scripts/**/*.test.ts', 'server/**/*.test.ts', 'workshops/**/*.test.ts', 'exams/**/*.test.ts', 'courses/**/*.test.ts'],
     exclude: ['node_modules/**', 'e2e/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
