@@ -47,8 +47,8 @@ export function examKubeconfig(contexts: string[], current: string): string {
   const data = btoa('kubelab-placeholder\n');
   const config = emptyConfig();
   config.clusters = contexts.map((name) => ({ name, cluster: { 'certificate-authority-data': data, server: `https://${name}:6443` } }));
-  config.users = contexts.map((name) => ({ name: `${name}-admin`, user: { 'client-certificate-data': data, 'client-key-data': data } }));
-  config.contexts = contexts.map((name) => ({ name, context: { cluster: name, user: `${name}-admin` } }));
+  config.users = contexts.map((name) => ({ name, user: { 'client-certificate-data': data, 'client-key-data': data } }));
+  config.contexts = contexts.map((name) => ({ name, context: { cluster: name, user: name } }));
   config['current-context'] = current;
   return serializeKubeconfig(config);
 }
