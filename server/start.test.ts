@@ -11,7 +11,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function start(env: Record<string, string>) {
   const res = spawnSync(process.execPath, ['--import', 'tsx', 'server.ts'], {
     cwd: join(import.meta.dirname, '..'),
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '3199', SESSION_SECRET: 'x'.repeat(32), ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '3199', SESSION_SECRET: 'x'.repeat(32), ...env } as unknown as NodeJS.ProcessEnv,
     encoding: 'utf8',
     timeout: 60_000,
   });

@@ -10,7 +10,7 @@ describe('job selector generation', () => {
       kind: 'Job',
       metadata: { name: 'pi' },
       spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'pi', image: 'perl' }] } } },
-    }) as { metadata: { uid: string; labels?: Record<string, string> }; spec: { selector: unknown; template: { metadata: { labels: Record<string, string> } } } };
+    }) as unknown as { metadata: { uid: string; labels?: Record<string, string> }; spec: { selector: unknown; template: { metadata: { labels: Record<string, string> } } } };
     const uid = job.metadata.uid;
     expect(job.spec.selector).toEqual({ matchLabels: { 'batch.kubernetes.io/controller-uid': uid } });
     expect(job.spec.template.metadata.labels).toMatchObject({ 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': 'pi', 'controller-uid': uid, 'job-name': 'pi' });
@@ -23,7 +23,7 @@ describe('job selector generation', () => {
       kind: 'Job',
       metadata: { name: 'manual' },
       spec: { manualSelector: true, selector: { matchLabels: { app: 'x' } }, template: { metadata: { labels: { app: 'x' } }, spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox' }] } } },
-    }) as { spec: { selector: unknown } };
+    }) as unknown as { spec: { selector: unknown } };
     expect(job.spec.selector).toEqual({ matchLabels: { app: 'x' } });
   });
 });

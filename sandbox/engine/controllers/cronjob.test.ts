@@ -32,8 +32,8 @@ describe('a CronJob', { timeout: 120_000 }, () => {
     let jobs = list(e, 'batch', 'jobs', 'default');
     const minute = Math.floor((T0 + 60_000) / 60_000);
     expect(jobs.map((j) => j.metadata.name)).toEqual([`hello-${minute}`]);
-    expect(jobs[0].metadata.annotations['batch.kubernetes.io/cronjob-scheduled-timestamp']).toBe('2025-03-01T10:01:00Z');
-    expect(jobs[0].metadata.ownerReferences[0]).toMatchObject({ kind: 'CronJob', name: 'hello', controller: true });
+    expect(jobs[0].metadata.annotations!['batch.kubernetes.io/cronjob-scheduled-timestamp']).toBe('2025-03-01T10:01:00Z');
+    expect(jobs[0].metadata.ownerReferences![0]).toMatchObject({ kind: 'CronJob', name: 'hello', controller: true });
     let cj = get(e, 'batch', 'cronjobs', 'default', 'hello');
     expect(cj.status.lastScheduleTime).toBe('2025-03-01T10:01:00Z');
     expect(cj.status.active.map((a: any) => a.name)).toEqual([`hello-${minute}`]);
@@ -54,7 +54,7 @@ describe('a CronJob', { timeout: 120_000 }, () => {
     e.client('kubectl').create(CRONJOBS, cronJob('forbid', '* * * * *', 'sleep 300', { concurrencyPolicy: 'Forbid' }));
     e.client('kubectl').create(CRONJOBS, cronJob('replace', '* * * * *', 'sleep 300', { concurrencyPolicy: 'Replace' }));
     e.advance(150_000); // 10:03:00: runs at 10:01 and 10:02 (and 10:03)
-    const names = (prefix: string) => list(e, 'batch', 'jobs', 'default').filter((j) => j.metadata.name.startsWith(prefix) && !j.metadata.deletionTimestamp).map((j) => j.metadata.name);
+    const names = (prefix: string) => list(e, 'batch', 'jobs', 'default').filter((j) => j.metadata.name!.startsWith(prefix) && !j.metadata.deletionTimestamp).map((j) => j.metadata.name);
     const minute = Math.floor((T0 + 60_000) / 60_000);
     expect(names('forbid-')).toEqual([`forbid-${minute}`]);
     expect(names('replace-')).toEqual([`replace-${minute + 2}`]);

@@ -23,7 +23,7 @@ describe('Endpoints and EndpointSlices', { timeout: 120_000 }, () => {
     kubectl.create(ref('', 'services', 'default'), service('web', { selector: { tier: 'web' }, ports: [{ name: 'http', port: 8080, targetPort: 'http' }] }));
     e.advance(20_000);
     const pods = list(e, '', 'pods', 'default');
-    const ip = (prefix: string) => pods.filter((p) => p.metadata.name.startsWith(prefix)).map((p) => p.status.podIP).sort();
+    const ip = (prefix: string) => pods.filter((p) => p.metadata.name!.startsWith(prefix)).map((p) => p.status.podIP).sort();
     const ep = get(e, '', 'endpoints', 'default', 'web') as any;
     expect(ep.metadata.labels).toEqual({ team: 'a' });
     expect(ep.metadata.annotations['endpoints.kubernetes.io/last-change-trigger-time']).toMatch(/^2025-03-01T10:00:\d\dZ$/);

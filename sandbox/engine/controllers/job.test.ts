@@ -56,7 +56,7 @@ describe('a Job', { timeout: 120_000 }, () => {
     e.advance(60_000);
     const pods = list(e, '', 'pods', 'default');
     expect(pods).toHaveLength(3);
-    const created = pods.map((p) => Date.parse(p.metadata.creationTimestamp)).sort();
+    const created = pods.map((p) => Date.parse(p.metadata.creationTimestamp!)).sort();
     expect(created[2] - created[1]).toBeGreaterThanOrEqual(20_000);
     const status = get(e, 'batch', 'jobs', 'default', 'fail').status;
     expect(status.failed).toBe(3);

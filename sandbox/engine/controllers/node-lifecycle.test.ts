@@ -13,7 +13,7 @@ const deployment = {
   spec: { replicas: 4, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx' }] } } },
 };
 const ready = (o: Obj, type = 'Ready') => o.status.conditions.find((c: any) => c.type === type);
-const webPods = (e: ReturnType<typeof settledCluster>) => list(e, '', 'pods', 'default').filter((p) => p.metadata.name.startsWith('web-'));
+const webPods = (e: ReturnType<typeof settledCluster>) => list(e, '', 'pods', 'default').filter((p) => p.metadata.name!.startsWith('web-'));
 
 describe('evictionTime', () => {
   const taint = { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute', timeAdded: '2025-03-01T10:00:00Z' };

@@ -34,7 +34,7 @@ describe('a StatefulSet', { timeout: 120_000 }, () => {
     expect(claim.metadata.labels).toEqual({ app: 'nginx' });
     expect(claim.status.phase).toBe('Bound');
     expect(claim.spec.volumeName).toBe(`pvc-${claim.metadata.uid}`);
-    expect(claim.metadata.annotations['volume.kubernetes.io/selected-node']).toBe(web0.spec.nodeName);
+    expect(claim.metadata.annotations!['volume.kubernetes.io/selected-node']).toBe(web0.spec.nodeName);
     const pv = get(e, '', 'persistentvolumes', undefined, claim.spec.volumeName);
     expect(pv.status.phase).toBe('Bound');
     expect(pv.spec).toMatchObject({ storageClassName: 'local-path', persistentVolumeReclaimPolicy: 'Delete', capacity: { storage: '1Gi' }, claimRef: { name: 'www-web-0', namespace: 'default' } });

@@ -42,8 +42,8 @@ describe('probes', () => {
     expect(s.conditions.find((c: { type: string }) => c.type === 'Ready')).toMatchObject({ status: 'False', reason: 'ContainersNotReady' });
     expect(eventsFor(e, 'default', 'Pod', 'web')).toContain('Warning Unhealthy kubelet: Readiness probe failed: HTTP probe failed with statuscode: 404');
     const ep = get(e, '', 'endpoints', 'default', 'web');
-    expect(ep.subsets?.[0]?.addresses).toBeUndefined();
-    expect(ep.subsets?.[0]?.notReadyAddresses).toHaveLength(1);
+    expect((ep.subsets as { addresses?: unknown[] }[] | undefined)?.[0]?.addresses).toBeUndefined();
+    expect((ep.subsets as { notReadyAddresses?: unknown[] }[] | undefined)?.[0]?.notReadyAddresses).toHaveLength(1);
   });
 
   it('marks a container ready once its readiness probe passes, and started only after the startup probe', () => {

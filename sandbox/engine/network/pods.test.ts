@@ -33,7 +33,7 @@ describe('requests from pods', () => {
     service(engine, 'db', { clusterIP: 'None', selector: { app: 'db' }, ports: [{ port: 80 }] });
     create(engine, '', 'pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'db-0', namespace: 'default', labels: { app: 'db' } }, spec: { hostname: 'db-0', subdomain: 'db', containers: [{ name: 'nginx', image: 'nginx' }] } });
     engine.advance(10_000);
-    const pod = engine.api.get({ group: '', version: 'v1', resource: 'pods', namespace: 'default', name: 'db-0' }) as { status: { podIP: string } };
+    const pod = engine.api.get({ group: '', version: 'v1', resource: 'pods', namespace: 'default', name: 'db-0' }) as unknown as { status: { podIP: string } };
     expect(lookupHost(ctxOf(engine), from('client'), 'db-0.db')).toMatchObject({ ok: true, addresses: [pod.status.podIP] });
     expect(lookupHost(ctxOf(engine), from('client'), 'db')).toMatchObject({ ok: true, addresses: [pod.status.podIP] });
   });

@@ -70,7 +70,7 @@ let kubeconfig: string;
 function kubectl(args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
   const cacheDir = mkdtempSync(join(workDir, 'cache-'));
   return new Promise((resolve) => {
-    execFile(KUBECTL, ['--kubeconfig', kubeconfig, '--cache-dir', cacheDir, ...args], { env: { PATH: process.env.PATH ?? '', HOME: workDir } }, (err, stdout, stderr) =>
+    execFile(KUBECTL, ['--kubeconfig', kubeconfig, '--cache-dir', cacheDir, ...args], { env: { PATH: process.env.PATH ?? '', HOME: workDir } as unknown as NodeJS.ProcessEnv, encoding: 'utf8' }, (err, stdout, stderr) =>
       resolve({ stdout, stderr, code: err ? ((err as { code?: number }).code ?? 1) : 0 }),
     );
   });
