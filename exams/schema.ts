@@ -24,14 +24,29 @@ const HomeFile = z
   .refine((f) => (f.content === undefined) !== (f.from === undefined), { message: 'give exactly one of content or from' });
 
 /**
+ * A file on a node changed before the exam starts (a broken static Pod manifest, a kubelet flag):
+ * written whole (`content`), or edited by replacing text that must be there (`replace`).
+ */
+const NodeFileEdit = z
+  .object({
+    node: z.string().min(1),
+    path: z.string().regex(/^\/[\w./-]+$/, 'an absolute path on the node, e.g. /etc/kubernetes/manifests/kube-scheduler.yaml'),
+    content: z.string().optional(),
+    replace: z.object({ from: z.string().min(1), to: z.string() }).strict().optional(),
+  })
+  .strict()
+  .refine((f) => (f.content === undefined) !== (f.replace === undefined), { message: 'give exactly one of content or replace' });
+
+/**
  * What a task needs in its cluster before the exam starts: objects (through the API), files in the
- * candidate's home, and lab actions (a stopped kubelet, a failed node, time moved on), run in order
- * after the objects. The action's label says what breaks, for authors; candidates never see it.
+ * candidate's home, files edited on nodes, then lab actions (a stopped kubelet, a failed node, time
+ * moved on), in that order. An action's label says what breaks, for authors; candidates never see it.
  */
 export const TaskSetup = z
   .object({
     objects: z.array(SetupObject).default([]),
     files: z.array(HomeFile).default([]),
+    nodeFiles: z.array(NodeFileEdit).default([]),
     actions: z.array(LabActionSpec).default([]),
   })
   .strict();
@@ -46,7 +61,7 @@ export const TaskSpec = z
     context: contextName,
     /** Markdown, phrased as the real exams phrase tasks: "Use context k8s-a. Create a …". */
     text: z.string().min(1),
-    setup: TaskSetup.default({ objects: [], files: [], actions: [] }),
+    setup: TaskSetup.default({ objects: [], files: [], nodeFiles: [], actions: [] }),
     /** The same checks labs use (sandbox/grading), graded on the task's cluster at the deadline. */
     checks: z.array(CheckSpec).min(1, 'a task needs at least one check'),
     /** Markdown with the exact commands in ```bash blocks; exams.test.ts replays them. */

@@ -1,10 +1,12 @@
 // Prepares one exam cluster before the exam starts: every task done on it gets its setup objects
-// (created through the API, as a lab's) and then its setup actions (a stopped kubelet, a failed
-// node), in task order. The exam runtime and exams.test.ts both call this.
+// (created through the API, as a lab's), its node file edits, then its setup actions (a stopped
+// kubelet, a failed node), in task order. The exam runtime and exams.test.ts both call this.
 import type { Engine } from '../sandbox/engine/engine';
+import { refreshComponents } from '../sandbox/engine/components';
+import { nodeFiles } from '../sandbox/engine/node-files';
 import { runLabAction } from '../labs/actions';
 import { createSetupObject } from '../labs/setup';
-import { tasksOn, type LoadedExam } from './load';
+import { tasksOn, type LoadedExam, type LoadedTask } from './load';
 
 export function setupExamCluster(engine: Engine, exam: LoadedExam, context: string): void {
   if (!(context in exam.clusters)) throw new Error(`exam ${exam.slug} has no cluster ${context}`);
@@ -12,6 +14,24 @@ export function setupExamCluster(engine: Engine, exam: LoadedExam, context: stri
   const tasks = tasksOn(exam, context);
   for (const task of tasks) for (const obj of task.setupObjects) createSetupObject(api, obj);
   engine.runUntilIdle();
+  for (const task of tasks) editNodeFiles(engine, task);
+  refreshComponents(engine);
+  engine.runUntilIdle();
   for (const task of tasks) for (const action of task.setup.actions) runLabAction(engine, action);
   engine.runUntilIdle();
+}
+
+function editNodeFiles(engine: Engine, task: LoadedTask): void {
+  for (const edit of task.setup.nodeFiles) {
+    const files = nodeFiles(engine, edit.node);
+    if (!files) throw new Error(`task ${task.id}: the cluster has no node ${edit.node}`);
+    if (edit.content !== undefined) {
+      files.write(edit.path, edit.content);
+      continue;
+    }
+    const before = files.read(edit.path);
+    if (before === undefined) throw new Error(`task ${task.id}: ${edit.node} has no file ${edit.path}`);
+    if (!before.includes(edit.replace!.from)) throw new Error(`task ${task.id}: ${edit.node}:${edit.path} does not contain ${JSON.stringify(edit.replace!.from)}`);
+    files.write(edit.path, before.replace(edit.replace!.from, edit.replace!.to));
+  }
 }

@@ -1,0 +1,67 @@
+// An exam attempt's sandbox, as the session sees it: a multi-cluster "lab" named
+// `exam-<exam slug>-<attempt id>`, with one cluster per exam context (each prepared with its
+// tasks' setup), the candidate's kubeconfig with one context per cluster, the tasks' home files,
+// no live checks (nothing is graded before the end) and a grader for the deadline.
+import { setupExamCluster } from '../setup';
+import { examHomeFiles, examSlugs, loadExam, type LoadedExam } from '../load';
+import { multiClusterKubeconfig } from '../../sandbox/shell/contexts';
+import type { MultiClusterLab } from '../../sandbox/session/cluster-set';
+import type { Engine } from '../../sandbox/engine/engine';
+import { gradeExam } from './grade';
+
+const PREFIX = 'exam-';
+/** cuid()s: lower-case letters and digits. */
+const ATTEMPT_ID = /^[a-z0-9]{8,40}$/;
+
+export function examSandboxSlug(examSlug: string, attemptId: string): string {
+  return `${PREFIX}${examSlug}-${attemptId}`;
+}
+
+/** The exam and attempt a sandbox slug names, or undefined when it names none. */
+export function parseExamSandboxSlug(slug: string): { examSlug: string; attemptId: string } | undefined {
+  if (!slug.startsWith(PREFIX)) return undefined;
+  const cut = slug.lastIndexOf('-');
+  const examSlug = slug.slice(PREFIX.length, cut);
+  const attemptId = slug.slice(cut + 1);
+  if (!examSlug || !ATTEMPT_ID.test(attemptId)) return undefined;
+  return { examSlug, attemptId };
+}
+
+export const isExamSandboxSlug = (slug: string) => parseExamSandboxSlug(slug) !== undefined;
+
+/** The session's definition of an exam sandbox (manager.ts asks when no lab has the slug). */
+export function findExamLab(slug: string, load: (examSlug: string) => LoadedExam | undefined = cachedExam): MultiClusterLab | undefined {
+  const parsed = parseExamSandboxSlug(slug);
+  const exam = parsed && load(parsed.examSlug);
+  return exam ? examLab(slug, exam) : undefined;
+}
+
+export function examLab(slug: string, exam: LoadedExam): MultiClusterLab {
+  const contexts = Object.keys(exam.clusters);
+  return {
+    slug,
+    title: exam.title,
+    files: { ...examHomeFiles(exam), '/root/.kube/config': multiClusterKubeconfig(contexts) },
+    grading: { resources: [], checks: [] },
+    clusterPlans: contexts.map((name) => {
+      const { workers, version, cni, kubeProxyMode, cloud, ingress } = exam.clusters[name];
+      return {
+        name,
+        shape: { workers, version, cni, kubeProxyMode, cloud, ingressController: ingress === 'nginx' ? ingress : undefined },
+        prepare: (engine) => setupExamCluster(engine as unknown as Engine, exam, name),
+      };
+    }),
+    gradeExam: (clusters, candidate) => gradeExam(exam, clusters, candidate),
+  };
+}
+
+const cache = new Map<string, LoadedExam>();
+
+/** Exams are files read once per process (a worker's too). */
+function cachedExam(examSlug: string): LoadedExam | undefined {
+  if (!cache.has(examSlug)) {
+    if (!examSlugs().includes(examSlug)) return undefined;
+    cache.set(examSlug, loadExam(examSlug));
+  }
+  return cache.get(examSlug);
+}
