@@ -1,10 +1,10 @@
-// Our own `prisma migrate deploy` for SQLite: Prisma's CLI needs a schema-engine binary these
+// Our own `prisma migrate deploy` for SQLite (PostgreSQL: migrate-postgres.ts, migrateDatabase below): Prisma's CLI needs a schema-engine binary these
 // machines cannot download. Applies prisma/migrations/<name>/migration.sql in name order and
 // records each in `_prisma_migrations` with the same table, checksum (SHA-256 of the file) and
 // columns as Prisma, so the real CLI can take over a database this migrator started.
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 
 export const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url).pathname;
@@ -42,11 +42,11 @@ export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
     });
 }
 
-interface AppliedRow {
+export interface AppliedRow {
   migration_name: string;
   checksum: string;
-  finished_at: number | null;
-  rolled_back_at: number | null;
+  finished_at: number | Date | null;
+  rolled_back_at: number | Date | null;
 }
 
 /**
@@ -67,7 +67,7 @@ export function migrate(file: string, dir: string = MIGRATIONS_DIR): string[] {
     const applied = new Map<string, AppliedRow>();
     const rows = db.prepare('SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"').all() as AppliedRow[];
     for (const row of rows) if (row.rolled_back_at === null) applied.set(row.migration_name, row);
-    checkHistory(migrations, applied);
+    checkHistory(migrations, applied, dir);
     const done: string[] = [];
     for (const m of migrations) {
       if (applied.has(m.name)) continue;
@@ -80,13 +80,13 @@ export function migrate(file: string, dir: string = MIGRATIONS_DIR): string[] {
   }
 }
 
-function checkHistory(migrations: Migration[], applied: Map<string, AppliedRow>): void {
+export function checkHistory(migrations: Migration[], applied: Map<string, AppliedRow>, dir: string = MIGRATIONS_DIR): void {
   const known = new Set(migrations.map((m) => m.name));
   for (const [name, row] of applied) {
     if (row.finished_at === null) {
       throw new MigrationError(`migration ${name} failed earlier and is not rolled back (Prisma P3009); fix the database, then mark it rolled back`);
     }
-    if (!known.has(name)) throw new MigrationError(`the database has migration ${name}, which is missing from ${MIGRATIONS_DIR}`);
+    if (!known.has(name)) throw new MigrationError(`the database has migration ${name}, which is missing from ${dir}`);
   }
   for (const m of migrations) {
     const row = applied.get(m.name);
@@ -113,4 +113,19 @@ function applyOne(db: Database.Database, m: Migration): void {
     throw new MigrationError(`migration ${m.name} failed: ${message}`);
   }
   db.prepare('UPDATE "_prisma_migrations" SET finished_at = ?, applied_steps_count = 1 WHERE id = ?').run(Date.now(), id);
+}
+
+/**
+ * Migrate whichever database DATABASE_URL names: a SQLite file (`file:…`) or PostgreSQL
+ * (`postgres://…`, from migrations-postgresql/). Returns the names applied now.
+ */
+export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    const { migratePostgres } = await import('./migrate-postgres.js');
+    return migratePostgres(databaseUrl);
+  }
+  if (!databaseUrl.startsWith('file:')) throw new MigrationError(`DATABASE_URL must be file:… (SQLite) or postgres://… (PostgreSQL)`);
+  const file = resolve(databaseUrl.slice('file:'.length));
+  mkdirSync(dirname(file), { recursive: true });
+  return migrate(file);
 }
