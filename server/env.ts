@@ -12,12 +12,21 @@ const EnvSchema = z.object({
   DATABASE_URL: z
     .string()
     .default('file:./data/kubelab.db')
-    .refine((url) => url.startsWith('file:'), 'only SQLite file URLs (file:./data/kubelab.db) are supported so far; PostgreSQL comes with the deployment work'),
+    .refine((url) => url.startsWith('file:') || /^postgres(ql)?:\/\/[^/]+/.test(url), 'use a SQLite file (file:./data/kubelab.db) or PostgreSQL (postgresql://user:password@host:5432/kubelab)'),
+  /** PostgreSQL connections each process may hold. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Signs learner cookies. When unset, one is generated once and kept in data/session-secret. */
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   /** Mark cookies Secure (set when served over HTTPS). */
   SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
-  REDIS_URL: z.string().url().optional(),
+  /**
+   * Several server processes: socket.io rooms through Redis, sandbox requests forwarded to the
+   * process that runs the sandbox (docs: sandbox/session/README.md). Needs PostgreSQL.
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/[^/]+/, 'use redis://host:6379 (or rediss:// for TLS)')
+    .optional(),
   /** Sandbox worker threads; 0 runs sandboxes on the web server's thread. Default: one per core. */
   SANDBOX_WORKERS: z.coerce.number().int().min(0).max(256).optional(),
   /** A sandbox nobody watches is saved and unloaded (hibernated) after this many minutes. */
@@ -38,7 +47,9 @@ export function parseEnv(source: Record<string, string | undefined>): z.infer<ty
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
     throw new EnvError(`invalid environment:\n${lines.join('\n')}`);
   }
-  if (parsed.data.REDIS_URL) throw new EnvError('invalid environment:\n  REDIS_URL: several server processes are not supported yet; unset REDIS_URL');
+  if (parsed.data.REDIS_URL && parsed.data.DATABASE_URL.startsWith('file:')) {
+    throw new EnvError('invalid environment:\n  REDIS_URL: several server processes need a shared database: set DATABASE_URL to PostgreSQL (postgresql://…), or unset REDIS_URL');
+  }
   return parsed.data;
 }
 
