@@ -1,0 +1,60 @@
+// Accounts for one server process: Better Auth, the identity source over it (account session,
+// else guest cookie), carry-over at sign-in, and what routes need to revoke and delete.
+import type { Db } from '../db.js';
+import type { LearnerCookies } from '../guest.js';
+import { createAuth, type Auth, type OidcConfig } from './auth.js';
+import { carryOverGuest, type SandboxUnloader } from './carry-over.js';
+import type { SandboxDeleter } from './delete-account.js';
+import { accountIdentities, type AccountIdentitySource } from './identity.js';
+
+export type AccountSandboxes = Partial<SandboxUnloader> & SandboxDeleter;
+
+export interface AccountsOptions {
+  db: Db;
+  cookies: LearnerCookies;
+  secret: string;
+  baseURL: string;
+  adminEmails: readonly string[];
+  secureCookies?: boolean;
+  oidc?: OidcConfig;
+  signInPerMinute?: number;
+  /** The sandbox host; a getter because the platform is built after the accounts. */
+  sandboxes: () => AccountSandboxes | undefined;
+  log?: (message: string) => void;
+}
+
+export interface Accounts {
+  auth: Auth;
+  identity: AccountIdentitySource;
+  db: Db;
+  sandboxes: () => AccountSandboxes | undefined;
+  /** Whether "Sign in with OpenID Connect" is offered. */
+  oidcEnabled: boolean;
+}
+
+export function createAccounts(opts: AccountsOptions): Accounts {
+  let identity: AccountIdentitySource | undefined;
+  const auth = createAuth({
+    db: opts.db,
+    secret: opts.secret,
+    baseURL: opts.baseURL,
+    adminEmails: opts.adminEmails,
+    secureCookies: opts.secureCookies,
+    oidc: opts.oidc,
+    signInPerMinute: opts.signInPerMinute,
+    log: opts.log,
+    onSessionsChanged: () => identity?.invalidate(),
+    onSignedIn: async (accountId, cookieHeader) => {
+      const guestId = opts.cookies.verify(cookieHeader);
+      if (!guestId) return;
+      const host = opts.sandboxes();
+      const sandboxes = host?.unloadLearner ? { unloadLearner: (id: string) => host.unloadLearner!(id) } : undefined;
+      if (await carryOverGuest({ db: opts.db, guestId, accountId, sandboxes })) opts.log?.(`guest work carried into account ${accountId}`);
+    },
+  });
+  identity = accountIdentities({
+    guests: opts.cookies,
+    lookup: (cookie) => auth.api.getSession({ headers: new Headers({ cookie }) }),
+  });
+  return { auth, identity, db: opts.db, sandboxes: opts.sandboxes, oidcEnabled: !!opts.oidc };
+}
