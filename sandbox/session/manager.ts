@@ -1,6 +1,7 @@
 // Owns every live sandbox in this process: one per learner and lab, created on first attach,
 // restored from its last snapshot, saved shortly after changes, put to sleep when idle.
 import { findLab } from '../../labs/registry.js';
+import { findExamLab } from '../../exams/runtime/exam-lab.js';
 import type { ChecksUpdate } from '../protocol.js';
 import { loadRuntime as defaultLoadRuntime, type SandboxRuntime } from './runtime.js';
 import { Sandbox } from './sandbox.js';
@@ -140,7 +141,7 @@ export class SandboxManager {
   }
 
   private async load(id: string, userId: string, labSlug: string): Promise<Sandbox> {
-    const lab = findLab(labSlug);
+    const lab = findLab(labSlug) ?? findExamLab(labSlug);
     if (!lab) throw new UnknownLabError(`no lab named ${labSlug}`);
     await this.makeRoomFor(userId);
     const [runtime, saved] = await Promise.all([(this.opts.loadRuntime ?? defaultLoadRuntime)(), this.opts.store.load(userId, labSlug)]);

@@ -7,6 +7,7 @@ import { TerminalSession, type TerminalSnapshot } from '../shell/terminal.js';
 import type { ApiClient } from '../engine/api/types.js';
 import type { Clock, Random } from '../engine/clock.js';
 import type { Vfs } from '../shell/vfs.js';
+import type { ClusterContexts } from '../shell/contexts.js';
 
 /** What the session needs of the engine's `Engine`. */
 export interface EngineLike {
@@ -42,6 +43,8 @@ export interface TerminalOptions {
   clock: Clock;
   env: Record<string, string>;
   onOutput(data: string): void;
+  /** Several clusters (an exam): kubectl follows the kubeconfig's context, ssh the current one's nodes. */
+  contexts?: ClusterContexts;
 }
 
 /** The lab's cluster shape (labs/schema.ts ClusterSpec): all optional, the engine's defaults otherwise. */

@@ -12,6 +12,8 @@ import { createSetupObject } from '../../labs/setup.js';
 import { findAction, runLabAction } from '../../labs/actions.js';
 import type { Engine } from '../engine/engine.js';
 import { unsubscriber, type EngineLike, type SandboxRuntime, type TerminalLike } from './runtime.js';
+import { ClusterSet, createClusterSet, enginesOf, isClusterSetSnapshot, multiClusterOf, primaryEngine, restoreClusterSet } from './cluster-set.js';
+import { clusterContexts, type ClusterContexts } from '../shell/contexts.js';
 
 export const HOME = '/root';
 /** How often simulated time catches up with wall time. */
@@ -94,8 +96,8 @@ export class Sandbox {
     this.screenBuffer = saved?.screen ?? '';
     const deps_ = { clock: this.clock, random: this.random };
     this.answers = { ...(saved?.answers ?? {}) };
-    this.cluster = saved?.cluster !== undefined && deps.runtime.restoreCluster ? deps.runtime.restoreCluster(saved.cluster, deps_) : this.freshCluster();
-    if (this.cluster) installSandboxQuota(this.cluster);
+    this.cluster = saved?.cluster !== undefined && deps.runtime.restoreCluster ? this.restoreClusters(saved.cluster, deps_) : this.freshCluster();
+    if (this.cluster) for (const engine of enginesOf(this.cluster)) installSandboxQuota(engine);
     this.terminal = this.cluster ? this.createTerminal(saved?.terminal) : undefined;
     const shell = this.terminal?.shell as { budget?: unknown } | undefined;
     if (shell) shell.budget = sandboxBudget(deps.cpuLimitMs);
@@ -142,7 +144,7 @@ export class Sandbox {
     const action = findAction(this.lab.steps ?? [], stepId, actionId);
     if (!action || !this.cluster) return { known: false, checks: this.lastChecks };
     this.tick(); // the action happens now, after the time that already passed
-    const line = runLabAction(this.cluster as unknown as Engine, action);
+    const line = runLabAction(primaryEngine(this.cluster) as unknown as Engine, action);
     this.output(`\r\n\x1b[33m${line}\x1b[0m\r\n`);
     this.deps.onDirty?.('learner');
     return { known: true, line, checks: this.gradeNow() };
@@ -174,7 +176,18 @@ export class Sandbox {
 
   /** The cluster engine (none when the runtime lacks one), for extensions beside the sandbox (the cluster view). */
   get clusterEngine(): EngineLike | undefined {
-    return this.cluster;
+    return primaryEngine(this.cluster);
+  }
+
+  /**
+   * An exam's grades from every cluster's state now (a multi-cluster lab with a grader, else
+   * undefined). The clusters first catch up to wall time, so what the learner started settles.
+   */
+  gradeExam(): unknown {
+    const grader = multiClusterOf(this.lab)?.gradeExam;
+    if (!grader || !(this.cluster instanceof ClusterSet)) return undefined;
+    this.tick();
+    return grader(this.cluster, { files: this.fileContents(), history: this.terminal?.shell?.history ?? [], trace: this.cluster.trace() });
   }
 
   input(data: string): void {
@@ -253,6 +266,8 @@ export class Sandbox {
 
   /** A new cluster shaped as the lab asks, with the lab's starting objects in it. */
   private freshCluster(): EngineLike | undefined {
+    const multi = multiClusterOf(this.lab);
+    if (multi) return createClusterSet(this.deps.runtime, multi.clusterPlans, { clock: this.clock, random: this.random, seed: hashSeed(this.id) });
     const { workers, version, cni, kubeProxyMode, cloud, ingress } = this.lab.cluster ?? {};
     const ingressController = ingress === 'nginx' ? ingress : undefined;
     const cluster = this.deps.runtime.createCluster?.({ clock: this.clock, random: this.random, workers, version, cni, kubeProxyMode, cloud, ingressController });
@@ -261,6 +276,19 @@ export class Sandbox {
     for (const obj of this.lab.setupObjects ?? []) createSetupObject(api, obj);
     cluster.runUntilIdle();
     return cluster;
+  }
+
+  /** One cluster's snapshot, or a multi-cluster lab's set of them. */
+  private restoreClusters(saved: unknown, deps: { clock: ManualClock; random: SeededRandom }): EngineLike | undefined {
+    if (isClusterSetSnapshot(saved)) return restoreClusterSet(this.deps.runtime, saved, deps);
+    return this.deps.runtime.restoreCluster!(saved, deps);
+  }
+
+  /** A multi-cluster sandbox's kubeconfig contexts for the terminal (one per cluster). */
+  private contexts(): ClusterContexts | undefined {
+    if (!(this.cluster instanceof ClusterSet)) return undefined;
+    const clusters = this.cluster.members.map((m) => ({ name: m.name, api: m.engine.client?.('kubectl') ?? m.engine.api, cluster: m.engine }));
+    return clusterContexts(clusters, this.fs, this.clock);
   }
 
   private freshFs(): Vfs {
@@ -275,7 +303,8 @@ export class Sandbox {
   private createTerminal(saved: unknown): TerminalLike | undefined {
     if (!this.deps.runtime.createTerminal || !this.cluster) return undefined;
     const env = { HOME, USER: 'root', HOSTNAME: 'controlplane', PWD: HOME, TERM: 'xterm-256color' };
-    return this.deps.runtime.createTerminal({ api: this.cluster.client?.('kubectl') ?? this.cluster.api, cluster: this.cluster, fs: this.fs, clock: this.clock, env, onOutput: (d) => this.output(d) }, saved);
+    const cluster = primaryEngine(this.cluster)!;
+    return this.deps.runtime.createTerminal({ api: cluster.client?.('kubectl') ?? cluster.api, cluster, fs: this.fs, clock: this.clock, env, onOutput: (d) => this.output(d), contexts: this.contexts() }, saved);
   }
 
   private output(data: string): void {

@@ -4,7 +4,7 @@
 // else. Events need no list: every SandboxListener method the Sandbox calls is forwarded by name.
 import type { Sandbox } from './sandbox.js';
 
-export const SANDBOX_METHODS = ['attachInfo', 'input', 'resize', 'screen', 'files', 'checks', 'readFile', 'writeFile', 'answer', 'runAction'] as const;
+export const SANDBOX_METHODS = ['attachInfo', 'input', 'resize', 'screen', 'files', 'checks', 'readFile', 'writeFile', 'answer', 'runAction', 'gradeExam'] as const;
 
 export type SandboxMethod = (typeof SANDBOX_METHODS)[number];
 export type MethodArgs<M extends SandboxMethod> = Sandbox[M] extends (...args: infer A) => unknown ? A : never;

@@ -13,6 +13,7 @@ import { sessionCommands } from './commands/session.js';
 import { NodeFs } from './node-fs.js';
 import { pageEditor, type EditorHost } from './page-editor.js';
 import { HOME, type Vfs } from './vfs.js';
+import type { ClusterContexts } from './contexts.js';
 
 export interface TerminalOptions {
   api: ApiClient;
@@ -24,6 +25,8 @@ export interface TerminalOptions {
   hostname?: string;
   /** The engine that installCluster set up: serves `kubectl logs` and `exec` from its kubelets. */
   cluster?: object;
+  /** Several clusters (an exam): kubectl follows the kubeconfig's context, ssh the current one's nodes. */
+  contexts?: ClusterContexts;
 }
 
 export interface TerminalSnapshot {
@@ -68,8 +71,7 @@ export class TerminalSession {
 
   constructor(private readonly opts: TerminalOptions) {
     this.hostname = opts.hostname ?? 'controlplane';
-    this.commands = createCommands({ api: opts.api, clock: opts.clock, cluster: opts.cluster });
-    for (const [name, fn] of Object.entries(sessionCommands(this.sessionHost()))) this.commands.set(name, fn);
+    this.commands = this.commandsFor(opts.api, opts.cluster, opts.contexts?.connect);
     this.shell = this.newShell(opts.fs);
     this.logins.push({ shell: this.shell, hostname: this.hostname });
     this.editor = new LineEditor(() => this.current.history, (s) => this.emit(s, false));
@@ -85,16 +87,27 @@ export class TerminalSession {
     return this.logins[this.logins.length - 1].shell;
   }
 
-  private newShell(fs: Vfs, hostname = this.hostname): Shell {
-    const shell = new Shell({ fs, commands: this.commands, sleep: this.opts.sleep ?? wallSleep, now: () => this.opts.clock.now() });
+  /** The shell's commands for one cluster (the learner's, or a node's of another context). */
+  private commandsFor(api: ApiClient, cluster: object | undefined, connect?: ClusterContexts['connect']): Map<string, CommandFn> {
+    const commands = createCommands({ api, clock: this.opts.clock, cluster, connect });
+    for (const [name, fn] of Object.entries(sessionCommands(this.sessionHost()))) commands.set(name, fn);
+    return commands;
+  }
+
+  private newShell(fs: Vfs, hostname = this.hostname, commands = this.commands): Shell {
+    const shell = new Shell({ fs, commands, sleep: this.opts.sleep ?? wallSleep, now: () => this.opts.clock.now() });
     shell.errSink = (s) => this.emit(s);
     shell.setVar('HOSTNAME', hostname);
     return shell;
   }
 
   private sessionHost() {
+    const { contexts, cluster } = this.opts;
     return {
-      cluster: this.opts.cluster,
+      // With several clusters, ssh resolves node names in the current context's cluster.
+      get cluster() {
+        return contexts ? contexts.current().cluster : cluster;
+      },
       nodeShell: (node: string) => this.nodeShell(node),
       login: (node: string) => void (this.pendingLogin = node),
       editorFor: (fs: Vfs, interrupt: Interrupt, hostname?: string) => (this.editorHost ? pageEditor(this.editorHost, fs, interrupt, hostname) : undefined),
@@ -103,11 +116,16 @@ export class TerminalSession {
 
   /** The node's shell, made on first use and kept (its /root, history and variables stay). */
   private nodeShell(node: string): Shell {
-    let login = this.nodeShells.get(node);
+    const target = this.opts.contexts?.current();
+    const key = target ? `${target.name}/${node}` : node;
+    let login = this.nodeShells.get(key);
     if (!login) {
-      const nodeFs = NodeFs.of(this.opts.cluster, node, () => this.opts.clock.now());
-      login = { shell: this.newShell(nodeFs.fs, node), hostname: node, nodeFs };
-      this.nodeShells.set(node, login);
+      const cluster = target ? target.cluster : this.opts.cluster;
+      const nodeFs = NodeFs.of(cluster, node, () => this.opts.clock.now());
+      // A node's kubectl uses the node's own kubeconfig, never the learner's contexts.
+      const commands = target ? this.commandsFor(target.api, target.cluster) : this.commands;
+      login = { shell: this.newShell(nodeFs.fs, node, commands), hostname: node, nodeFs };
+      this.nodeShells.set(key, login);
     }
     login.nodeFs.pull();
     // The session's CPU budget (set on the learner's shell) covers loops typed on nodes too.

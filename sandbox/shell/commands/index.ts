@@ -19,6 +19,7 @@ import { help, man, watch } from './man.js';
 import { ip, iptables, iptablesSave, ipvsadm } from './node-net.js';
 import { journalctl, systemctl } from './systemctl.js';
 import { nodeOf } from './node-common.js';
+import type { KubectlHost } from '../../kubectl/host.js';
 
 /** The node tools: what a shell on a kubeadm node has (sandbox/shell/commands/*). */
 function nodeCommands(host: { api: ApiClient; clock: Clock; cluster?: object }): Array<[string, CommandFn]> {
@@ -43,8 +44,9 @@ function nodeCommands(host: { api: ApiClient; clock: Clock; cluster?: object }):
 /** kubectl on a worker has no kubeconfig (only the control plane has /etc/kubernetes/admin.conf). */
 const NO_KUBECONFIG = 'E1101 09:00:00.000000    4242 memcache.go:265] "Unhandled Error" err="couldn\'t get current server API group list: Get \\"http://localhost:8080/api?timeout=32s\\": dial tcp 127.0.0.1:8080: connect: connection refused"\nThe connection to the server localhost:8080 was refused - did you specify the right host or port?\n';
 
-export function createCommands(host: { api: ApiClient; clock: Clock; cluster?: object }): Map<string, CommandFn> {
+/** `connect`: kubectl's client per kubeconfig context, when the terminal has several clusters (shell/contexts.ts). */
+export function createCommands(host: { api: ApiClient; clock: Clock; cluster?: object; connect?: KubectlHost['connect'] }): Map<string, CommandFn> {
   const client = inProcessClient(host.api, host.clock, host.cluster);
-  const kubectl: CommandFn = ({ args, io, shell }) => nodeOf(shell) !== 'controlplane' && !shell.getVar('KUBECONFIG') ? (io.err(NO_KUBECONFIG), 1) : runKubectl(args, io, { api: client, clock: host.clock, fs: shell.fs, sleep: (ms, interrupt) => shell.host.sleep(ms, interrupt) });
+  const kubectl: CommandFn = ({ args, io, shell }) => nodeOf(shell) !== 'controlplane' && !shell.getVar('KUBECONFIG') ? (io.err(NO_KUBECONFIG), 1) : runKubectl(args, io, { api: client, clock: host.clock, fs: shell.fs, sleep: (ms, interrupt) => shell.host.sleep(ms, interrupt), connect: host.connect });
   return new Map<string, CommandFn>([...Object.entries(builtinCommands), ...Object.entries(fileCommands), ...Object.entries(textCommands), ...Object.entries(miscCommands), ...Object.entries(netCommands(host)), ['sed', sed], ['awk', awk], ['kubectl', kubectl], ...nodeCommands(host)]);
 }
