@@ -11,7 +11,10 @@ import { setServerContext } from './server/context.js';
 import { createDb, sqliteFile } from './server/db.js';
 import { EnvError, loadEnv, type Env } from './server/env.js';
 import { learnerCookies } from './server/guest.js';
-import { guestIdentities } from './server/identity.js';
+import { createAccounts } from './server/accounts/index.js';
+import { CLIENT_IP_HEADER } from './server/accounts/auth.js';
+import { accountsConfig } from './server/accounts/config.js';
+import type { SandboxHost } from './sandbox/session/handle.js';
 import { jsonLogger } from './server/log.js';
 import { createPlatform } from './server/platform.js';
 import { serveMonaco } from './server/static.js';
@@ -56,8 +59,11 @@ async function main(): Promise<void> {
   }
   const db = await openDatabase(env);
   const cookies = learnerCookies(env.SESSION_SECRET);
-  const identity = guestIdentities(cookies);
-  setServerContext({ db, cookies, identity });
+  // Accounts (Better Auth) first, then the guest cookie; the sandbox host comes later (platform).
+  let sandboxHost: SandboxHost | undefined;
+  const accounts = createAccounts({ db, cookies, ...accountsConfig(env), sandboxes: () => sandboxHost, log });
+  const identity = accounts.identity;
+  setServerContext({ db, cookies, identity, accounts });
 
   const dev = env.NODE_ENV === 'development';
   const app = next({ dev, dir: process.cwd(), hostname: 'localhost', port: env.PORT });
@@ -68,6 +74,8 @@ async function main(): Promise<void> {
   const workers = env.SANDBOX_WORKERS ?? defaultPoolSize();
   const web = (req: IncomingMessage, res: ServerResponse) => {
     if (serveMonaco(req, res)) return;
+    // Sign-in rate limits key on this; a client's own value is overwritten.
+    req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? '';
     // Every page visit gets a learner cookie; the User row waits until it is needed.
     if (!req.url?.startsWith('/_next/') && !cookies.verify(req.headers.cookie)) {
       const issued = cookies.issue(env.SECURE_COOKIES === 'true');
@@ -88,6 +96,7 @@ async function main(): Promise<void> {
     web,
   });
   const { http, host } = platform;
+  sandboxHost = host;
   const runtime = await loadRuntime();
   for (const m of runtime.missing) log(`sandbox part missing: ${m}`);
 

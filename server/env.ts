@@ -35,6 +35,16 @@ const EnvSchema = z.object({
   SANDBOX_MAX_PER_LEARNER: z.coerce.number().int().min(1).default(4),
   /** CPU seconds one shell command line may use. */
   SANDBOX_CPU_SECONDS: z.coerce.number().positive().default(5),
+  /** Accounts: emails (comma-separated) that are admins from sign-up; name+tag@domain matches name@domain. */
+  ADMIN_EMAILS: z.string().default(''),
+  /** Where browsers reach the site (session cookies, OIDC callback, origin checks). Default http://localhost:PORT. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Sign-in with an OpenID Connect provider: all three, or none. */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Sign-in attempts one IP address may make per minute. */
+  SIGNIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(5),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };
@@ -47,6 +57,8 @@ export function parseEnv(source: Record<string, string | undefined>): z.infer<ty
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
     throw new EnvError(`invalid environment:\n${lines.join('\n')}`);
   }
+  const oidc = [parsed.data.OIDC_ISSUER, parsed.data.OIDC_CLIENT_ID, parsed.data.OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) throw new EnvError('invalid environment:\n  OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three for OpenID Connect sign-in, or none');
   if (parsed.data.REDIS_URL && parsed.data.DATABASE_URL.startsWith('file:')) {
     throw new EnvError('invalid environment:\n  REDIS_URL: several server processes need a shared database: set DATABASE_URL to PostgreSQL (postgresql://…), or unset REDIS_URL');
   }

@@ -11,6 +11,9 @@ import { loadEnv } from './env.js';
 import { learnerCookies } from './guest.js';
 import { jsonLogger } from './log.js';
 import { createPlatform } from './platform.js';
+import { createAccounts } from './accounts/index.js';
+import { accountsConfig } from './accounts/config.js';
+import type { SandboxHost } from '../sandbox/session/handle.js';
 import { PrismaSandboxStore } from './store.js';
 
 const log = jsonLogger({ component: 'sandbox-server', pid: process.pid });
@@ -20,6 +23,9 @@ mkdirSync(dirname(file), { recursive: true });
 migrate(file);
 const db = createDb(env.DATABASE_URL);
 const cookies = learnerCookies(env.SESSION_SECRET);
+let sandboxHost: SandboxHost | undefined;
+// Sockets identify by the account session cookie first, then the guest cookie (server/accounts).
+const accounts = createAccounts({ db, cookies, ...accountsConfig(env), sandboxes: () => sandboxHost, log });
 const platform = createPlatform({
   store: new PrismaSandboxStore(db),
   workers: env.SANDBOX_WORKERS ?? defaultPoolSize(),
@@ -28,9 +34,10 @@ const platform = createPlatform({
   maxPerLearner: env.SANDBOX_MAX_PER_LEARNER,
   cpuLimitMs: env.SANDBOX_CPU_SECONDS * 1000,
   log,
-  authenticate: (h) => cookies.verify(h),
+  authenticate: async (h) => (await accounts.identity.identify(h))?.userId,
   checkDependencies: async () => void (await db.user.count()),
 });
+sandboxHost = platform.host;
 platform.http.listen(env.PORT, env.HOST, () => log('ready', { port: env.PORT }));
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {

@@ -35,6 +35,7 @@ export interface AuthOptions {
   oidc?: OidcConfig;
   /** Sign-in attempts one IP may make per minute. */
   signInPerMinute?: number;
+  provider?: 'sqlite' | 'postgresql';
   /** A session was created for `userId` (sign-up or sign-in); the request's Cookie header with it. */
   onSignedIn?: (userId: string, cookieHeader: string | undefined) => Promise<void>;
   /** Sessions were removed through Better Auth (sign-out, revoke): cached identities are stale. */
@@ -57,7 +58,7 @@ export function createAuth(opts: AuthOptions) {
     baseURL: opts.baseURL,
     basePath: AUTH_BASE_PATH,
     secret: createHmac('sha256', opts.secret).update('kubelab better-auth').digest('base64url'),
-    database: prismaAdapter(opts.db, { provider: 'sqlite' }),
+    database: prismaAdapter(opts.db, { provider: opts.provider ?? 'sqlite' }),
     emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, password: passwords },
     user: {
       modelName: 'user',

@@ -18,6 +18,8 @@ export interface AccountsOptions {
   secureCookies?: boolean;
   oidc?: OidcConfig;
   signInPerMinute?: number;
+  /** The database behind the Prisma client (Better Auth's adapter needs to know). */
+  provider?: 'sqlite' | 'postgresql';
   /** The sandbox host; a getter because the platform is built after the accounts. */
   sandboxes: () => AccountSandboxes | undefined;
   log?: (message: string) => void;
@@ -42,6 +44,7 @@ export function createAccounts(opts: AccountsOptions): Accounts {
     secureCookies: opts.secureCookies,
     oidc: opts.oidc,
     signInPerMinute: opts.signInPerMinute,
+    provider: opts.provider,
     log: opts.log,
     onSessionsChanged: () => identity?.invalidate(),
     onSignedIn: async (accountId, cookieHeader) => {
