@@ -4,9 +4,16 @@
 import type { ApiClient, ResourceRef } from '../sandbox/engine/api/types';
 import { grade, type CheckDefinition, type GradedCheck, type GradingState, type TraceRecord } from '../sandbox/grading/check';
 import { compileCheck } from '../sandbox/grading/declarative';
-import { resourcesForKinds } from '../sandbox/grading/kinds';
+import { KINDS, resourcesForKinds } from '../sandbox/grading/kinds';
 import { checkFunctions } from '../labs/functions';
+import { examFunctions } from './functions';
 import type { TaskSpec } from './schema';
+
+/** Kinds exam checks read that lab grading does not list (RBAC, for TypeScript checks). */
+const EXTRA_KINDS: Record<string, ResourceRef> = Object.fromEntries(
+  ['roles', 'rolebindings', 'clusterroles', 'clusterrolebindings'].map((resource, i) => [['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding'][i], { group: 'rbac.authorization.k8s.io', version: 'v1', resource }]),
+);
+const functions = { ...checkFunctions, ...examFunctions };
 
 export interface CompiledTask {
   id: string;
@@ -17,9 +24,10 @@ export interface CompiledTask {
 
 /** A task's checks, compiled; throws on a TypeScript check name labs/functions.ts does not know. */
 export function compileTask(task: Pick<TaskSpec, 'id' | 'checks'>): CompiledTask {
-  const checks = task.checks.map((c) => compileCheck(c, checkFunctions));
-  const kinds = new Set(['Event', ...checks.flatMap((c) => c.kinds)]);
-  return { id: task.id, resources: resourcesForKinds(kinds), checks };
+  const checks = task.checks.map((c) => compileCheck(c, functions));
+  const kinds = [...new Set(['Event', ...checks.flatMap((c) => c.kinds)])];
+  const extra = kinds.filter((k) => !(k in KINDS) && k in EXTRA_KINDS).map((k) => EXTRA_KINDS[k]);
+  return { id: task.id, resources: [...resourcesForKinds(kinds.filter((k) => !(k in EXTRA_KINDS))), ...extra], checks };
 }
 
 /** What the candidate left behind, besides the cluster: home files, shell history, recent writes. */

@@ -12,7 +12,11 @@ export function setupExamCluster(engine: Engine, exam: LoadedExam, context: stri
   if (!(context in exam.clusters)) throw new Error(`exam ${exam.slug} has no cluster ${context}`);
   const api = engine.client('kubelab-setup');
   const tasks = tasksOn(exam, context);
-  for (const task of tasks) for (const obj of task.setupObjects) createSetupObject(api, obj);
+  const objects = tasks.flatMap((t) => t.setupObjects);
+  // Namespaces first, and time for their controllers: Pods need the namespace's default ServiceAccount.
+  for (const obj of objects.filter((o) => o.kind === 'Namespace')) createSetupObject(api, obj);
+  engine.runUntilIdle();
+  for (const obj of objects.filter((o) => o.kind !== 'Namespace')) createSetupObject(api, obj);
   engine.runUntilIdle();
   for (const task of tasks) editNodeFiles(engine, task);
   refreshComponents(engine);

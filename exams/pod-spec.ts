@@ -1,0 +1,33 @@
+// Readers of a Pod's spec that exam checks share: does it mount a claim at a path, must it run on
+// nodes with a label (nodeSelector or a required node affinity: either way is right).
+import type { KubeObject } from '../sandbox/engine/objects';
+
+interface PodSpecLike {
+  nodeSelector?: Record<string, string>;
+  affinity?: { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: { matchExpressions?: { key: string; operator: string; values?: string[] }[] }[] } } };
+  volumes?: { name: string; persistentVolumeClaim?: { claimName?: string }; configMap?: { name?: string }; secret?: { secretName?: string }; emptyDir?: object }[];
+  containers?: { name: string; volumeMounts?: { name: string; mountPath: string }[] }[];
+  initContainers?: { name: string; volumeMounts?: { name: string; mountPath: string }[] }[];
+}
+
+export function podSpec(pod: KubeObject): PodSpecLike {
+  return ((pod as unknown as { spec?: PodSpecLike }).spec ?? {}) as PodSpecLike;
+}
+
+/** Some container mounts the volume `volumeName` at `mountPath`. */
+export function mountsVolumeAt(pod: KubeObject, volumeName: string, mountPath: string): boolean {
+  const spec = podSpec(pod);
+  return [...(spec.containers ?? []), ...(spec.initContainers ?? [])].some((c) => (c.volumeMounts ?? []).some((m) => m.name === volumeName && m.mountPath.replace(/\/$/, '') === mountPath));
+}
+
+export function mountsClaim(pod: KubeObject, claim: string, mountPath: string): boolean {
+  return (podSpec(pod).volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === claim && mountsVolumeAt(pod, v.name, mountPath));
+}
+
+/** Every node the Pod may run on has label key=value (nodeSelector, or every required affinity term demands it). */
+export function requiresNodeLabel(pod: KubeObject, key: string, value: string): boolean {
+  const spec = podSpec(pod);
+  if (spec.nodeSelector?.[key] === value) return true;
+  const terms = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
+  return terms.length > 0 && terms.every((t) => (t.matchExpressions ?? []).some((e) => e.key === key && e.operator === 'In' && (e.values ?? []).length > 0 && (e.values ?? []).every((v) => v === value)));
+}
