@@ -1,6 +1,7 @@
-import type { Metadata } from 'next';
-import Link from 'next/link';
+import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { SiteHeader } from './components/site-header';
+import { THEME_BOOT_SCRIPT } from './components/theme-boot';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -8,21 +9,28 @@ export const metadata: Metadata = {
   description: 'Learn Kubernetes architecture hands-on, in your own cluster, in the browser.',
 };
 
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#0d1117' },
+  ],
+};
+
+// The theme script sets <html data-theme> before the body paints, so React sees attributes the
+// server did not render: suppressHydrationWarning on <html> only.
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
+      </head>
       <body>
-        <header className="site-header">
-          <Link href="/" className="brand">
-            Kubelab
-          </Link>
-          <nav aria-label="Main">
-            <Link href="/course">Course</Link>
-            <Link href="/lessons/architecture">Lessons</Link>
-            <Link href="/labs/deploy-nginx">Labs</Link>
-          </nav>
-        </header>
-        {children}
+        <SiteHeader />
+        <div id="main-content" tabIndex={-1}>
+          {children}
+        </div>
       </body>
     </html>
   );

@@ -5,6 +5,8 @@ import type { SandboxConnection } from './connection';
 import { connectShellEditor, type ShellEditorLink } from './editor-socket';
 import type { EditorOpen } from '../../../../sandbox/protocol';
 import { labBus } from './lab-bus';
+import { useTheme } from '../../../components/theme-store';
+import { monacoTheme } from '../../../components/theme-terminal';
 
 // Monaco's own files, served by our server from the monaco-editor package: no CDN.
 loader.config({ paths: { vs: '/monaco/vs' } });
@@ -19,6 +21,7 @@ const languageOf = (path: string) => (/\.ya?ml$/.test(path) ? 'yaml' : /\.json$/
  * waits until Close, as it waits for a full-screen editor.
  */
 export function EditorPane({ connection, labSlug }: { connection: SandboxConnection; labSlug?: string }) {
+  const theme = useTheme();
   const [files, setFiles] = useState<string[]>([]);
   const [shellFile, setShellFile] = useState<EditorOpen>();
   const shellLink = useRef<ShellEditorLink | null>(null);
@@ -155,6 +158,7 @@ export function EditorPane({ connection, labSlug }: { connection: SandboxConnect
         <div data-testid="editor" aria-label="Editor" role="region" style={{ minHeight: 0 }}>
           <Editor
             height="100%"
+            theme={monacoTheme(theme)}
             defaultLanguage="yaml"
             language={shellFile ? languageOf(shellFile.path) : path ? languageOf(path) : 'yaml'}
             onMount={onMount}
