@@ -30,6 +30,14 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { PORT: String(PORT), DATABASE_URL: 'file:./data/e2e.db', NODE_ENV: 'production' },
+    env: {
+      PORT: String(PORT),
+      DATABASE_URL: 'file:./data/e2e.db',
+      NODE_ENV: 'production',
+      // Accounts signing up with these (or name+anything@kubelab.test) are admins (≥ instructor).
+      ADMIN_EMAILS: 'admin@kubelab.test,instructor@kubelab.test',
+      // Every test signs in from 127.0.0.1: the per-IP sign-in limit (5 a minute) is unit-tested.
+      SIGNIN_RATE_LIMIT_PER_MINUTE: '60',
+    },
   },
 });
