@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { AccountMenu } from './account-menu';
 import { SiteNav } from './site-nav';
 import { ThemeToggle } from './theme-toggle';
 
@@ -19,6 +20,7 @@ export function SiteHeader() {
         <SiteNav />
         <div className="site-tools">
           <ThemeToggle />
+          <AccountMenu />
         </div>
       </header>
     </>
