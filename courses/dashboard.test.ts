@@ -45,14 +45,15 @@ describe('the dashboard', () => {
 describe('recent activity', () => {
   it('is every event newest first, at most ten', () => {
     const activity: Activity = {
-      lessons: [{ slug: 'architecture', firstReadAt: t(1), completedAt: t(2) }],
+      lessons: [{ slug: 'architecture', firstReadAt: t(1), completedAt: t(2) }, { slug: 'services', firstReadAt: t(4), completedAt: null }],
       labs: [{ slug: 'deploy-nginx', startedAt: t(3), completedAt: t(5), lastActivityAt: t(5), passed: new Set() }],
     };
     const events = recentActivity(activity, [{ id: 'c1', courseSlug: 'basics', issuedAt: t(6) }]);
-    expect(events.map((e) => e.kind)).toEqual(['certificate', 'lab-completed', 'lab-started', 'lesson-read', 'lesson-opened']);
-    const many: Activity = { lessons: Array.from({ length: 8 }, (_, i) => ({ slug: `l${i}`, firstReadAt: t(i), completedAt: t(30 + i) })), labs: [] };
+    // A read lesson shows its reading, not also its opening; an unread one its opening.
+    expect(events.map((e) => `${e.kind}@${e.at.getUTCMinutes()}`)).toEqual(['certificate@6', 'lab-completed@5', 'lesson-opened@4', 'lab-started@3', 'lesson-read@2']);
+    const many: Activity = { lessons: Array.from({ length: 12 }, (_, i) => ({ slug: `l${i}`, firstReadAt: t(i), completedAt: t(30 + i) })), labs: [] };
     const ten = recentActivity(many, []);
     expect(ten).toHaveLength(10);
-    expect(ten[0]).toMatchObject({ kind: 'lesson-read', item: { slug: 'l7' } });
+    expect(ten[0]).toMatchObject({ kind: 'lesson-read', item: { slug: 'l11' } });
   });
 });

@@ -50,8 +50,8 @@ export function recentActivity(activity: Activity, certificates: readonly Certif
   const events: ActivityEvent[] = [];
   for (const l of activity.lessons) {
     const item = { kind: 'lesson' as const, slug: l.slug };
-    events.push({ kind: 'lesson-opened', item, at: l.firstReadAt });
-    if (l.completedAt) events.push({ kind: 'lesson-read', item, at: l.completedAt });
+    // Opening a lesson is news only while it is unread; once read, the reading is what counts.
+    events.push(l.completedAt ? { kind: 'lesson-read', item, at: l.completedAt } : { kind: 'lesson-opened', item, at: l.firstReadAt });
   }
   for (const l of activity.labs) {
     const item = { kind: 'lab' as const, slug: l.slug };

@@ -3,6 +3,10 @@
 // every item of a course is done, public by an unguessable id. Pages pass in the database and the
 // visitor's own user id (from currentIdentity()), never an id from the URL.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
 import { labCatalog, stepCheckIds, type LabMeta } from '../../labs/catalog';
 import { buildDashboard, type CertificateRecord, type Dashboard } from '../../courses/dashboard';
 import { loadAllCourses } from '../../courses/load';
@@ -52,6 +56,18 @@ export async function itemInfo(): Promise<(item: CourseItem) => ItemInfo> {
     const lesson = bySlug.get(item.slug);
     return { title: lesson?.title ?? item.slug, summary: lesson?.summary ?? '', href: `/lessons/${item.slug}` };
   };
+}
+
+const ExamHead = z.object({ title: z.string() });
+
+/** A practice exam's title (exams/<slug>/exam.yaml; the course loader checked that it exists). */
+export function examTitle(slug: string): string {
+  try {
+    const head = ExamHead.safeParse(parseYaml(readFileSync(join(process.cwd(), 'exams', slug, 'exam.yaml'), 'utf8')));
+    return head.success ? head.data.title : slug;
+  } catch {
+    return slug;
+  }
 }
 
 /** Everything one learner did: lessons opened and read, labs begun, checks passed. */
