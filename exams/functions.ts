@@ -5,6 +5,7 @@ import { fail, pass, type GradingState } from '../sandbox/grading/check';
 import type { FunctionCheck } from '../sandbox/grading/declarative';
 import { findObject, objectsOfKind, matchesSelector, readyReplicas } from '../sandbox/grading/queries';
 import { RBAC_KINDS, serviceAccountMay } from './rbac';
+import { ckadFunctions } from './functions-ckad';
 import { mountsClaim, requiresNodeLabel } from './pod-spec';
 
 const code = (s: string) => `\`${s}\``;
@@ -26,6 +27,7 @@ function serviceAccountRights(sa: { namespace: string; name: string }, where: st
 }
 
 export const examFunctions: Readonly<Record<string, FunctionCheck>> = {
+  ...ckadFunctions,
   'cka-practice/data-pod-mounts-claim': {
     kinds: ['Pod'],
     evaluate(state) {

@@ -6,8 +6,18 @@ interface PodSpecLike {
   nodeSelector?: Record<string, string>;
   affinity?: { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: { matchExpressions?: { key: string; operator: string; values?: string[] }[] }[] } } };
   volumes?: { name: string; persistentVolumeClaim?: { claimName?: string }; configMap?: { name?: string }; secret?: { secretName?: string }; emptyDir?: object }[];
-  containers?: { name: string; volumeMounts?: { name: string; mountPath: string }[] }[];
-  initContainers?: { name: string; volumeMounts?: { name: string; mountPath: string }[] }[];
+  containers?: ContainerLike[];
+  initContainers?: ContainerLike[];
+}
+
+interface ContainerLike {
+  name: string;
+  image?: string;
+  /** `Always` on an init container makes it a native sidecar. */
+  restartPolicy?: string;
+  volumeMounts?: { name: string; mountPath: string }[];
+  env?: { name: string; valueFrom?: { configMapKeyRef?: { name?: string; key?: string } } }[];
+  envFrom?: { prefix?: string; configMapRef?: { name?: string } }[];
 }
 
 export function podSpec(pod: KubeObject): PodSpecLike {
@@ -30,4 +40,17 @@ export function requiresNodeLabel(pod: KubeObject, key: string, value: string): 
   if (spec.nodeSelector?.[key] === value) return true;
   const terms = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
   return terms.length > 0 && terms.every((t) => (t.matchExpressions ?? []).some((e) => e.key === key && e.operator === 'In' && (e.values ?? []).length > 0 && (e.values ?? []).every((v) => v === value)));
+}
+
+export function volumeNamed(pod: KubeObject, name: string) {
+  return (podSpec(pod).volumes ?? []).find((v) => v.name === name);
+}
+
+/** Some container gets the environment variable `key` from the ConfigMap's key of the same name (envFrom or env). */
+export function envFromConfigMap(pod: KubeObject, configMap: string, key: string): boolean {
+  return (podSpec(pod).containers ?? []).some(
+    (c) =>
+      (c.envFrom ?? []).some((e) => e.configMapRef?.name === configMap && !e.prefix) ||
+      (c.env ?? []).some((e) => e.name === key && e.valueFrom?.configMapKeyRef?.name === configMap && e.valueFrom.configMapKeyRef.key === key),
+  );
 }

@@ -8,19 +8,25 @@ import { runLabAction } from '../labs/actions';
 import { createSetupObject } from '../labs/setup';
 import { tasksOn, type LoadedExam, type LoadedTask } from './load';
 
+/** Simulated time the cluster gets between its setup objects and its setup actions. */
+const SETTLE_MS = 60_000;
+
 export function setupExamCluster(engine: Engine, exam: LoadedExam, context: string): void {
   if (!(context in exam.clusters)) throw new Error(`exam ${exam.slug} has no cluster ${context}`);
   const api = engine.client('kubelab-setup');
   const tasks = tasksOn(exam, context);
   const objects = tasks.flatMap((t) => t.setupObjects);
   // Namespaces first, and time for their controllers: Pods need the namespace's default ServiceAccount.
-  for (const obj of objects.filter((o) => o.kind === 'Namespace')) createSetupObject(api, obj);
+  // Several tasks may work in one namespace and each name it in its setup: create it once.
+  const namespaces = new Map(objects.filter((o) => o.kind === 'Namespace').map((o) => [(o.metadata as { name?: string } | undefined)?.name, o]));
+  for (const obj of namespaces.values()) createSetupObject(api, obj);
   engine.runUntilIdle();
   for (const obj of objects.filter((o) => o.kind !== 'Namespace')) createSetupObject(api, obj);
   engine.runUntilIdle();
   for (const task of tasks) editNodeFiles(engine, task);
   refreshComponents(engine);
-  engine.runUntilIdle();
+  // The exam's clusters are ready before the candidate arrives: images pulled, Pods running.
+  engine.advance(SETTLE_MS);
   for (const task of tasks) for (const action of task.setup.actions) runLabAction(engine, action);
   engine.runUntilIdle();
 }
