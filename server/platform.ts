@@ -11,6 +11,7 @@ import { SandboxPool } from '../sandbox/session/pool.js';
 import { registerSandboxSockets, type SandboxServer } from '../sandbox/session/socket.js';
 import type { SandboxStore } from '../sandbox/session/store.js';
 import { serveOps } from './health.js';
+import type { Cluster } from './cluster-setup.js';
 import type { Logger } from './log.js';
 import { createMetrics, type PlatformMetrics } from './metrics.js';
 
@@ -26,6 +27,10 @@ export interface PlatformOptions {
   authenticate(cookieHeader: string | undefined): string | undefined | Promise<string | undefined>;
   /** Throws when a dependency (the database) does not answer. */
   checkDependencies?: () => Promise<void>;
+  /** Asked before a sandbox opens (exam attempts: only the candidate's, only while it runs). */
+  authorizeOpen?(userId: string, labSlug: string): Promise<string | undefined>;
+  /** Several processes (REDIS_URL): fenced snapshot writes, sandboxes routed to their owners, socket.io over Redis. */
+  cluster?: Cluster;
   /** Everything that is not an operations endpoint (Next.js); 404 without. */
   web?: (req: IncomingMessage, res: ServerResponse) => void;
 }
@@ -41,10 +46,12 @@ export interface Platform {
 
 export function createPlatform(opts: PlatformOptions): Platform {
   const sandboxLog = (m: string, f?: Record<string, unknown>) => opts.log(m, { component: 'sandbox', ...f });
-  const common = { store: opts.store, idleMs: opts.idleMs, saveDelayMs: opts.saveDelayMs, maxPerLearner: opts.maxPerLearner, cpuLimitMs: opts.cpuLimitMs, log: sandboxLog };
+  const store = opts.cluster ? opts.cluster.store(opts.store) : opts.store;
+  const onUnload = opts.cluster ? (id: string) => opts.cluster!.innerUnloaded(id) : undefined;
+  const common = { store, onUnload, idleMs: opts.idleMs, saveDelayMs: opts.saveDelayMs, maxPerLearner: opts.maxPerLearner, cpuLimitMs: opts.cpuLimitMs, log: sandboxLog };
   let pool: SandboxPool | undefined;
   const metrics = createMetrics(() => host, () => pool?.workerLagMs() ?? 0);
-  const host: SandboxHost =
+  const base: SandboxHost =
     opts.workers > 0
       ? (pool = new SandboxPool({ ...common, size: opts.workers, onStats: (s) => metrics.observe(s) }))
       : LocalSandboxHost.create({
@@ -52,11 +59,13 @@ export function createPlatform(opts: PlatformOptions): Platform {
           onCommand: (ms) => metrics.observe({ commandMs: [ms], snapshots: [] }),
           onSnapshot: (bytes, ms) => metrics.observe({ commandMs: [], snapshots: [{ bytes, ms }] }),
         });
+  const host: SandboxHost = opts.cluster ? opts.cluster.wrapHost(base) : base;
   let stopping = false;
   const notReady = async () => {
     if (stopping) return 'shutting down';
     await pool?.ready();
     await opts.checkDependencies?.();
+    await opts.cluster?.check();
     return undefined;
   };
   const http = createServer((req, res) => {
@@ -65,7 +74,8 @@ export function createPlatform(opts: PlatformOptions): Platform {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n');
   });
   const io: SandboxServer = new Server(http, { path: SOCKET_PATH, maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES, serveClient: false });
-  registerSandboxSockets(io, { manager: host, authenticate: opts.authenticate, onConnection: (d) => metrics.connection(d) });
+  opts.cluster?.attachIo(io);
+  registerSandboxSockets(io, { manager: host, authenticate: opts.authenticate, authorizeOpen: opts.authorizeOpen, onConnection: (d) => metrics.connection(d) });
   opts.log(`sandboxes run in ${opts.workers > 0 ? `${opts.workers} worker thread(s)` : 'the server thread'}`);
   return {
     http,
@@ -77,6 +87,7 @@ export function createPlatform(opts: PlatformOptions): Platform {
       http.close();
       io.close();
       await host.shutdown();
+      await opts.cluster?.close();
     },
   };
 }

@@ -56,12 +56,19 @@ export function examLab(slug: string, exam: LoadedExam): MultiClusterLab {
 }
 
 const cache = new Map<string, LoadedExam>();
+/** Folders of exams besides exams/ (tests add their fixtures; in-thread sandboxes only). */
+const extraDirs: string[] = [];
+
+export function addExamDir(dir: string): void {
+  if (!extraDirs.includes(dir)) extraDirs.push(dir);
+}
 
 /** Exams are files read once per process (a worker's too). */
-function cachedExam(examSlug: string): LoadedExam | undefined {
+export function cachedExam(examSlug: string): LoadedExam | undefined {
   if (!cache.has(examSlug)) {
-    if (!examSlugs().includes(examSlug)) return undefined;
-    cache.set(examSlug, loadExam(examSlug));
+    const dir = [undefined, ...extraDirs].find((d) => examSlugs(d).includes(examSlug));
+    if (dir === undefined && !examSlugs().includes(examSlug)) return undefined;
+    cache.set(examSlug, loadExam(examSlug, dir));
   }
   return cache.get(examSlug);
 }

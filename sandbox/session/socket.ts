@@ -39,6 +39,11 @@ export interface SocketOptions {
   now?: () => number;
   /** Socket connections opened (+1) and closed (-1), for metrics. */
   onConnection?: (delta: 1 | -1) => void;
+  /**
+   * Asked before a learner's sandbox is opened: a refusal's text, or undefined to allow. Exams
+   * (server/exam-service.ts) allow an attempt's sandbox only to its candidate, while it runs.
+   */
+  authorizeOpen?(userId: string, labSlug: string): Promise<string | undefined>;
 }
 
 /**
@@ -133,6 +138,8 @@ class Connection {
     const { userId } = this.socket.data;
     const own = sandboxIdOf(userId, req.data.labSlug);
     if (req.data.sandboxId !== undefined && req.data.sandboxId !== own) return ack(fail('forbidden', 'That sandbox belongs to another learner.'));
+    const refusal = await this.opts.authorizeOpen?.(userId, req.data.labSlug);
+    if (refusal) return ack(fail('forbidden', refusal));
     let sandbox: SandboxHandle;
     try {
       sandbox = await this.opts.host.open(userId, req.data.labSlug);
@@ -158,6 +165,8 @@ class Connection {
     if (typeof ack !== 'function') return;
     const req = AttachRequest.safeParse(raw);
     if (!req.success) return ack(fail('bad-request', req.error.issues[0]?.message ?? 'bad reset request'));
+    const refusal = await this.opts.authorizeOpen?.(this.socket.data.userId, req.data.labSlug);
+    if (refusal) return ack(fail('forbidden', refusal));
     this.leave();
     await this.opts.host.reset(this.socket.data.userId, req.data.labSlug);
     await this.attach({ ...req.data, sandboxId: undefined }, ack);
