@@ -19,6 +19,9 @@ import { jsonLogger } from './server/log.js';
 import { createPlatform } from './server/platform.js';
 import { serveMonaco } from './server/static.js';
 import { PrismaSandboxStore } from './server/store.js';
+import { ExamService } from './server/exam-service.js';
+import { setExamService } from './server/exam-context.js';
+import { cachedExam, isExamSandboxSlug } from './exams/runtime/exam-lab.js';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -84,7 +87,10 @@ async function main(): Promise<void> {
     }
     void handle(req, res);
   };
+  // Exams (server/exam-service.ts) need the platform's sandboxes; the socket asks them before opening one.
+  let exams: ExamService | undefined;
   const platform = createPlatform({
+    authorizeOpen: async (userId, slug) => (exams ? exams.authorizeSandbox(userId, slug) : isExamSandboxSlug(slug) ? 'The exam service is starting; reload in a moment.' : undefined),
     store: new PrismaSandboxStore(db),
     workers,
     idleMs: env.SANDBOX_IDLE_MINUTES * 60_000,
@@ -96,6 +102,9 @@ async function main(): Promise<void> {
     web,
   });
   const { http, host } = platform;
+  exams = new ExamService({ db, host, findExam: cachedExam, log });
+  setExamService(exams);
+  await exams.startTimers();
   sandboxHost = host;
   const runtime = await loadRuntime();
   for (const m of runtime.missing) log(`sandbox part missing: ${m}`);
