@@ -23,6 +23,8 @@ export interface PoolOptions extends WorkerConfig {
   log?: (message: string, fields?: Record<string, unknown>) => void;
   /** Figures the workers report once a second (metrics). */
   onStats?: (stats: PoolStats) => void;
+  /** A worker unloaded a sandbox (hibernated, reset, shut down): ownership gives its lease up. */
+  onUnload?: (sandboxId: string) => void;
 }
 
 interface Slot {
@@ -168,6 +170,7 @@ export class SandboxPool implements SandboxHost {
         slot.sandboxes.delete(m.sandboxId);
         if (this.placement.get(m.sandboxId) === slot) this.placement.delete(m.sandboxId);
         this.handles.delete(m.sandboxId);
+        this.opts.onUnload?.(m.sandboxId);
         return;
       case 'stats':
         slot.counts = { active: m.active, hibernated: m.hibernated };
