@@ -2,7 +2,7 @@
 // (envFrom or one env entry per key; any volume name; a sidecar as a container or a native one).
 import { fail, pass } from '../sandbox/grading/check';
 import type { FunctionCheck } from '../sandbox/grading/declarative';
-import { findObject } from '../sandbox/grading/queries';
+import { conditionOf, findObject, matchesSelector, objectsOfKind } from '../sandbox/grading/queries';
 import type { KubeObject } from '../sandbox/engine/objects';
 import { envFromConfigMap, mountsVolumeAt, podSpec, volumeNamed } from './pod-spec';
 
@@ -23,7 +23,32 @@ function podCheck(namespace: string, name: string, test: (pod: KubeObject) => st
   };
 }
 
+interface ProbeLike {
+  httpGet?: { path?: string; port?: number | string };
+  tcpSocket?: { port?: number | string };
+  initialDelaySeconds?: number;
+  periodSeconds?: number;
+}
+
+/** The asked readiness and liveness probes on a Pod's container `web`. */
+function hasAskedProbes(pod: KubeObject): boolean {
+  const web = (podSpec(pod).containers ?? []).find((c) => c.name === 'web') as { readinessProbe?: ProbeLike; livenessProbe?: ProbeLike } | undefined;
+  const r = web?.readinessProbe;
+  const l = web?.livenessProbe;
+  return r?.httpGet?.path === '/' && String(r.httpGet.port) === '80' && r.initialDelaySeconds === 5 && r.periodSeconds === 10 && String(l?.tcpSocket?.port) === '80' && l?.initialDelaySeconds === 15 && l?.periodSeconds === 20;
+}
+
 export const ckadFunctions: Readonly<Record<string, FunctionCheck>> = {
+  'ckad-practice/probed-pods-ready': {
+    kinds: ['Pod'],
+    evaluate(state) {
+      const pods = objectsOfKind(state, 'Pod', 'ckad').filter((p) => matchesSelector(p.metadata.labels, 'app=probed') && !p.metadata.deletionTimestamp);
+      const probed = pods.filter(hasAskedProbes);
+      const ready = probed.filter((p) => conditionOf(p, 'Ready')?.status === 'True');
+      if (probed.length < 2) return fail(`${probed.length} of the probed Pods have both probes; the Deployment should roll out 2.`);
+      return ready.length >= 2 && pods.length === probed.length ? pass('Both probed Pods run with the probes and are ready.') : fail(`${ready.length} of ${pods.length} probed Pods are ready with both probes.`);
+    },
+  },
   'ckad-practice/config-pod-env': podCheck(
     'ckad',
     'config-pod',

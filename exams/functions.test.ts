@@ -79,3 +79,22 @@ describe('Pod spec checks', () => {
     expect(run('cka-practice/data-pod-mounts-claim', s).message).toBe('Pod `data-pod` mounts the claim but is Pending.');
   });
 });
+
+describe('taints and probes', () => {
+  const gpu = (tolerations: object[], nodeName = 'node01') => state({ ...meta('Pod', 'gpu-job', 'default'), spec: { nodeName, tolerations }, ...running });
+  it('gpu-job: key/value/effect, operator Exists with or without a key; a wrong value fails', () => {
+    expect(run('cka-practice/gpu-job-tolerates', gpu([{ key: 'dedicated', operator: 'Equal', value: 'gpu', effect: 'NoSchedule' }])).passed).toBe(true);
+    expect(run('cka-practice/gpu-job-tolerates', gpu([{ key: 'dedicated', operator: 'Exists' }])).passed).toBe(true);
+    expect(run('cka-practice/gpu-job-tolerates', gpu([{ operator: 'Exists' }])).passed).toBe(true);
+    expect(run('cka-practice/gpu-job-tolerates', gpu([{ key: 'dedicated', value: 'cpu', effect: 'NoSchedule' }])).message).toBe('Pod `gpu-job` does not tolerate the taint `dedicated=gpu:NoSchedule`.');
+    expect(run('cka-practice/gpu-job-tolerates', gpu([{ operator: 'Exists' }], 'node02')).message).toBe('Pod `gpu-job` tolerates the taint but runs on `node02`, not `node01`.');
+  });
+
+  it('probed: both Pods need both probes and Ready; the old Pods do not count', () => {
+    const probes = { readinessProbe: { httpGet: { path: '/', port: 80 }, initialDelaySeconds: 5, periodSeconds: 10 }, livenessProbe: { tcpSocket: { port: 80 }, initialDelaySeconds: 15, periodSeconds: 20 } };
+    const pod = (name: string, withProbes: boolean, ready: boolean) => ({ ...meta('Pod', name, 'ckad'), metadata: { name, namespace: 'ckad', labels: { app: 'probed' } }, spec: { containers: [{ name: 'web', ...(withProbes ? probes : {}) }] }, status: { conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }] } });
+    expect(run('ckad-practice/probed-pods-ready', state(pod('a', false, true), pod('b', false, true))).message).toBe('0 of the probed Pods have both probes; the Deployment should roll out 2.');
+    expect(run('ckad-practice/probed-pods-ready', state(pod('a', true, true), pod('b', true, false), pod('c', false, true))).message).toBe('1 of 3 probed Pods are ready with both probes.');
+    expect(run('ckad-practice/probed-pods-ready', state(pod('a', true, true), pod('b', true, true))).passed).toBe(true);
+  });
+});

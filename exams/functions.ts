@@ -6,7 +6,7 @@ import type { FunctionCheck } from '../sandbox/grading/declarative';
 import { findObject, objectsOfKind, matchesSelector, readyReplicas } from '../sandbox/grading/queries';
 import { RBAC_KINDS, serviceAccountMay } from './rbac';
 import { ckadFunctions } from './functions-ckad';
-import { mountsClaim, requiresNodeLabel } from './pod-spec';
+import { mountsClaim, requiresNodeLabel, toleratesTaint } from './pod-spec';
 
 const code = (s: string) => `\`${s}\``;
 
@@ -44,6 +44,18 @@ export const examFunctions: Readonly<Record<string, FunctionCheck>> = {
       const pod = findObject(state, 'Pod', 'default', 'fast-cache');
       if (!pod) return fail(`No Pod ${code('fast-cache')} in namespace ${code('default')} yet.`);
       return requiresNodeLabel(pod, 'disk', 'ssd') ? pass(`Pod ${code('fast-cache')} can only run on nodes labelled ${code('disk=ssd')}.`) : fail(`Pod ${code('fast-cache')} could run on any node: give it a nodeSelector (or a required node affinity) for ${code('disk=ssd')}.`);
+    },
+  },
+  'cka-practice/gpu-job-tolerates': {
+    kinds: ['Pod'],
+    evaluate(state) {
+      const pod = findObject(state, 'Pod', 'default', 'gpu-job');
+      if (!pod) return fail(`No Pod ${code('gpu-job')} in namespace ${code('default')} yet.`);
+      if (!toleratesTaint(pod, { key: 'dedicated', value: 'gpu', effect: 'NoSchedule' })) return fail(`Pod ${code('gpu-job')} does not tolerate the taint ${code('dedicated=gpu:NoSchedule')}.`);
+      const { nodeName } = (pod as { spec?: { nodeName?: string } }).spec ?? {};
+      const phase = (pod as { status?: { phase?: string } }).status?.phase;
+      if (nodeName !== 'node01') return fail(`Pod ${code('gpu-job')} tolerates the taint but runs on ${nodeName ? code(nodeName) : 'no node'}, not ${code('node01')}.`);
+      return phase === 'Running' ? pass(`Pod ${code('gpu-job')} tolerates the taint and runs on ${code('node01')}.`) : fail(`Pod ${code('gpu-job')} is on ${code('node01')} but ${phase ?? 'not running'}.`);
     },
   },
   'cka-practice/legacy-ready-elsewhere': {

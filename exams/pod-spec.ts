@@ -2,8 +2,16 @@
 // nodes with a label (nodeSelector or a required node affinity: either way is right).
 import type { KubeObject } from '../sandbox/engine/objects';
 
+interface Toleration {
+  key?: string;
+  operator?: string;
+  value?: string;
+  effect?: string;
+}
+
 interface PodSpecLike {
   nodeSelector?: Record<string, string>;
+  tolerations?: Toleration[];
   affinity?: { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: { matchExpressions?: { key: string; operator: string; values?: string[] }[] }[] } } };
   volumes?: { name: string; persistentVolumeClaim?: { claimName?: string }; configMap?: { name?: string }; secret?: { secretName?: string }; emptyDir?: object }[];
   containers?: ContainerLike[];
@@ -53,4 +61,13 @@ export function envFromConfigMap(pod: KubeObject, configMap: string, key: string
       (c.envFrom ?? []).some((e) => e.configMapRef?.name === configMap && !e.prefix) ||
       (c.env ?? []).some((e) => e.name === key && e.valueFrom?.configMapKeyRef?.name === configMap && e.valueFrom.configMapKeyRef.key === key),
   );
+}
+
+/** Does one of the Pod's tolerations tolerate the taint (the scheduler's matching rules)? */
+export function toleratesTaint(pod: KubeObject, taint: { key: string; value?: string; effect: string }): boolean {
+  return (podSpec(pod).tolerations ?? []).some((t) => {
+    if (t.effect && t.effect !== taint.effect) return false;
+    if (t.operator === 'Exists') return !t.key || t.key === taint.key;
+    return t.key === taint.key && (t.value ?? '') === (taint.value ?? '');
+  });
 }
