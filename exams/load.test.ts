@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExamDefinitionError, examSlugs, loadExam } from './load';
@@ -28,6 +29,25 @@ describe('loading an exam', () => {
     ]);
   });
 
+  it('reads tasks kept in their own files and names those files in errors', () => {
+    expect(problemsOf('split-exam')).toEqual(['exams/split-exam/exam.yaml: tasks[2]: no task file exams/split-exam/tasks/missing.yaml']);
+  });
+
+  it('a task file with a mistake is named with the path inside it', async () => {
+    const { mkdtempSync, cpSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'exams-'));
+    cpSync(join(FIXTURES, 'split-exam'), join(dir, 'split-exam'), { recursive: true });
+    writeFileSync(join(dir, 'split-exam', 'exam.yaml'), readFileSync(join(FIXTURES, 'split-exam', 'exam.yaml'), 'utf8').replace('  - missing\n', ''));
+    let problems: string[] = [];
+    try {
+      loadExam('split-exam', dir);
+    } catch (e) {
+      problems = (e as ExamDefinitionError).problems;
+    }
+    expect(problems).toEqual(['exams/split-exam/tasks/bad.yaml: checks[0].object.namespace: Namespace is cluster-scoped: leave out namespace']);
+  });
+
   it('an unknown exam says so', () => {
     expect(() => loadExam('nope', FIXTURES)).toThrow('exams/nope/exam.yaml: no such exam');
   });
@@ -53,7 +73,7 @@ describe('loading an exam', () => {
   });
 
   it('fixtures are not exams', () => {
-    expect(examSlugs(FIXTURES)).toEqual(['broken-exam', 'mini-exam']);
+    expect(examSlugs(FIXTURES)).toEqual(['broken-exam', 'mini-exam', 'split-exam']);
     expect(examSlugs()).not.toContain('__fixtures__');
   });
 });

@@ -49,8 +49,10 @@ export function loadExam(slug: string, dir = EXAMS_DIR): LoadedExam {
   } catch (e) {
     throw new ExamDefinitionError([`${file}: ${(e as Error).message}`]);
   }
+  const origins = inlineTaskFiles(raw, join(dir, slug), where);
+  if (origins.problems.length) throw new ExamDefinitionError(origins.problems);
   const parsed = ExamSpec.safeParse(raw);
-  if (!parsed.success) throw new ExamDefinitionError(formatIssues(file, parsed.error));
+  if (!parsed.success) throw new ExamDefinitionError(formatIssues(file, parsed.error).map((line) => origins.relocate(line)));
   const spec = parsed.data;
   const problems: string[] = [];
   if (spec.slug !== undefined && spec.slug !== slug) problems.push(`${file}: slug: ${spec.slug} is not the folder's name (${slug})`);
@@ -73,6 +75,40 @@ export function loadExam(slug: string, dir = EXAMS_DIR): LoadedExam {
   if (problems.length) throw new ExamDefinitionError(problems);
   const { slug: _ignored, ...rest } = spec;
   return { ...rest, slug, tasks };
+}
+
+/**
+ * A task may live in its own file: a `tasks:` entry that is a bare name reads
+ * `tasks/<name>.yaml` from the exam folder (long exams stay readable, one task per file). The
+ * entries are replaced in place; `relocate` rewrites an error about `tasks[i]…` to name that file.
+ */
+function inlineTaskFiles(raw: unknown, folder: string, where: string): { problems: string[]; relocate: (line: string) => string } {
+  const files = new Map<number, string>();
+  const problems: string[] = [];
+  const tasks = (raw as { tasks?: unknown } | null)?.tasks;
+  if (Array.isArray(tasks)) {
+    tasks.forEach((entry, i) => {
+      if (typeof entry !== 'string') return;
+      const rel = `tasks/${entry}.yaml`;
+      const path = join(folder, rel);
+      if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(entry) || !existsSync(path)) {
+        problems.push(`${where}/exam.yaml: tasks[${i}]: no task file ${where}/${rel}`);
+        return;
+      }
+      try {
+        tasks[i] = parseYaml(readFileSync(path, 'utf8'));
+        files.set(i, `${where}/${rel}`);
+      } catch (e) {
+        problems.push(`${where}/${rel}: ${(e as Error).message}`);
+      }
+    });
+  }
+  const relocate = (line: string) =>
+    line.replace(/^(\S+\/exam\.yaml): tasks\[(\d+)\](?:\.(\S+))?:/, (whole, _file, i: string, rest: string | undefined) => {
+      const taskFile = files.get(Number(i));
+      return taskFile ? `${taskFile}: ${rest ?? '(top level)'}:` : whole;
+    });
+  return { problems, relocate };
 }
 
 function parseObjects(text: string, at: string, problems: string[]): Record<string, unknown>[] {
