@@ -155,8 +155,8 @@ export async function findCertificate(db: Db, id: string, viewerId?: string): Pr
   if (!CERTIFICATE_ID.test(id)) return undefined;
   const row = await db.certificate.findUnique({ where: { id }, include: { user: true } });
   if (!row) return undefined;
-  // `name` arrives with accounts (server/accounts); a guest has none.
-  const name = (row.user as { name?: string | null }).name?.trim();
+  // An account's name (server/accounts); a guest has none.
+  const name = row.user.name?.trim();
   return {
     id: row.id,
     courseSlug: row.courseSlug,
