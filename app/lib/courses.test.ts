@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../prisma/migrate';
 import { createDb } from '../../server/db';
-import { ANONYMOUS_NAME, findCertificate, findCourse, issueCertificates, learnerActivity, learnerCourses, learnerDashboard, newCertificateId } from './courses';
+import { ANONYMOUS_NAME, courseCatalogue, examTitle, findCertificate, findCourse, issueCertificates, learnerActivity, learnerCourses, learnerDashboard, newCertificateId } from './courses';
 
 const dir = mkdtempSync(join(tmpdir(), 'kubelab-courses-db-'));
 const file = join(dir, 'courses.db');
@@ -108,5 +108,14 @@ describe('certificates', () => {
   it('have ids that do not repeat', () => {
     const ids = new Set(Array.from({ length: 1000 }, newCertificateId));
     expect(ids.size).toBe(1000);
+  });
+});
+
+describe('practice exams linked from courses', () => {
+  it('are titled from their exam.yaml; an unreadable one falls back to its slug', () => {
+    const linked = new Set(courseCatalogue().flatMap((c) => c.exams));
+    expect(linked.size).toBeGreaterThan(0);
+    for (const slug of linked) expect(examTitle(slug)).toMatch(/exam/i);
+    expect(examTitle('no-such-exam')).toBe('no-such-exam');
   });
 });
