@@ -10,6 +10,9 @@ import { loadEnv } from './env.js';
 import { learnerCookies } from './guest.js';
 import { jsonLogger } from './log.js';
 import { createPlatform } from './platform.js';
+import { createAccounts } from './accounts/index.js';
+import { accountsConfig } from './accounts/config.js';
+import type { SandboxHost } from '../sandbox/session/handle.js';
 import { PrismaSandboxStore } from './store.js';
 
 const log = jsonLogger({ component: 'sandbox-server', pid: process.pid });
@@ -17,6 +20,9 @@ const env = loadEnv();
 await migrateDatabase(env.DATABASE_URL);
 const db = createDb(env.DATABASE_URL, { poolSize: env.DATABASE_POOL_SIZE });
 const cookies = learnerCookies(env.SESSION_SECRET);
+let sandboxHost: SandboxHost | undefined;
+// Sockets identify by the account session cookie first, then the guest cookie (server/accounts).
+const accounts = createAccounts({ db, cookies, ...accountsConfig(env), sandboxes: () => sandboxHost, log });
 const cluster = env.REDIS_URL ? await startCluster({ db, redisUrl: env.REDIS_URL, log, leaseTtlMs: Number(process.env.SANDBOX_LEASE_TTL_MS) || undefined }) : undefined;
 const platform = createPlatform({
   store: new PrismaSandboxStore(db),
@@ -26,10 +32,11 @@ const platform = createPlatform({
   maxPerLearner: env.SANDBOX_MAX_PER_LEARNER,
   cpuLimitMs: env.SANDBOX_CPU_SECONDS * 1000,
   log,
-  authenticate: (h) => cookies.verify(h),
+  authenticate: async (h) => (await accounts.identity.identify(h))?.userId,
   checkDependencies: async () => void (await db.user.count()),
   cluster,
 });
+sandboxHost = platform.host;
 platform.http.listen(env.PORT, env.HOST, () => log('ready', { port: env.PORT, processId: cluster?.processId }));
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {

@@ -28,10 +28,10 @@ describe('server start', () => {
   });
 
   it('refuses an invalid environment, naming each variable', () => {
-    const { status, stderr } = start({ PORT: 'eighty', DATABASE_URL: 'postgres://db/kubelab' });
+    const { status, stderr } = start({ PORT: 'eighty', DATABASE_URL: 'mysql://db/kubelab' });
     expect(status).toBe(1);
     expect(stderr).toContain('[kubelab] not starting: invalid environment:');
     expect(stderr).toContain('  PORT: ');
-    expect(stderr).toContain('  DATABASE_URL: only SQLite file URLs');
+    expect(stderr).toContain('  DATABASE_URL: use a SQLite file');
   });
 });
