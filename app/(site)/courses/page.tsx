@@ -56,7 +56,7 @@ function CourseCard({ progress: p, info }: { progress: CourseProgress; info: (it
       {p.resume && p.started && <ContinueLink info={info(p.resume)} started />}
       {!p.started && (
         <Link className="button secondary" href={`/courses/${p.course.slug}`}>
-          See the course
+          See the course<span className="sr-only">: {p.course.title}</span>
         </Link>
       )}
     </li>
