@@ -4,8 +4,8 @@
 // the candidate does after that moment can change the stored grade. Every read and write checks
 // that the attempt is the caller's own (admins may read any).
 import type { LoadedExam } from '../exams/load.js';
-import { examSandboxSlug, parseExamSandboxSlug } from '../exams/runtime/exam-lab.js';
-import { failedGrade, type ExamGrade } from '../exams/runtime/grade.js';
+import { examSandboxSlug, parseExamSandboxSlug } from '../exams/runtime/slug.js';
+import { failedGrade, type ExamGrade } from '../exams/runtime/result.js';
 import type { SandboxHost } from '../sandbox/session/handle.js';
 import type { Db } from './db.js';
 import { hasRole, type Identity } from './identity.js';

@@ -8,26 +8,9 @@ import { multiClusterKubeconfig } from '../../sandbox/shell/contexts';
 import type { MultiClusterLab } from '../../sandbox/session/cluster-set';
 import type { Engine } from '../../sandbox/engine/engine';
 import { gradeExam } from './grade';
+import { parseExamSandboxSlug } from './slug';
 
-const PREFIX = 'exam-';
-/** cuid()s: lower-case letters and digits. */
-const ATTEMPT_ID = /^[a-z0-9]{8,40}$/;
-
-export function examSandboxSlug(examSlug: string, attemptId: string): string {
-  return `${PREFIX}${examSlug}-${attemptId}`;
-}
-
-/** The exam and attempt a sandbox slug names, or undefined when it names none. */
-export function parseExamSandboxSlug(slug: string): { examSlug: string; attemptId: string } | undefined {
-  if (!slug.startsWith(PREFIX)) return undefined;
-  const cut = slug.lastIndexOf('-');
-  const examSlug = slug.slice(PREFIX.length, cut);
-  const attemptId = slug.slice(cut + 1);
-  if (!examSlug || !ATTEMPT_ID.test(attemptId)) return undefined;
-  return { examSlug, attemptId };
-}
-
-export const isExamSandboxSlug = (slug: string) => parseExamSandboxSlug(slug) !== undefined;
+export { examSandboxSlug, isExamSandboxSlug, parseExamSandboxSlug } from './slug';
 
 /** The session's definition of an exam sandbox (manager.ts asks when no lab has the slug). */
 export function findExamLab(slug: string, load: (examSlug: string) => LoadedExam | undefined = cachedExam): MultiClusterLab | undefined {

@@ -3,17 +3,11 @@
 // stored on the attempt as it is; the score report shows it beside each task's solution.
 import type { ApiClient } from '../../sandbox/engine/api/types';
 import type { CandidateState, ClusterSet } from '../../sandbox/session/cluster-set';
-import { examResult, gradeExamTask, scoreTask, type TaskScore } from '../grading';
+import { examResult, gradeExamTask, scoreTask } from '../grading';
 import type { LoadedExam } from '../load';
+import type { ExamGrade } from './result';
 
-export interface ExamGrade {
-  examSlug: string;
-  /** Points out of 100. */
-  total: number;
-  passPercent: number;
-  passed: boolean;
-  tasks: TaskScore[];
-}
+export type { ExamGrade };
 
 /** Grades every task on the cluster its context names. */
 export function gradeExam(exam: LoadedExam, clusters: ClusterSet, candidate: CandidateState): ExamGrade {
@@ -34,10 +28,4 @@ export function gradeExam(exam: LoadedExam, clusters: ClusterSet, candidate: Can
   });
   const { total, passed } = examResult(tasks, exam.passPercent);
   return { examSlug: exam.slug, total, passPercent: exam.passPercent, passed, tasks };
-}
-
-/** The grade when no sandbox could be graded at all: every check failed, with why. */
-export function failedGrade(exam: LoadedExam, why: string): ExamGrade {
-  const tasks = exam.tasks.map((task) => scoreTask(task, task.checks.map((c) => ({ id: c.id, title: c.title ?? c.id, passed: false, message: why }))));
-  return { examSlug: exam.slug, total: 0, passPercent: exam.passPercent, passed: false, tasks };
 }
