@@ -64,6 +64,9 @@ describe('course progress', () => {
     expect(almost).toMatchObject({ complete: false, percent: 85, itemsDone: 3 });
     const done = courseProgress(course, { lessons, labs: [lab('deploy-nginx', ['web-ready', 'q1', 'manifest-written'], 2), lab('services', ['svc', 'dns', 'nodeport'], 3)] }, shapes);
     expect(done).toMatchObject({ complete: true, percent: 100, itemsDone: 4, resume: undefined });
+    // Completed when the last item was: the services lab's latest check result (minute 4).
+    expect(done.completedAt).toEqual(t(4));
+    expect(almost.completedAt).toBeUndefined();
   });
 
   it('never shows 100% before the course is complete', () => {

@@ -54,6 +54,8 @@ export interface CourseProgress {
   complete: boolean;
   /** Where "Continue" leads; undefined when the course is complete. */
   resume?: ItemProgress;
+  /** When the last item was finished (the certificate's date); only for a complete course. */
+  completedAt?: Date;
 }
 
 export const emptyActivity = (): Activity => ({ lessons: [], labs: [] });
@@ -103,6 +105,7 @@ export function courseProgress(course: Course, activity: Activity, shapes: Reado
     started: items.some((i) => i.status !== 'not-started'),
     complete,
     resume: resumeItem(items),
+    ...(complete ? { completedAt: new Date(Math.max(...items.map((i) => i.touchedAt?.getTime() ?? 0))) } : {}),
   };
 }
 

@@ -107,7 +107,8 @@ export async function issueCertificates(db: Db, userId: string, progress: readon
   const due = progress.filter((p) => p.complete && !have.has(p.course.slug));
   for (const p of due) {
     try {
-      await db.certificate.create({ data: { id: newCertificateId(), userId, courseSlug: p.course.slug } });
+      // Dated when the course was completed, not when the learner next looked.
+      await db.certificate.create({ data: { id: newCertificateId(), userId, courseSlug: p.course.slug, issuedAt: p.completedAt } });
     } catch (e) {
       if (!isUniqueViolation(e)) throw e; // another request issued it first
     }
