@@ -12,7 +12,7 @@ async function expectSolutionsPass(exam: LoadedExam): Promise<void> {
   expect(validateExam(exam)).toEqual([]);
   const report = await replayExam(exam);
   const strip = (s: string) => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').split(/\r?\n/).slice(-80).join('\n');
-  const detail = report.problems.length ? [...report.problems.map((p) => `${p.task}${p.check ? `/${p.check}` : ''}: ${p.message}`), ...Object.entries(report.transcripts).map(([c, t]) => `--- ${c} ---\n${strip(t)}`)].join('\n') : '';
+  const detail = report.problems.length ? [...report.problems.map((p) => `${p.task}${p.check ? `/${p.check}` : ''}: ${p.message}`), '--- terminal ---', strip(report.transcript)].join('\n') : '';
   expect(report.problems, detail).toEqual([]);
   expect(report.tasks).toBe(exam.tasks.length);
 }

@@ -1,23 +1,24 @@
 // Replays an exam's solutions in fresh clusters on simulated time, as labs/replay.ts does for labs:
-// every cluster built from its spec, every task's setup run on it, then per cluster one real
-// TerminalSession types each task's solution lines exactly as its ```bash blocks give them.
-// Every check must fail before anything is done, pass right after its task's solution, and still
-// pass once every task is done (a later task must not undo an earlier one).
+// every cluster built from its spec and given its tasks' setup, then ONE terminal over all of them
+// (the candidate's: a kubeconfig context per cluster, kubectl following `use-context`, ssh going
+// to the current context's nodes — sandbox/shell/contexts.ts) types every task's solution in exam
+// order, exactly as its ```bash blocks give it. Every check must fail before anything is done,
+// pass right after its task's solution, and still pass at the end (no task undoes another).
 import { ManualClock, SeededRandom } from '../sandbox/engine/clock';
 import { createDefaultCluster } from '../sandbox/engine/cluster';
 import type { Engine } from '../sandbox/engine/engine';
-import { serializeKubeconfig, emptyConfig } from '../sandbox/kubectl/kubeconfig';
+import { clusterContexts, multiClusterKubeconfig } from '../sandbox/shell/contexts';
 import { TerminalSession } from '../sandbox/shell/terminal';
 import { Vfs } from '../sandbox/shell/vfs';
 import type { GradedCheck } from '../sandbox/grading/check';
 import { gradeExamTask } from './grading';
-import { examHomeFiles, tasksOn, type LoadedExam, type LoadedTask } from './load';
+import { examHomeFiles, type LoadedExam, type LoadedTask } from './load';
 import { setupExamCluster } from './setup';
 
 const HOME = '/root';
 const T0 = Date.parse('2026-01-05T09:00:00Z');
 const MAX_COMMAND_SECONDS = 600;
-/** Simulated seconds the cluster gets after a task's last command (rollouts, restarts). */
+/** Simulated seconds the clusters get after a task's last command (rollouts, restarts). */
 const SETTLE_SECONDS = 60;
 
 export interface ExamReplayProblem {
@@ -31,43 +32,52 @@ export interface ExamReplayReport {
   tasks: number;
   checks: number;
   problems: ExamReplayProblem[];
-  /** What each cluster's terminal printed, for a failing exam's report. */
-  transcripts: Record<string, string>;
+  /** What the candidate's terminal printed, for a failing exam's report. */
+  transcript: string;
 }
 
 interface Rig {
-  engine: Engine;
+  engines: Map<string, Engine>;
   fs: Vfs;
   terminal: TerminalSession;
+  /** Moves every cluster's time on together, as the exam sandbox's tick does. */
+  advance(ms: number): void;
   output: () => string;
 }
 
-/** The candidate's kubeconfig: one context per exam cluster, as the real exam terminal has. */
-export function examKubeconfig(contexts: string[], current: string): string {
-  const data = btoa('kubelab-placeholder\n');
-  const config = emptyConfig();
-  config.clusters = contexts.map((name) => ({ name, cluster: { 'certificate-authority-data': data, server: `https://${name}:6443` } }));
-  config.users = contexts.map((name) => ({ name, user: { 'client-certificate-data': data, 'client-key-data': data } }));
-  config.contexts = contexts.map((name) => ({ name, context: { cluster: name, user: name } }));
-  config['current-context'] = current;
-  return serializeKubeconfig(config);
-}
-
-function rigFor(exam: LoadedExam, context: string, seed: number): Rig {
-  const clock = new ManualClock(T0);
-  const { workers, version, cni, kubeProxyMode, cloud, ingress } = exam.clusters[context];
-  const engine = createDefaultCluster({ clock, random: new SeededRandom(seed), workers, version, cni, kubeProxyMode, cloud, ingressController: ingress === 'nginx' ? ingress : undefined, settleMs: 5_000 });
-  setupExamCluster(engine, exam, context);
+/** Every cluster of the exam, set up, and the candidate's terminal over them. */
+function rigFor(exam: LoadedExam): Rig {
+  const contexts = Object.keys(exam.clusters);
+  const engines = new Map<string, Engine>();
+  contexts.forEach((context, n) => {
+    const { workers, version, cni, kubeProxyMode, cloud, ingress } = exam.clusters[context];
+    const clock = new ManualClock(T0);
+    const engine = createDefaultCluster({ clock, random: new SeededRandom(42 + n), workers, version, cni, kubeProxyMode, cloud, ingressController: ingress === 'nginx' ? ingress : undefined, settleMs: 5_000 });
+    setupExamCluster(engine, exam, context);
+    engines.set(context, engine);
+  });
+  const primary = engines.get(contexts[0])!;
+  const clock = primary.clock as ManualClock;
+  const advance = (ms: number) => engines.forEach((e) => e.advance(ms));
   const fs = new Vfs({ now: () => clock.now() });
-  const files = { ...examHomeFiles(exam), [`${HOME}/.kube/config`]: examKubeconfig(Object.keys(exam.clusters), Object.keys(exam.clusters)[0]) };
+  const files = { ...examHomeFiles(exam), [`${HOME}/.kube/config`]: multiClusterKubeconfig(contexts) };
   for (const [path, content] of Object.entries(files)) {
     fs.mkdir(path.slice(0, path.lastIndexOf('/')) || '/', { recursive: true });
     fs.writeFile(path, content);
   }
+  const members = contexts.map((name) => ({ name, api: engines.get(name)!.client('kubectl'), cluster: engines.get(name)! }));
   let out = '';
-  const terminal = new TerminalSession({ api: engine.client('kubectl'), fs, clock, onOutput: (s) => (out += s), sleep: async (ms) => engine.advance(ms), cluster: engine });
+  const terminal = new TerminalSession({
+    api: members[0].api,
+    fs,
+    clock,
+    onOutput: (s) => (out += s),
+    sleep: async (ms) => advance(ms), // `sleep`, `rollout status` and `wait` move every cluster's time
+    cluster: primary,
+    contexts: clusterContexts(members, fs, clock),
+  });
   terminal.start();
-  return { engine, fs, terminal, output: () => out };
+  return { engines, fs, terminal, advance, output: () => out };
 }
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -79,20 +89,21 @@ async function runWhileTimeMoves(rig: Rig, line: string): Promise<number | undef
   for (let second = 0; second < MAX_COMMAND_SECONDS && status === undefined; second++) {
     await turn();
     await turn();
-    if (status === undefined) rig.engine.advance(1000);
+    if (status === undefined) rig.advance(1000);
   }
   if (status === undefined) {
     rig.terminal.input('\x03');
     await running;
     return undefined;
   }
-  rig.engine.runUntilIdle();
+  rig.engines.forEach((e) => e.runUntilIdle());
   return status;
 }
 
 function gradeOn(rig: Rig, task: LoadedTask): GradedCheck[] {
   const files = new Map(rig.fs.listFiles(HOME).map((p) => [p, rig.fs.readFile(p)]));
-  return gradeExamTask(task, rig.engine.client('kubelab-grader'), { files, history: rig.terminal.shell.history, trace: rig.engine.trace() });
+  const engine = rig.engines.get(task.context)!;
+  return gradeExamTask(task, engine.client('kubelab-grader'), { files, history: rig.terminal.shell.history, trace: engine.trace() });
 }
 
 /** Types one task's solution; a multi-line entry (here-document, `\` continuation) line by line. */
@@ -107,31 +118,21 @@ async function runSolution(rig: Rig, task: LoadedTask, problems: ExamReplayProbl
       else if (status !== 0) problems.push({ task: task.id, message: `\`${command}\` exited with status ${status}` });
     }
   }
-  rig.engine.advance(SETTLE_SECONDS * 1000);
+  rig.advance(SETTLE_SECONDS * 1000);
 }
 
 export async function replayExam(exam: LoadedExam, only?: (task: LoadedTask) => boolean): Promise<ExamReplayReport> {
   const problems: ExamReplayProblem[] = [];
-  const transcripts: Record<string, string> = {};
-  let checks = 0;
-  let tasks = 0;
-  for (const [n, context] of Object.keys(exam.clusters).entries()) {
-    const onCluster = tasksOn(exam, context).filter((t) => only?.(t) ?? true);
-    if (!onCluster.length) continue;
-    const rig = rigFor(exam, context, 42 + n);
-    for (const task of onCluster) {
-      tasks++;
-      checks += task.checks.length;
-      for (const r of gradeOn(rig, task)) if (r.passed) problems.push({ task: task.id, check: r.id, message: `passes before the candidate did anything: ${r.message}` });
-    }
-    for (const task of onCluster) {
-      await runSolution(rig, task, problems);
-      for (const r of gradeOn(rig, task)) if (!r.passed) problems.push({ task: task.id, check: r.id, message: `fails right after the task's solution: ${r.message}` });
-    }
-    for (const task of onCluster) for (const r of gradeOn(rig, task)) if (!r.passed) problems.push({ task: task.id, check: r.id, message: `fails after every task on ${context} is done: ${r.message}` });
-    transcripts[context] = rig.output();
+  const tasks = exam.tasks.filter((t) => only?.(t) ?? true);
+  const rig = rigFor(exam);
+  for (const task of tasks) for (const r of gradeOn(rig, task)) if (r.passed) problems.push({ task: task.id, check: r.id, message: `passes before the candidate did anything: ${r.message}` });
+  for (const task of tasks) {
+    await runSolution(rig, task, problems);
+    for (const r of gradeOn(rig, task)) if (!r.passed) problems.push({ task: task.id, check: r.id, message: `fails right after the task's solution: ${r.message}` });
   }
-  return { slug: exam.slug, tasks, checks, problems: dedupe(problems), transcripts };
+  for (const task of tasks) for (const r of gradeOn(rig, task)) if (!r.passed) problems.push({ task: task.id, check: r.id, message: `fails after every task is done: ${r.message}` });
+  const checks = tasks.reduce((n, t) => n + t.checks.length, 0);
+  return { slug: exam.slug, tasks: tasks.length, checks, problems: dedupe(problems), transcript: rig.output() };
 }
 
 function dedupe(problems: ExamReplayProblem[]): ExamReplayProblem[] {

@@ -39,14 +39,16 @@ const NodeFileEdit = z
 
 /**
  * What a task needs in its cluster before the exam starts: objects (through the API), files in the
- * candidate's home, files edited on nodes, then lab actions (a stopped kubelet, a failed node, time
- * moved on), in that order. An action's label says what breaks, for authors; candidates never see it.
+ * candidate's home, files edited on nodes, commands run on nodes (a stopped kubelet), then a minute
+ * for Pods to start, then lab actions (a failed node, time moved on), in that order. An action's label says what breaks, for authors; candidates never see it.
  */
 export const TaskSetup = z
   .object({
     objects: z.array(SetupObject).default([]),
     files: z.array(HomeFile).default([]),
     nodeFiles: z.array(NodeFileEdit).default([]),
+    /** Simple commands run as root on a node, e.g. `{ node: node01, command: systemctl stop kubelet }`. */
+    nodeCommands: z.array(z.object({ node: z.string().min(1), command: z.string().min(1) }).strict()).default([]),
     actions: z.array(LabActionSpec).default([]),
   })
   .strict();
@@ -61,7 +63,7 @@ export const TaskSpec = z
     context: contextName,
     /** Markdown, phrased as the real exams phrase tasks: "Use context k8s-a. Create a …". */
     text: z.string().min(1),
-    setup: TaskSetup.default({ objects: [], files: [], nodeFiles: [], actions: [] }),
+    setup: TaskSetup.default({ objects: [], files: [], nodeFiles: [], nodeCommands: [], actions: [] }),
     /** The same checks labs use (sandbox/grading), graded on the task's cluster at the deadline. */
     checks: z.array(CheckSpec).min(1, 'a task needs at least one check'),
     /** Markdown with the exact commands in ```bash blocks; exams.test.ts replays them. */

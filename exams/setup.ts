@@ -1,12 +1,14 @@
 // Prepares one exam cluster before the exam starts: every task done on it gets its setup objects
-// (created through the API, as a lab's), its node file edits, then its setup actions (a stopped
-// kubelet, a failed node), in task order. The exam runtime and exams.test.ts both call this.
+// (created through the API, as a lab's), its node file edits and node commands, a minute for Pods
+// to start, then its setup actions (a failed node, time moved on), in task order. The exam
+// runtime and exams.test.ts both call this.
 import type { Engine } from '../sandbox/engine/engine';
 import { refreshComponents } from '../sandbox/engine/components';
 import { nodeFiles } from '../sandbox/engine/node-files';
 import { runLabAction } from '../labs/actions';
 import { createSetupObject } from '../labs/setup';
 import { tasksOn, type LoadedExam, type LoadedTask } from './load';
+import { runNodeCommand } from './node-commands';
 
 /** Simulated time the cluster gets between its setup objects and its setup actions. */
 const SETTLE_MS = 60_000;
@@ -24,6 +26,7 @@ export function setupExamCluster(engine: Engine, exam: LoadedExam, context: stri
   for (const obj of objects.filter((o) => o.kind !== 'Namespace')) createSetupObject(api, obj);
   engine.runUntilIdle();
   for (const task of tasks) editNodeFiles(engine, task);
+  for (const task of tasks) for (const { node, command } of task.setup.nodeCommands) runNodeCommand(engine, node, command);
   refreshComponents(engine);
   // The exam's clusters are ready before the candidate arrives: images pulled, Pods running.
   engine.advance(SETTLE_MS);

@@ -27,8 +27,8 @@ export function validateExam(exam: LoadedExam): string[] {
       const node = action.failNode ?? action.recoverNode ?? action.stopComponent?.node ?? action.startComponent?.node;
       if (node !== undefined && !nodes.includes(node)) problems.push(`${at}.setup.actions[${j}]: cluster ${task.context} has no node ${node} (nodes: ${nodes.join(', ')})`);
     }
-    for (const [j, edit] of task.setup.nodeFiles.entries()) {
-      if (!nodes.includes(edit.node)) problems.push(`${at}.setup.nodeFiles[${j}]: cluster ${task.context} has no node ${edit.node} (nodes: ${nodes.join(', ')})`);
+    for (const [key, list] of [['nodeFiles', task.setup.nodeFiles], ['nodeCommands', task.setup.nodeCommands]] as const) {
+      for (const [j, { node }] of list.entries()) if (!nodes.includes(node)) problems.push(`${at}.setup.${key}[${j}]: cluster ${task.context} has no node ${node} (nodes: ${nodes.join(', ')})`);
     }
     const markdown = [...markdownProblems(`${at}.text`, task.text, [], []), ...markdownProblems(`${at}.solution`, task.solution, [], [])];
     problems.push(...markdown.filter((p) => !/links to lesson|editor link/.test(p)));
