@@ -19,6 +19,8 @@ import { jsonLogger } from './server/log.js';
 import { createPlatform } from './server/platform.js';
 import { serveMonaco } from './server/static.js';
 import { PrismaSandboxStore } from './server/store.js';
+import { WorkshopHub, setWorkshopHub } from './server/workshop-hub.js';
+import { withWorkshopProgress } from './server/workshop-store.js';
 import { ExamService } from './server/exam-service.js';
 import { setExamService } from './server/exam-context.js';
 import { cachedExam, isExamSandboxSlug } from './exams/runtime/exam-lab.js';
@@ -89,9 +91,12 @@ async function main(): Promise<void> {
   };
   // Exams (server/exam-service.ts) need the platform's sandboxes; the socket asks them before opening one.
   let exams: ExamService | undefined;
+  // Workshops (server/workshop-hub.ts): every graded result also goes to the live dashboards.
+  const workshops = new WorkshopHub({ db, identity, log });
+  setWorkshopHub(workshops);
   const platform = createPlatform({
     authorizeOpen: async (userId, slug) => (exams ? exams.authorizeSandbox(userId, slug) : isExamSandboxSlug(slug) ? 'The exam service is starting; reload in a moment.' : undefined),
-    store: new PrismaSandboxStore(db),
+    store: withWorkshopProgress(new PrismaSandboxStore(db), (u, l, up) => workshops.progress(u, l, up), log),
     workers,
     idleMs: env.SANDBOX_IDLE_MINUTES * 60_000,
     maxPerLearner: env.SANDBOX_MAX_PER_LEARNER,
@@ -102,6 +107,7 @@ async function main(): Promise<void> {
     web,
   });
   const { http, host } = platform;
+  workshops.attach(platform.io as never, host);
   exams = new ExamService({ db, host, findExam: cachedExam, log });
   setExamService(exams);
   await exams.startTimers();
