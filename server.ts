@@ -3,12 +3,13 @@
 // SIGTERM/SIGINT: stop accepting, close sockets, save every sandbox, exit.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import next from 'next';
-import { MigrationError, migrate } from './prisma/migrate.js';
+import { MigrationError, migrateDatabase } from './prisma/migrate.js';
 import { SOCKET_PATH } from './sandbox/protocol.js';
 import { defaultPoolSize } from './sandbox/session/pool.js';
 import { loadRuntime } from './sandbox/session/runtime.js';
 import { setServerContext } from './server/context.js';
-import { createDb, sqliteFile } from './server/db.js';
+import { createDb, databaseKind, redactUrl, sqliteFile } from './server/db.js';
+import { startCluster } from './server/cluster-setup.js';
 import { EnvError, loadEnv, type Env } from './server/env.js';
 import { learnerCookies } from './server/guest.js';
 import { createAccounts } from './server/accounts/index.js';
@@ -24,8 +25,6 @@ import { withWorkshopProgress } from './server/workshop-store.js';
 import { ExamService } from './server/exam-service.js';
 import { setExamService } from './server/exam-context.js';
 import { cachedExam, isExamSandboxSlug } from './exams/runtime/exam-lab.js';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 
 const started = Date.now();
 const log = jsonLogger({ component: 'server', pid: process.pid });
@@ -37,16 +36,16 @@ function refuse(why: string): never {
 }
 
 async function openDatabase(env: Env) {
-  const file = sqliteFile(env.DATABASE_URL);
+  // A SQLite file, or PostgreSQL (several processes; they migrate one at a time under a lock).
+  const file = databaseKind(env.DATABASE_URL) === 'postgresql' ? `PostgreSQL ${redactUrl(env.DATABASE_URL)}` : sqliteFile(env.DATABASE_URL);
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    const applied = migrate(file);
+    const applied = await migrateDatabase(env.DATABASE_URL);
     if (applied.length) log(`database ${file}: applied ${applied.join(', ')}`);
   } catch (e) {
     if (e instanceof MigrationError) refuse(`database ${file}: ${e.message}`);
     refuse(`database ${file} cannot be opened or migrated: ${(e as Error).message}`);
   }
-  const db = createDb(env.DATABASE_URL);
+  const db = createDb(env.DATABASE_URL, { poolSize: env.DATABASE_POOL_SIZE });
   try {
     await db.user.count();
   } catch (e) {
@@ -55,6 +54,15 @@ async function openDatabase(env: Env) {
   return db;
 }
 
+/** REDIS_URL: several processes share the sandboxes (server/cluster-setup.ts). */
+async function joinCluster(env: Env, db: Awaited<ReturnType<typeof openDatabase>>) {
+  if (!env.REDIS_URL) return undefined;
+  try {
+    return await startCluster({ db, redisUrl: env.REDIS_URL, log });
+  } catch (e) {
+    refuse(`Redis ${redactUrl(env.REDIS_URL)} does not answer: ${(e as Error).message}`);
+  }
+}
 async function main(): Promise<void> {
   let env: Env;
   try {
@@ -63,6 +71,7 @@ async function main(): Promise<void> {
     refuse(e instanceof EnvError ? e.message : String(e));
   }
   const db = await openDatabase(env);
+  const cluster = await joinCluster(env, db);
   const cookies = learnerCookies(env.SESSION_SECRET);
   // Accounts (Better Auth) first, then the guest cookie; the sandbox host comes later (platform).
   let sandboxHost: SandboxHost | undefined;
@@ -105,6 +114,7 @@ async function main(): Promise<void> {
     authenticate: async (h) => (await identity.identify(h))?.userId,
     checkDependencies: async () => void (await db.user.count()),
     web,
+    cluster,
   });
   const { http, host } = platform;
   workshops.attach(platform.io as never, host);

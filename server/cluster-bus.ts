@@ -43,8 +43,12 @@ export class RedisProcessBus implements ProcessBus {
     return bus;
   }
 
+  /** Readiness: throws unless both connections are up and Redis answers. */
   async ping(): Promise<void> {
-    await this.pub.ping();
+    for (const c of [this.pub, this.sub]) if (c.status !== 'ready') throw new Error(`Redis connection is ${c.status}`);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('Redis did not answer PING within 2 s')), 2000)));
+    await Promise.race([this.pub.ping(), late]).finally(() => clearTimeout(timer));
   }
 
   request(to: string, body: BusRequest, timeoutMs = 10_000): Promise<unknown> {

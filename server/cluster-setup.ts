@@ -35,7 +35,7 @@ export interface Cluster {
 }
 
 export async function startCluster(opts: { db: Db; redisUrl: string; log: Logger; leaseTtlMs?: number }): Promise<Cluster> {
-  const bus = await RedisProcessBus.connect(opts.redisUrl);
+  const bus = await withTimeout(RedisProcessBus.connect(opts.redisUrl), 10_000, `no answer from ${opts.redisUrl.replace(/\/\/[^@]*@/, '//***@')} within 10 s`);
   const book = new LeaseBook(bus.processId, opts.leaseTtlMs ?? LEASE_TTL_MS);
   const adapterPub = new Redis(opts.redisUrl);
   const adapterSub = adapterPub.duplicate();
@@ -59,4 +59,9 @@ export async function startCluster(opts: { db: Db; redisUrl: string; log: Logger
       await Promise.all([adapterPub.quit().catch(() => undefined), adapterSub.quit().catch(() => undefined)]);
     },
   };
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout>;
+  return Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)))]).finally(() => clearTimeout(timer));
 }

@@ -108,15 +108,16 @@ async function startPostgres(dir: string) {
   };
 }
 
-async function startRedis(dir: string) {
-  const port = await freePort();
+/** A redis-server of its own (tests that stop it), in `dir` or a new temporary folder. */
+export async function startRedis(dir: string = mkdtempSync(join(tmpdir(), 'kubelab-redis-')), wantedPort?: number) {
+  const port = wantedPort ?? (await freePort());
   const child: ChildProcess = spawn(redisBin()!, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   await waitFor(() => out.includes('Ready to accept connections') || child.exitCode !== null, 'redis-server');
   if (child.exitCode !== null) throw new Error(`redis-server exited: ${out}`);
-  return { url: `redis://127.0.0.1:${port}`, stop: () => void child.kill('SIGKILL') };
+  return { url: `redis://127.0.0.1:${port}`, port, stop: () => void child.kill('SIGKILL') };
 }
 
 /** Start PostgreSQL and Redis in a fresh temporary folder. Call stop() in afterAll. */
