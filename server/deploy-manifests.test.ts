@@ -5,7 +5,10 @@ import { promisify } from 'node:util';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { ENV_NAMES, parseEnv } from './env.js';
 import { kubeconfigYaml } from '../sandbox/apiserver/kubeconfig.js';
 import { createLabEngine } from '../sandbox/apiserver/lab-engine.js';
 import { followWallClock, serveEngine } from '../sandbox/apiserver/serve.js';
@@ -55,5 +58,33 @@ describe('deploy/ manifests', () => {
     );
     // A dry run stores nothing.
     expect(await kubectl('get', 'deployments', '-n', 'kubelab')).toBe('');
+  });
+});
+
+describe('deploy/ environment', () => {
+  const docs = (file: string) => parseAllDocuments(readFileSync(join(here, file), 'utf8')).map((d) => d.toJS() as { kind: string; metadata: { name: string }; data?: Record<string, string>; stringData?: Record<string, string>; spec?: Record<string, never> });
+  const kubelab = docs('kubelab.yaml');
+  const env = { ...kubelab.find((d) => d.kind === 'ConfigMap')!.data, ...kubelab.find((d) => d.kind === 'Secret')!.stringData };
+
+  it('sets only variables the server reads, and they pass its validation (PostgreSQL + Redis: several pods)', () => {
+    for (const name of Object.keys(env)) expect(ENV_NAMES, name).toContain(name);
+    const parsed = parseEnv(env);
+    expect(parsed.DATABASE_URL).toMatch(/^postgresql:\/\//);
+    expect(parsed.REDIS_URL).toMatch(/^redis:\/\//);
+    expect(kubelab.find((d) => d.kind === 'Deployment')!.spec!.replicas).toBeGreaterThan(1);
+  });
+
+  it('points DATABASE_URL and REDIS_URL at the PostgreSQL and Redis of postgres.yaml and redis.yaml', () => {
+    const pg = docs('postgres.yaml');
+    const pgSecret = pg.find((d) => d.kind === 'Secret')!.stringData!;
+    const pgService = pg.find((d) => d.kind === 'Service')!;
+    const db = new URL(env.DATABASE_URL);
+    expect(db.hostname).toBe(`${pgService.metadata.name}.kubelab.svc`);
+    expect(db.port).toBe('5432');
+    expect(db.username).toBe(pgSecret.POSTGRES_USER);
+    expect(db.password).toBe(pgSecret.POSTGRES_PASSWORD);
+    expect(db.pathname).toBe(`/${pgSecret.POSTGRES_DB}`);
+    const redisService = docs('redis.yaml').find((d) => d.kind === 'Service')!;
+    expect(env.REDIS_URL).toBe(`redis://${redisService.metadata.name}.kubelab.svc:6379`);
   });
 });

@@ -47,6 +47,9 @@ const EnvSchema = z.object({
   SIGNIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(5),
 });
 
+/** Every variable the server reads (the deployment manifests set no other). */
+export const ENV_NAMES: readonly string[] = Object.keys(EnvSchema.shape);
+
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };
 
 export class EnvError extends Error {}
