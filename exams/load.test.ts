@@ -62,12 +62,13 @@ describe('loading an exam', () => {
     expect(validateExam(exam)).toEqual([]);
   });
 
-  it('validation names a missing context line, a wrong first command and an unknown node', () => {
+  it('validation names a missing context line, a wrong first command, an unknown lesson and an unknown node', () => {
     const exam = loadExam('mini-exam', FIXTURES);
-    const task = { ...exam.tasks[0], text: 'Create a Pod.', solutionCommands: ['kubectl run web --image=nginx'], setup: { ...exam.tasks[0].setup, actions: [{ id: 'x', label: 'x', failNode: 'node07' }] } };
-    expect(validateExam({ ...exam, tasks: [task] })).toEqual([
+    const task = { ...exam.tasks[0], text: 'Create a Pod.', lessons: ['pods-101'], solutionCommands: ['kubectl run web --image=nginx'], setup: { ...exam.tasks[0].setup, actions: [{ id: 'x', label: 'x', failNode: 'node07' }] } };
+    expect(validateExam({ ...exam, tasks: [task] }, ['services'])).toEqual([
       'exams/mini-exam/exam.yaml: tasks[0] (pod-in-namespace).text: tell the candidate which context to use (`kubectl config use-context k8s-a`)',
       'exams/mini-exam/exam.yaml: tasks[0] (pod-in-namespace).solution: the first command must be `kubectl config use-context k8s-a`',
+      'exams/mini-exam/exam.yaml: tasks[0] (pod-in-namespace).lessons: no lesson pods-101 in content/lessons',
       'exams/mini-exam/exam.yaml: tasks[0] (pod-in-namespace).setup.actions[0]: cluster k8s-a has no node node07 (nodes: controlplane, node01)',
     ]);
   });

@@ -68,6 +68,8 @@ export const TaskSpec = z
     checks: z.array(CheckSpec).min(1, 'a task needs at least one check'),
     /** Markdown with the exact commands in ```bash blocks; exams.test.ts replays them. */
     solution: z.string().min(1),
+    /** Lessons (content/lessons/<slug>.mdx) to review for this task, linked from the score report. */
+    lessons: z.array(slug).default([]),
   })
   .strict();
 

@@ -1,7 +1,7 @@
 // Checks of an exam that the schema cannot see: its TypeScript checks are registered, each task
 // says which context to use and its solution switches to it first, setup actions name nodes the
 // task's cluster has, and the Markdown only uses extensions the pages understand.
-import { markdownProblems } from '../labs/validate';
+import { lessonSlugsOnDisk, markdownProblems } from '../labs/validate';
 import { compileTask } from './grading';
 import type { LoadedExam } from './load';
 
@@ -10,7 +10,7 @@ function nodeNames(workers: number): string[] {
   return ['controlplane', ...Array.from({ length: workers }, (_, i) => `node${String(i + 1).padStart(2, '0')}`)];
 }
 
-export function validateExam(exam: LoadedExam): string[] {
+export function validateExam(exam: LoadedExam, lessons = lessonSlugsOnDisk()): string[] {
   const file = `exams/${exam.slug}/exam.yaml`;
   const problems: string[] = [];
   exam.tasks.forEach((task, i) => {
@@ -22,6 +22,7 @@ export function validateExam(exam: LoadedExam): string[] {
     }
     if (!task.text.includes(`use-context ${task.context}`)) problems.push(`${at}.text: tell the candidate which context to use (\`kubectl config use-context ${task.context}\`)`);
     if (task.solutionCommands[0]?.trim() !== `kubectl config use-context ${task.context}`) problems.push(`${at}.solution: the first command must be \`kubectl config use-context ${task.context}\``);
+    for (const lesson of task.lessons) if (!lessons.includes(lesson)) problems.push(`${at}.lessons: no lesson ${lesson} in content/lessons`);
     const nodes = nodeNames(exam.clusters[task.context]?.workers ?? 0);
     for (const [j, action] of task.setup.actions.entries()) {
       const node = action.failNode ?? action.recoverNode ?? action.stopComponent?.node ?? action.startComponent?.node;
