@@ -4,7 +4,7 @@
 // from redis-server. When a binary is missing the tests that need it are skipped with ONE visible
 // line, unless REQUIRE_SERVICES=1 (CI), where a missing service is a failure.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,8 +120,22 @@ export async function startRedis(dir: string = mkdtempSync(join(tmpdir(), 'kubel
   return { url: `redis://127.0.0.1:${port}`, port, stop: () => void child.kill('SIGKILL') };
 }
 
+/**
+ * The PostgreSQL client must match schema.prisma (a plain `prisma generate` makes only SQLite's).
+ * Regenerated when older than the schema, by one test file at a time (flock), like npm test does.
+ */
+function ensurePostgresClient(): void {
+  const root = new URL('..', import.meta.url).pathname;
+  const client = join(root, 'generated', 'prisma-pg', 'client.ts');
+  if (existsSync(client) && statSync(client).mtimeMs >= statSync(join(root, 'prisma', 'schema.prisma')).mtimeMs) return;
+  const script = `import(${JSON.stringify(join(root, 'scripts', 'lib.mjs'))}).then((l) => l.ensurePrismaClient())`;
+  const res = spawnSync('flock', ['/tmp/kubelab-prisma-generate.lock', process.execPath, '-e', script], { cwd: root, encoding: 'utf8' });
+  if (res.status !== 0) throw new Error(`prisma generate (PostgreSQL client) failed: ${res.stderr}`);
+}
+
 /** Start PostgreSQL and Redis in a fresh temporary folder. Call stop() in afterAll. */
 export async function startServices(): Promise<Services> {
+  ensurePostgresClient();
   const dir = mkdtempSync(join(tmpdir(), 'kubelab-services-'));
   const pg = await startPostgres(dir);
   let redis: Awaited<ReturnType<typeof startRedis>>;
