@@ -21,8 +21,20 @@ type Command = (ctx: KubectlContext, args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = { ...OPERATE_COMMANDS, ...CONFIG_AND_EDIT_COMMANDS, ...TOOL_COMMANDS, get, create, apply, delete: del, scale, run, describe };
 
+/** Global flags whose value may follow as the next argument, before the verb too (`kubectl -n ns get pods`). */
+const GLOBAL_VALUE_FLAGS = new Set(['--kubeconfig', '--context', '--cluster', '--user', '--server', '-s', '--token', '--namespace', '-n']);
+
+/** The verb is the first argument that is neither a flag nor a global flag's value. */
+function verbPosition(args: string[]): number {
+  for (let i = 0; i < args.length; i++) {
+    if (!args[i].startsWith('-')) return i;
+    if (GLOBAL_VALUE_FLAGS.has(args[i])) i++;
+  }
+  return -1;
+}
+
 export async function runKubectl(args: string[], io: CommandIO, host: KubectlHost): Promise<number> {
-  const verbIndex = args.findIndex((a) => !a.startsWith('-'));
+  const verbIndex = verbPosition(args);
   const verb = verbIndex >= 0 ? args[verbIndex] : undefined;
   const rest = args.filter((_, i) => i !== verbIndex);
   if (!verb) {

@@ -55,6 +55,8 @@ describe('a sandbox with several clusters', () => {
     const sandbox = await open();
     expect(await run(sandbox, 'kubectl get cm marker-b')).toContain('Error from server (NotFound): configmaps "marker-b" not found');
     expect(await run(sandbox, 'kubectl get cm marker-b --context k8s-b -o name')).toContain('configmap/marker-b\n');
+    // Global flags before the verb too, as a real kubectl takes them.
+    expect(await run(sandbox, 'kubectl --context k8s-b -n default get cm marker-b -o name')).toContain('configmap/marker-b\n');
     expect(await run(sandbox, 'kubectl config use-context k8s-b')).toContain('Switched to context "k8s-b".');
     expect(await run(sandbox, 'kubectl config current-context')).toContain('k8s-b\n');
     await run(sandbox, 'kubectl create namespace only-on-b');
