@@ -15,7 +15,7 @@ import { FencedSandboxStore } from './cluster-store.js';
 import { createDb, type Db } from './db.js';
 import { PrismaSandboxStore } from './store.js';
 
-const TTL = 4000;
+const TTL = 10_000;
 const snapshot = (text: string) => ({ version: 2, text }) as never;
 
 describe.skipIf(!servicesAvailable())('sandbox ownership on PostgreSQL and Redis', () => {
@@ -124,6 +124,25 @@ describe.skipIf(!servicesAvailable())('sandbox ownership on PostgreSQL and Redis
     await h2.call('input', 'echo still-here\r');
     await until(() => seen.viewer.includes('still-here\r\n'), () => seen.viewer);
     d2();
+  });
+
+  it('moves a watched sandbox to the watching process when its owner vanishes, with a notice', async () => {
+    const owner = await process('vanishing-owner');
+    const viewer = await process('watching-viewer');
+    await owner.cluster.open('watcher', 'deploy-nginx');
+    const h = await viewer.cluster.open('watcher', 'deploy-nginx');
+    let out = '';
+    const detach = h.addListener({ output: (d: string) => void (out += d) });
+    await h.call('input', 'echo before\r');
+    await until(() => out.includes('before\r\n'), () => out);
+    await new Promise((r) => setTimeout(r, 300)); // saved
+    await owner.bus.close(); // its Redis connection is gone, as when the process is killed
+    await viewer.cluster.heartbeat();
+    await until(() => out.includes('moved to another server process'), () => out);
+    expect(viewer.local.counts().active).toBe(1);
+    await h.call('input', 'echo after\r');
+    await until(() => out.includes('after\r\n'), () => out);
+    detach();
   });
 });
 

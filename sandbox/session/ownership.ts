@@ -142,6 +142,10 @@ export class ClusterSandboxHost implements SandboxHost {
       throw e;
     }
     this.local.set(id, { inner, fence, validUntil: now + this.opts.book.ttlMs, acquiredAt: now });
+    // Restoring can be slow on a busy machine: make sure the lease outlived it before serving.
+    const still = await this.opts.leases.acquire({ sandboxId: id, userId, ownerId: this.processId, ttlMs: this.opts.book.ttlMs });
+    if (!still.acquired || still.lease.fence !== fence) return this.evict(id, 'its lease ran out while it was being opened');
+    this.local.get(id)!.validUntil = Date.now() + this.opts.book.ttlMs;
     this.remote.delete(id);
     this.reattach(id);
     if (this.movedFrom.delete(id)) this.handles.get(id)?.emit('output', [MOVED_NOTICE]);
@@ -273,6 +277,15 @@ export class ClusterSandboxHost implements SandboxHost {
       else if (entry.acquiredAt < started && !this.busy.has(id)) await this.evict(id, 'its lease was lost (taken over or expired)');
     }
     await this.owner.dropDeadViewers();
+    await this.followVanishedOwners();
+  }
+
+  /** A learner only watching (`kubectl get -w`) sends no call that would notice a dead owner: look. */
+  private async followVanishedOwners(): Promise<void> {
+    const watched = [...this.remote].filter(([id]) => (this.handles.get(id)?.listenerCount ?? 0) > 0);
+    if (watched.length === 0) return;
+    const alive = await this.opts.bus.alive([...new Set(watched.map(([, owner]) => owner))]);
+    for (const [id, owner] of watched) if (!alive.has(owner)) await this.reroute(id);
   }
 
   async reset(userId: string, labSlug: string): Promise<void> {
