@@ -1,8 +1,8 @@
 // npm run exams:check [slug…] — validates every exam (or those named), then replays each exam's
-// solutions in fresh clusters (see replay.ts). Prints a summary per exam and, for one that fails,
+// solutions in fresh clusters, all in one terminal and then each task alone (see replay.ts). Prints a summary per exam and, for one that fails,
 // the problems and the end of the terminal; exits 1 when anything is wrong.
 import { ExamDefinitionError, examSlugs, loadExam, type LoadedExam } from './load';
-import { replayExam } from './replay';
+import { replayExam, replayTasksAlone } from './replay';
 import { validateExam } from './validate';
 
 export interface ExamCheckResult {
@@ -21,8 +21,9 @@ export async function checkExam(slug: string, dir?: string): Promise<ExamCheckRe
   const invalid = validateExam(exam);
   if (invalid.length) return { slug, ok: false, lines: invalid };
   const report = await replayExam(exam);
-  if (report.problems.length === 0) return { slug, ok: true, lines: [`${report.tasks} tasks, ${report.checks} checks: all fail at the start and pass after the solutions`] };
-  const lines = report.problems.map((p) => `task ${p.task}${p.check ? `, check ${p.check}` : ''}: ${p.message}`);
+  const problems = [...report.problems, ...(report.problems.length ? [] : await replayTasksAlone(exam))];
+  if (problems.length === 0) return { slug, ok: true, lines: [`${report.tasks} tasks, ${report.checks} checks: all fail at the start and pass after the solutions, each task also alone`] };
+  const lines = problems.map((p) => `task ${p.task}${p.check ? `, check ${p.check}` : ''}: ${p.message}`);
   return { slug, ok: false, lines: [...lines, '--- terminal transcript ---', ...report.transcript.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').split(/\r?\n/).slice(-80)] };
 }
 

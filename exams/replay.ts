@@ -5,7 +5,7 @@
 // order, exactly as its ```bash blocks give it. Every check must fail before anything is done,
 // pass right after its task's solution, and still pass at the end (no task undoes another).
 import { ManualClock, SeededRandom } from '../sandbox/engine/clock';
-import { createDefaultCluster } from '../sandbox/engine/cluster';
+import { createDefaultCluster, restoreDefaultCluster, type ClusterSnapshot } from '../sandbox/engine/cluster';
 import type { Engine } from '../sandbox/engine/engine';
 import { clusterContexts, multiClusterKubeconfig } from '../sandbox/shell/contexts';
 import { TerminalSession } from '../sandbox/shell/terminal';
@@ -45,22 +45,29 @@ interface Rig {
   output: () => string;
 }
 
-/** Every cluster of the exam, set up, and the candidate's terminal over them. */
-function rigFor(exam: LoadedExam): Rig {
-  const contexts = Object.keys(exam.clusters);
+/** A fresh cluster of the exam, built from its spec, with its tasks' setup done. */
+function preparedCluster(exam: LoadedExam, context: string, n: number): Engine {
+  const { workers, version, cni, kubeProxyMode, cloud, ingress } = exam.clusters[context];
+  const engine = createDefaultCluster({ clock: new ManualClock(T0), random: new SeededRandom(42 + n), workers, version, cni, kubeProxyMode, cloud, ingressController: ingress === 'nginx' ? ingress : undefined, settleMs: 5_000 });
+  setupExamCluster(engine, exam, context);
+  return engine;
+}
+
+/**
+ * The exam's clusters (all, or only those named; restored from `prepared` snapshots when given), set up, and the candidate's terminal over them.
+ * The kubeconfig always names every context, as the candidate's does.
+ */
+function rigFor(exam: LoadedExam, contexts = Object.keys(exam.clusters), prepared?: Map<string, ClusterSnapshot>): Rig {
   const engines = new Map<string, Engine>();
   contexts.forEach((context, n) => {
-    const { workers, version, cni, kubeProxyMode, cloud, ingress } = exam.clusters[context];
-    const clock = new ManualClock(T0);
-    const engine = createDefaultCluster({ clock, random: new SeededRandom(42 + n), workers, version, cni, kubeProxyMode, cloud, ingressController: ingress === 'nginx' ? ingress : undefined, settleMs: 5_000 });
-    setupExamCluster(engine, exam, context);
-    engines.set(context, engine);
+    const saved = prepared?.get(context);
+    engines.set(context, saved ? restoreDefaultCluster(structuredClone(saved), { clock: new ManualClock(saved.time), random: new SeededRandom(42 + n) }) : preparedCluster(exam, context, n));
   });
   const primary = engines.get(contexts[0])!;
   const clock = primary.clock as ManualClock;
   const advance = (ms: number) => engines.forEach((e) => e.advance(ms));
   const fs = new Vfs({ now: () => clock.now() });
-  const files = { ...examHomeFiles(exam), [`${HOME}/.kube/config`]: multiClusterKubeconfig(contexts) };
+  const files = { ...examHomeFiles(exam), [`${HOME}/.kube/config`]: multiClusterKubeconfig(Object.keys(exam.clusters)) };
   for (const [path, content] of Object.entries(files)) {
     fs.mkdir(path.slice(0, path.lastIndexOf('/')) || '/', { recursive: true });
     fs.writeFile(path, content);
@@ -133,6 +140,25 @@ export async function replayExam(exam: LoadedExam, only?: (task: LoadedTask) => 
   for (const task of tasks) for (const r of gradeOn(rig, task)) if (!r.passed) problems.push({ task: task.id, check: r.id, message: `fails after every task is done: ${r.message}` });
   const checks = tasks.reduce((n, t) => n + t.checks.length, 0);
   return { slug: exam.slug, tasks: tasks.length, checks, problems: dedupe(problems), transcript: rig.output() };
+}
+
+/**
+ * Each task alone, on a fresh copy of its cluster: a candidate may do the tasks in any order or
+ * skip some, so no task's checks may depend on another task's solution.
+ */
+export async function replayTasksAlone(exam: LoadedExam): Promise<ExamReplayProblem[]> {
+  const problems: ExamReplayProblem[] = [];
+  // Each cluster is built and set up once, then restored from its snapshot for every task (as the
+  // session restores sandboxes). The restored node shells forget systemd unit states, which the
+  // engine does not keep (a stopped kubelet's node stays down; `systemctl start` still revives it).
+  const contexts = Object.keys(exam.clusters);
+  const prepared = new Map(contexts.map((c, n) => [c, preparedCluster(exam, c, n).snapshot() as ClusterSnapshot]));
+  for (const task of exam.tasks) {
+    const rig = rigFor(exam, [task.context], prepared);
+    await runSolution(rig, task, problems);
+    for (const r of gradeOn(rig, task)) if (!r.passed) problems.push({ task: task.id, check: r.id, message: `fails when the task is done alone: ${r.message}` });
+  }
+  return dedupe(problems);
 }
 
 function dedupe(problems: ExamReplayProblem[]): ExamReplayProblem[] {

@@ -1,7 +1,7 @@
-// Prepares one exam cluster before the exam starts: every task done on it gets its setup objects
-// (created through the API, as a lab's), its node file edits and node commands, a minute for Pods
-// to start, then its setup actions (a failed node, time moved on), in task order. The exam
-// runtime and exams.test.ts both call this.
+// Prepares one exam cluster before the exam starts: for every task done on it, its node file edits
+// and node commands (what breaks), then its setup objects (created through the API, as a lab's),
+// a minute for Pods to start, then its setup actions (a failed node, time moved on), in task
+// order. The exam runtime and exams.test.ts both call this.
 import type { Engine } from '../sandbox/engine/engine';
 import { refreshComponents } from '../sandbox/engine/components';
 import { nodeFiles } from '../sandbox/engine/node-files';
@@ -17,6 +17,12 @@ export function setupExamCluster(engine: Engine, exam: LoadedExam, context: stri
   if (!(context in exam.clusters)) throw new Error(`exam ${exam.slug} has no cluster ${context}`);
   const api = engine.client('kubelab-setup');
   const tasks = tasksOn(exam, context);
+  // What is broken is broken before the objects arrive (a Deployment created while the scheduler
+  // still ran would already have its Pods placed).
+  for (const task of tasks) editNodeFiles(engine, task);
+  for (const task of tasks) for (const { node, command } of task.setup.nodeCommands) runNodeCommand(engine, node, command);
+  refreshComponents(engine);
+  engine.runUntilIdle();
   const objects = tasks.flatMap((t) => t.setupObjects);
   // Namespaces first, and time for their controllers: Pods need the namespace's default ServiceAccount.
   // Several tasks may work in one namespace and each name it in its setup: create it once.
@@ -25,9 +31,6 @@ export function setupExamCluster(engine: Engine, exam: LoadedExam, context: stri
   engine.runUntilIdle();
   for (const obj of objects.filter((o) => o.kind !== 'Namespace')) createSetupObject(api, obj);
   engine.runUntilIdle();
-  for (const task of tasks) editNodeFiles(engine, task);
-  for (const task of tasks) for (const { node, command } of task.setup.nodeCommands) runNodeCommand(engine, node, command);
-  refreshComponents(engine);
   // The exam's clusters are ready before the candidate arrives: images pulled, Pods running.
   engine.advance(SETTLE_MS);
   for (const task of tasks) for (const action of task.setup.actions) runLabAction(engine, action);
