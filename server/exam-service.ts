@@ -2,13 +2,14 @@
 // "End exam", and grading — once, from every cluster's state at the deadline, whether or not the
 // candidate is online (a timer per attempt, and a sweep that catches up after a restart). Nothing
 // the candidate does after that moment can change the stored grade. Every read and write checks
-// that the attempt is the caller's own (admins may read any).
+// that the attempt is the caller's own (admins may read any). Extensionless runtime imports: the
+// Next.js route handlers import this file.
 import type { LoadedExam } from '../exams/load.js';
-import { examSandboxSlug, parseExamSandboxSlug } from '../exams/runtime/slug.js';
-import { failedGrade, type ExamGrade } from '../exams/runtime/result.js';
+import { examSandboxSlug, parseExamSandboxSlug } from '../exams/runtime/slug';
+import { failedGrade, type ExamGrade } from '../exams/runtime/result';
 import type { SandboxHost } from '../sandbox/session/handle.js';
 import type { Db } from './db.js';
-import { hasRole, type Identity } from './identity.js';
+import { hasRole, type Identity } from './identity';
 
 export interface ExamAttemptView {
   id: string;
