@@ -33,6 +33,8 @@ export function ExamWorkspace({ attempt, title, tasks, serverNow }: ExamWorkspac
   const [error, setError] = useState<string>();
   const report = `/exams/${attempt.examSlug}/attempts/${attempt.id}`;
   const toReport = useCallback(() => window.location.assign(report), [report]);
+  // The page's clock may run a little ahead of the server's: give the server's own timer a moment.
+  const atDeadline = useCallback(() => void setTimeout(toReport, 1500), [toReport]);
 
   async function toggleFlag(taskId: string) {
     const flagged = !flags.has(taskId);
@@ -59,7 +61,7 @@ export function ExamWorkspace({ attempt, title, tasks, serverNow }: ExamWorkspac
       <section className={styles.side} aria-label="Exam questions">
         <header className={styles.header}>
           <h1 className={styles.title}>{title}</h1>
-          <Countdown deadline={attempt.deadline} offsetMs={offsetMs} onEnd={toReport} />
+          <Countdown deadline={attempt.deadline} offsetMs={offsetMs} onEnd={atDeadline} />
           {!confirming ? (
             <button type="button" className="button secondary" onClick={() => setConfirming(true)}>
               End exam
