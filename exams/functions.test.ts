@@ -98,3 +98,15 @@ describe('taints and probes', () => {
     expect(run('ckad-practice/probed-pods-ready', state(pod('a', true, true), pod('b', true, true))).passed).toBe(true);
   });
 });
+
+describe('named RBAC objects', () => {
+  const role = { ...meta('Role', 'deployer', 'ci'), rules: [] };
+  const binding = (roleRef: object, subjects: object[]) => ({ ...meta('RoleBinding', 'deployer-binding', 'ci'), roleRef, subjects });
+  const bot = { kind: 'ServiceAccount', name: 'deploy-bot', namespace: 'ci' };
+  it('the binding must name the Role deployer and the service account', () => {
+    expect(run('cka-practice/deployer-binding', state(role, binding({ kind: 'Role', name: 'deployer' }, [bot]))).passed).toBe(true);
+    expect(run('cka-practice/deployer-binding', state(binding({ kind: 'Role', name: 'deployer' }, [bot]))).message).toBe('No Role `deployer` in namespace `ci` yet.');
+    expect(run('cka-practice/deployer-binding', state(role, binding({ kind: 'ClusterRole', name: 'edit' }, [bot]))).message).toBe('RoleBinding `deployer-binding` refers to ClusterRole `edit`, not the Role `deployer`.');
+    expect(run('cka-practice/deployer-binding', state(role, binding({ kind: 'Role', name: 'deployer' }, [{ ...bot, namespace: 'default' }]))).message).toBe('RoleBinding `deployer-binding` does not name the service account `deploy-bot` of namespace `ci`.');
+  });
+});

@@ -3,6 +3,7 @@
 // usable too (exams/grading.ts merges both registries).
 import { fail, pass, type GradingState } from '../sandbox/grading/check';
 import type { FunctionCheck } from '../sandbox/grading/declarative';
+import type { KubeObject } from '../sandbox/engine/objects';
 import { findObject, objectsOfKind, matchesSelector, readyReplicas } from '../sandbox/grading/queries';
 import { RBAC_KINDS, serviceAccountMay } from './rbac';
 import { ckadFunctions } from './functions-ckad';
@@ -70,6 +71,18 @@ export const examFunctions: Readonly<Record<string, FunctionCheck>> = {
     },
   },
   'cka-practice/deploy-bot-rights': serviceAccountRights({ namespace: 'ci', name: 'deploy-bot' }, 'ci', 'apps', 'deployments', ['create', 'get', 'list', 'update'], ['delete', 'deletecollection']),
+  'cka-practice/deployer-binding': {
+    kinds: RBAC_KINDS,
+    evaluate(state) {
+      const role = findObject(state, 'Role', 'ci', 'deployer');
+      const binding = findObject(state, 'RoleBinding', 'ci', 'deployer-binding') as (KubeObject & { roleRef?: { kind?: string; name?: string }; subjects?: { kind?: string; name?: string; namespace?: string }[] }) | undefined;
+      if (!role) return fail(`No Role ${code('deployer')} in namespace ${code('ci')} yet.`);
+      if (!binding) return fail(`No RoleBinding ${code('deployer-binding')} in namespace ${code('ci')} yet.`);
+      if (binding.roleRef?.kind !== 'Role' || binding.roleRef.name !== 'deployer') return fail(`RoleBinding ${code('deployer-binding')} refers to ${binding.roleRef?.kind ?? '?'} ${code(binding.roleRef?.name ?? '?')}, not the Role ${code('deployer')}.`);
+      const bindsBot = (binding.subjects ?? []).some((s) => s.kind === 'ServiceAccount' && s.name === 'deploy-bot' && (s.namespace ?? 'ci') === 'ci');
+      return bindsBot ? pass(`RoleBinding ${code('deployer-binding')} gives Role ${code('deployer')} to ${code('ci/deploy-bot')}.`) : fail(`RoleBinding ${code('deployer-binding')} does not name the service account ${code('deploy-bot')} of namespace ${code('ci')}.`);
+    },
+  },
   'cka-practice/deploy-bot-only-in-ci': {
     kinds: ['ServiceAccount', ...RBAC_KINDS],
     evaluate(state) {
