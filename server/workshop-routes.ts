@@ -6,7 +6,8 @@ import { normalizeCode } from '../workshops/code.js';
 import { resultsCsv } from '../workshops/csv.js';
 import { BroadcastInput, CreateWorkshopInput, ExtendInput, HintInput, JoinInput, firstIssue } from '../workshops/validate.js';
 import type { Identity, IdentitySource } from './identity.js';
-import type { WorkshopHub } from './workshop-hub.js';
+import { getServerContext } from './context.js';
+import { getWorkshopHub, type WorkshopHub } from './workshop-hub.js';
 import { labSlugsOf, type WorkshopRow } from './workshop-service.js';
 
 /** Set by server.ts from the socket's address; a client's own value is overwritten (accounts/auth.ts). */
@@ -137,3 +138,12 @@ async function body(req: Request): Promise<unknown> {
   if (req.method === 'GET') return undefined;
   return req.json().catch(() => undefined);
 }
+
+/** The routes as server.ts set them up (undefined when the app runs without server.ts). */
+export function workshopRoutes(): WorkshopRoutes | undefined {
+  const hub = getWorkshopHub();
+  const ctx = getServerContext();
+  return hub && ctx ? new WorkshopRoutes(hub, ctx.identity) : undefined;
+}
+
+export const WITHOUT_SERVER = (): Response => Response.json({ error: 'Workshops need the Kubelab server (npm start).' }, { status: 503 });

@@ -8,6 +8,7 @@ import { EditorPane } from './editor-pane';
 import { labBus } from './lab-bus';
 import { TerminalPane } from './terminal-pane';
 import { ClusterViewPanel } from './cluster-view/panel';
+import { WorkshopPanel } from './workshop-panel';
 
 interface Props {
   labSlug: string;
@@ -59,6 +60,7 @@ export function Workspace({ labSlug, checks }: Props) {
       <EditorPane connection={connection} labSlug={labSlug} />
       <ClusterViewPanel labSlug={labSlug} />
       {slot && createPortal(<ChecksPanel update={update} />, slot)}
+      {slot && createPortal(<WorkshopPanel labSlug={labSlug} />, slot)}
     </section>
   );
 }

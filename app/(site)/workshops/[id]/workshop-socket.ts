@@ -1,0 +1,10 @@
+// The browser's end of the /workshop namespace (workshops/protocol.ts), for the dashboard.
+import { io, type Socket } from 'socket.io-client';
+import { SOCKET_PATH } from '../../../../sandbox/protocol';
+import { WORKSHOP_NAMESPACE, type WorkshopClientEvents, type WorkshopServerEvents } from '../../../../workshops/protocol';
+
+export type WorkshopSocket = Socket<WorkshopServerEvents, WorkshopClientEvents>;
+
+export function workshopSocket(): WorkshopSocket {
+  return io(WORKSHOP_NAMESPACE, { path: SOCKET_PATH, transports: ['websocket'] });
+}
