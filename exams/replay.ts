@@ -131,7 +131,8 @@ async function runSolution(rig: Rig, task: LoadedTask, problems: ExamReplayProbl
 export async function replayExam(exam: LoadedExam, only?: (task: LoadedTask) => boolean): Promise<ExamReplayReport> {
   const problems: ExamReplayProblem[] = [];
   const tasks = exam.tasks.filter((t) => only?.(t) ?? true);
-  const rig = rigFor(exam);
+  if (tasks.length === 0) return { slug: exam.slug, tasks: 0, checks: 0, problems: [], transcript: '' };
+  const rig = rigFor(exam, only ? Object.keys(exam.clusters).filter((c) => tasks.some((t) => t.context === c)) : undefined);
   for (const task of tasks) for (const r of gradeOn(rig, task)) if (r.passed) problems.push({ task: task.id, check: r.id, message: `passes before the candidate did anything: ${r.message}` });
   for (const task of tasks) {
     await runSolution(rig, task, problems);
