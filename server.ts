@@ -105,7 +105,7 @@ async function main(): Promise<void> {
   setWorkshopHub(workshops);
   const platform = createPlatform({
     authorizeOpen: async (userId, slug) => (exams ? exams.authorizeSandbox(userId, slug) : isExamSandboxSlug(slug) ? 'The exam service is starting; reload in a moment.' : undefined),
-    store: withWorkshopProgress(new PrismaSandboxStore(db), (u, l, up) => workshops.progress(u, l, up), log),
+    store: withWorkshopProgress(new PrismaSandboxStore(db), workshops, log),
     workers,
     idleMs: env.SANDBOX_IDLE_MINUTES * 60_000,
     maxPerLearner: env.SANDBOX_MAX_PER_LEARNER,

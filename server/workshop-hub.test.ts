@@ -49,7 +49,7 @@ beforeAll(async () => {
   migrate(file);
   db = createDb(`file:${file}`);
   hub = new WorkshopHub({ db, identity });
-  host = LocalSandboxHost.create({ store: withWorkshopProgress(new PrismaSandboxStore(db), (u, l, up) => hub.progress(u, l, up), (m) => console.log(m)), saveDelayMs: 50, log: () => {} });
+  host = LocalSandboxHost.create({ store: withWorkshopProgress(new PrismaSandboxStore(db), hub, (m) => console.log(m)), saveDelayMs: 50, log: () => {} });
   http = createServer();
   const io = new Server(http);
   registerSandboxSockets(io as never, { manager: host, authenticate: async (h) => (await identity.identify(h))?.userId });
@@ -182,5 +182,16 @@ describe('learners’ lab pages', () => {
     const stranger = ws('stranger-one');
     const none = await new Promise<{ workshops?: unknown[] }>((res) => stranger.emit('workshop:follow', { labSlug: 'cluster-tour' }, res as never));
     expect(none.workshops).toEqual([]);
+  });
+});
+
+describe('deleting a learner', () => {
+  it('removes their workshop places with the rest of their data', async () => {
+    const w = await hub.service.create('teacher-one', { title: 'Another day', labSlugs: ['cluster-tour'], startsAt: new Date(), durationMinutes: 60, stuckMinutes: 10 });
+    await hub.service.join(w, 'learner-zed', 'Zed');
+    expect(await hub.service.isParticipant(w.id, 'learner-zed')).toBe(true);
+    await host.deleteLearner('learner-zed');
+    expect(await hub.service.isParticipant(w.id, 'learner-zed')).toBe(false);
+    expect(await db.user.findUnique({ where: { id: 'learner-zed' } })).toBeNull();
   });
 });

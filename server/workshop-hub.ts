@@ -78,12 +78,21 @@ export class WorkshopHub {
   /** A learner's checks were graded (the session store saw it): tell their workshops' dashboards. */
   async progress(userId: string, labSlug: string, update: ChecksUpdate): Promise<void> {
     const key = `${userId}|${labSlug}`;
+    const joined = (await this.service.joinedWith(userId, labSlug)).filter((w) => this.isOpen(w));
+    // Failures are remembered only for learners in a running workshop (memory stays bounded).
+    if (joined.length === 0) return void this.fails.delete(key);
     this.fails.set(key, nextFailMemory(this.fails.get(key) ?? {}, update.checks));
     if (!this.ns) return;
-    for (const w of await this.service.joinedWith(userId, labSlug)) {
+    for (const w of joined) {
       const cell = await this.service.cell(w, userId, labSlug, this.failsOf);
       if (cell) this.ns.to(rooms.instructors(w.id)).emit('workshop:progress', { workshopId: w.id, userId, cell });
     }
+  }
+
+  /** A learner's account or guest data is deleted: their workshop places and memory go too. */
+  async forgetLearner(userId: string): Promise<void> {
+    for (const key of [...this.fails.keys()]) if (key.startsWith(`${userId}|`)) this.fails.delete(key);
+    await this.opts.db.workshopParticipant.deleteMany({ where: { userId } });
   }
 
   participantJoined(w: WorkshopRow, participant: ParticipantView): void {
