@@ -119,7 +119,8 @@ export class WorkshopRoutes {
   private async who(req: Request): Promise<{ ok: true; identity: Identity } | { ok: false; response: Response }> {
     // Cookies ride along on cross-site form posts: a state-changing request must come from our own pages.
     const origin = req.headers.get('origin');
-    if (req.method !== 'GET' && origin && new URL(origin).host !== req.headers.get('host')) return { ok: false, response: error(403, 'Cross-site request refused.') };
+    const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+    if (req.method !== 'GET' && origin && new URL(origin).host !== host) return { ok: false, response: error(403, 'Cross-site request refused.') };
     const identity = await this.identity.identify(req.headers.get('cookie') ?? undefined);
     if (!identity) return { ok: false, response: error(401, 'No session or learner cookie; reload the page.') };
     return { ok: true, identity };

@@ -41,8 +41,10 @@ export function Dashboard({ workshopId, origin }: { workshopId: string; origin: 
     socket.on('workshop:message', (m) => setSnap((s) => s && { ...s, messages: [...s.messages, m.message] }));
     socket.on('workshop:times', (m) => setSnap((s) => s && { ...s, workshop: { ...s.workshop, startsAt: m.startsAt, endsAt: m.endsAt, endedAt: m.endedAt } }));
     const tick = setInterval(() => setNow(Date.now()), 15_000);
+    socket.connect();
     return () => {
       clearInterval(tick);
+      socket.removeAllListeners();
       socket.close();
     };
   }, [socket, workshopId]);

@@ -5,6 +5,7 @@ import { WORKSHOP_NAMESPACE, type WorkshopClientEvents, type WorkshopServerEvent
 
 export type WorkshopSocket = Socket<WorkshopServerEvents, WorkshopClientEvents>;
 
+/** Not connected yet: the component's effect connects it (and may again, after a cleanup). */
 export function workshopSocket(): WorkshopSocket {
-  return io(WORKSHOP_NAMESPACE, { path: SOCKET_PATH, transports: ['websocket'] });
+  return io(WORKSHOP_NAMESPACE, { path: SOCKET_PATH, transports: ['websocket'], autoConnect: false });
 }
