@@ -3,11 +3,11 @@
 import type { Db } from '../db.js';
 import type { LearnerCookies } from '../guest.js';
 import { createAuth, type Auth, type OidcConfig } from './auth.js';
-import { carryOverGuest, type SandboxUnloader } from './carry-over.js';
+import { carryOverGuest, type SandboxDropper } from './carry-over.js';
 import type { SandboxDeleter } from './delete-account.js';
 import { accountIdentities, type AccountIdentitySource } from './identity.js';
 
-export type AccountSandboxes = Partial<SandboxUnloader> & SandboxDeleter;
+export type AccountSandboxes = SandboxDropper & SandboxDeleter;
 
 export interface AccountsOptions {
   db: Db;
@@ -50,9 +50,7 @@ export function createAccounts(opts: AccountsOptions): Accounts {
     onSignedIn: async (accountId, cookieHeader) => {
       const guestId = opts.cookies.verify(cookieHeader);
       if (!guestId) return;
-      const host = opts.sandboxes();
-      const sandboxes = host?.unloadLearner ? { unloadLearner: (id: string) => host.unloadLearner!(id) } : undefined;
-      if (await carryOverGuest({ db: opts.db, guestId, accountId, sandboxes })) opts.log?.(`guest work carried into account ${accountId}`);
+      if (await carryOverGuest({ db: opts.db, guestId, accountId, sandboxes: opts.sandboxes() })) opts.log?.(`guest work carried into account ${accountId}`);
     },
   });
   identity = accountIdentities({
