@@ -124,4 +124,5 @@ export const USER_TABLES: UserTable[] = [
   keepAccountRow('certificate', ['courseSlug']),
   keepAccountRow('workshopParticipant', ['workshopId']),
   keepAccountRow('workshop', [], 'instructorId'),
+  keepAccountRow('examAttempt'),
 ];
