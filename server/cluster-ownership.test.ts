@@ -70,6 +70,17 @@ describe.skipIf(!servicesAvailable())('sandbox ownership on PostgreSQL and Redis
     expect((await a.renew('p0', TTL)).has('race-user:expiring')).toBe(false);
   });
 
+  it('runs a sandbox opened by two processes at the same moment in exactly one of them', async () => {
+    const p = await process('twin-a');
+    const q = await process('twin-b');
+    for (let i = 0; i < 3; i++) {
+      const [hp, hq] = await Promise.all([p.cluster.open(`twin-${i}`, 'deploy-nginx'), q.cluster.open(`twin-${i}`, 'deploy-nginx')]);
+      expect(hp.id).toBe(hq.id);
+    }
+    expect(p.local.counts().active + q.local.counts().active).toBe(3);
+    for (let i = 0; i < 3; i++) expect(Boolean(p.cluster.owns(`twin-${i}:deploy-nginx`)) !== Boolean(q.cluster.owns(`twin-${i}:deploy-nginx`))).toBe(true);
+  });
+
   it('refuses every snapshot write of a process that lost the lease (fencing)', async () => {
     const p = await process('fence-a');
     const q = await process('fence-b');
