@@ -137,6 +137,24 @@ describe.skipIf(!servicesAvailable())('sandbox ownership on PostgreSQL and Redis
     d2();
   });
 
+  it('hands a sandbox over on SIGTERM: saved, lease given up, the other process goes on from the snapshot', async () => {
+    const owner = await process('stopping-owner');
+    const viewer = await process('staying-viewer');
+    await owner.cluster.open('handover', 'deploy-nginx');
+    const h = await viewer.cluster.open('handover', 'deploy-nginx');
+    let out = '';
+    const detach = h.addListener({ output: (d: string) => void (out += d) });
+    await h.call('writeFile', 'last.txt', 'written just before the rolling update');
+    const stopping = owner.cluster.shutdown(); // saves at once (no save delay), then releases
+    const read = h.call('readFile', '/root/last.txt'); // asked while the owner stops: waits, then served here
+    await stopping;
+    expect((await read).content).toBe('written just before the rolling update');
+    expect(viewer.local.counts().active).toBe(1);
+    const lease = await viewer.db.sandboxLease.findUniqueOrThrow({ where: { sandboxId: h.id } });
+    expect(lease).toMatchObject({ ownerId: viewer.bus.processId, fence: 2 });
+    detach();
+  });
+
   it('moves a watched sandbox to the watching process when its owner vanishes, with a notice', async () => {
     const owner = await process('vanishing-owner');
     const viewer = await process('watching-viewer');

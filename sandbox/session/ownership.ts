@@ -9,7 +9,7 @@
 import { SandboxHandle, type SandboxHost, type SandboxTransport } from './handle.js';
 import { LearnerLimitError, UnknownLabError, sandboxIdOf } from './manager.js';
 import { OwnerRequests, callByName } from './ownership-serve.js';
-import { LeaseBook, OwnerUnreachableError, type LeaseStore, type ProcessBus } from './ownership-types.js';
+import { LeaseBook, NotOwnerError, OwnerUnreachableError, type LeaseStore, type ProcessBus } from './ownership-types.js';
 import { eventForwarder, type SandboxMethod } from './surface.js';
 
 export interface OwnershipOptions {
@@ -83,12 +83,15 @@ export class ClusterSandboxHost implements SandboxHost {
 
   /** Is this sandbox ours to run right now? */
   owns(id: string): LocalEntry | undefined {
+    // Stopping (SIGTERM): saving everything; others wait for the leases to be given up.
+    if (this.stopped) return undefined;
     const entry = this.local.get(id);
     return entry && entry.validUntil > Date.now() ? entry : undefined;
   }
 
   /** Make sure the sandbox runs somewhere: here (lease taken) or at its owner (which opened it). */
   async route(id: string, userId: string, labSlug: string): Promise<void> {
+    if (this.stopped) throw new NotOwnerError('this server process is stopping');
     const pending = this.resolving.get(id);
     if (pending) return pending;
     const entry = this.owns(id);
