@@ -120,6 +120,7 @@ function oidcPlugin(oidc: OidcConfig) {
         clientSecret: oidc.clientSecret,
         scopes: ['openid', 'email', 'profile'],
         pkce: true,
+        authentication: 'basic', // client_secret_basic, the OIDC default
       },
     ],
   });

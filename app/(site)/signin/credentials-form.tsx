@@ -96,7 +96,7 @@ export function CredentialsForm({ mode, next }: CredentialsFormProps) {
 export function OidcButton({ next, label }: { next: string; label: string }) {
   const [error, setError] = useState<string>();
   async function go() {
-    const res = await post('/sign-in/oauth2', { providerId: 'oidc', callbackURL: next, errorCallbackURL: '/signin?error=oidc' });
+    const res = await post('/sign-in/social', { provider: 'oidc', callbackURL: next, errorCallbackURL: '/signin?error=oidc' });
     if (res.json?.url) window.location.assign(res.json.url);
     else setError(authErrorMessage(res.status, res.json).form ?? 'The sign-in provider did not answer. Try again later.');
   }
