@@ -46,7 +46,7 @@ test('catalogue → course → continue → mark a lesson read → progress foll
   await expect(page.getByRole('heading', { level: 1, name: 'Courses' })).toBeVisible();
   const card = page.locator('[data-course="first-steps"]');
   await expect(card.getByRole('progressbar')).toHaveCount(0); // a new visitor has no progress to show
-  await card.getByRole('link', { name: 'First steps with Kubernetes' }).click();
+  await card.getByRole('link', { name: 'First steps with Kubernetes', exact: true }).click();
 
   await expect(page).toHaveURL(/\/courses\/first-steps$/);
   await expect(page.getByRole('heading', { level: 2, name: '1. What a cluster is' })).toBeVisible();
