@@ -78,6 +78,8 @@ describe.skipIf(!servicesAvailable())('sandbox ownership on PostgreSQL and Redis
       expect(hp.id).toBe(hq.id);
     }
     expect(p.local.counts().active + q.local.counts().active).toBe(3);
+    await expect(p.cluster.open('twin-0', 'no-such-lab')).rejects.toThrow('no lab named no-such-lab');
+    expect(await p.db.sandboxLease.count({ where: { sandboxId: 'twin-0:no-such-lab' } })).toBe(0);
     for (let i = 0; i < 3; i++) expect(Boolean(p.cluster.owns(`twin-${i}:deploy-nginx`)) !== Boolean(q.cluster.owns(`twin-${i}:deploy-nginx`))).toBe(true);
   });
 

@@ -6,6 +6,8 @@
 // last snapshot. A process that loses a lease (heartbeat missed, taken over) evicts the sandbox
 // without saving, and the fenced store refuses any write of its: two processes never both run
 // one sandbox's work. Design and trade-offs: README.md, "Many processes".
+import { findLab } from '../../labs/registry.js';
+import { findExamLab } from '../../exams/runtime/exam-lab.js';
 import { SandboxHandle, type SandboxHost, type SandboxTransport } from './handle.js';
 import { LearnerLimitError, UnknownLabError, sandboxIdOf } from './manager.js';
 import { OwnerRequests, callByName } from './ownership-serve.js';
@@ -70,6 +72,8 @@ export class ClusterSandboxHost implements SandboxHost {
   }
 
   async open(userId: string, labSlug: string): Promise<SandboxHandle> {
+    // Refused before any lease row is written: a made-up lab name must leave nothing behind.
+    if (!findLab(labSlug) && !findExamLab(labSlug)) throw new UnknownLabError(`no lab named ${labSlug}`);
     const id = sandboxIdOf(userId, labSlug);
     await this.route(id, userId, labSlug);
     return this.handleFor(id, userId, labSlug);
