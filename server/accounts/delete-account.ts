@@ -1,7 +1,7 @@
 // Deleting an account: its live sandboxes stop, its snapshots, progress, attempts, sessions and
 // every other row keyed by its id go (USER_TABLES for tables without a cascading relation).
 import type { Db } from '../db.js';
-import { USER_TABLES } from './user-tables.js';
+import { USER_TABLES } from './user-tables';
 
 /** What deletion needs from the sandbox host (sandbox/session SandboxHost.deleteLearner). */
 export interface SandboxDeleter {

@@ -3,7 +3,7 @@
 // cache is dropped whenever sessions are revoked here, so revocation takes effect on the next request.
 import type { LearnerCookies } from '../guest.js';
 import type { Identity, IdentitySource } from '../identity.js';
-import { identityRole } from './roles.js';
+import { identityRole } from './roles';
 
 /** What the identity source needs from Better Auth (auth.api.getSession). */
 export interface SessionLookup {

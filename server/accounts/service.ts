@@ -1,11 +1,12 @@
 // What the account and admin routes do, with who may do it: every function takes the caller's
 // Identity and checks it, so the routes stay thin and these tests try to cross the lines.
 import type { Identity } from '../identity.js';
-import { hasRole } from '../identity.js';
-import { deleteAccount } from './delete-account.js';
+// Value imports without .js: Next's bundler (Turbopack) reaches this file from the account routes.
+import { hasRole } from '../identity';
+import { deleteAccount } from './delete-account';
 import type { Accounts } from './index.js';
-import { isAccountRole } from './roles.js';
-import { sessionToken } from './identity.js';
+import { isAccountRole } from './roles';
+import { sessionToken } from './identity';
 
 export type Outcome<T = { ok: true }> = { status: 200; body: T } | { status: 400 | 401 | 403 | 404; body: { error: string } };
 
