@@ -67,8 +67,8 @@ describe.skipIf(!servicesAvailable())('two processes on PostgreSQL and Redis', (
     return server;
   }
 
-  function client(port: number): Client {
-    const cookie = `${LEARNER_COOKIE}=${learnerCookies(SECRET).sign(USER)}`;
+  function client(port: number, user = USER): Client {
+    const cookie = `${LEARNER_COOKIE}=${learnerCookies(SECRET).sign(user)}`;
     const c: Client = connect(`http://127.0.0.1:${port}`, { path: SOCKET_PATH, transports: ['websocket'], extraHeaders: { cookie }, reconnection: false });
     clients.push(c);
     return c;
@@ -105,6 +105,12 @@ describe.skipIf(!servicesAvailable())('two processes on PostgreSQL and Redis', (
     await ta.until('typed-on-a\r\ncontrolplane:~$ ');
     await tb.until('typed-on-a\r\ncontrolplane:~$ ');
     expect(await lease()).toMatchObject({ ownerId: b.processId, fence: 1 }); // still B's: A only forwards
+
+    // Another learner on A cannot reach it, by name or otherwise.
+    const intruder = client(a.port, 'learner-failover-02');
+    const refused = await new Promise<AttachResult>((r) => intruder.emit('sandbox:attach', { labSlug: 'deploy-nginx', sandboxId: `${USER}:deploy-nginx` }, r));
+    expect(refused).toMatchObject({ ok: false, code: 'forbidden' });
+    intruder.close();
 
     await new Promise((r) => setTimeout(r, 2000)); // the durability window: all of it is saved
     b.child.kill('SIGKILL');
