@@ -17,12 +17,13 @@ describe('main navigation', () => {
     expect(currentMark('/labs', link('Labs'))).toBe('page');
     expect(currentMark('/labs/deploy-nginx', link('Labs'))).toBe('true');
     expect(currentMark('/lessons/architecture', link('Lessons'))).toBe('true');
-    expect(currentMark('/course', link('Lessons'))).toBe('page');
+    expect(currentMark('/lessons', link('Lessons'))).toBe('page');
+    expect(currentMark('/course', link('Courses'))).toBe('true');
     expect(currentMark('/courses/cka', link('Courses'))).toBe('true');
   });
 
   it('does not mark a link whose address merely starts the same way', () => {
-    expect(currentMark('/courses', link('Lessons'))).toBeUndefined();
+    expect(currentMark('/lessons-old', link('Lessons'))).toBeUndefined();
     expect(currentMark('/labsx', link('Labs'))).toBeUndefined();
     expect(currentMark('/', link('Courses'))).toBeUndefined();
   });

@@ -13,8 +13,8 @@ export interface NavLink {
 }
 
 export const NAV_LINKS: readonly NavLink[] = [
-  { href: '/courses', label: 'Courses', sections: ['/courses', '/certificates'] },
-  { href: '/course', label: 'Lessons', sections: ['/course', '/lessons'] },
+  { href: '/courses', label: 'Courses', sections: ['/courses', '/course', '/certificates'] },
+  { href: '/lessons', label: 'Lessons', sections: ['/lessons'] },
   { href: '/labs', label: 'Labs', sections: ['/labs'] },
   { href: '/exams', label: 'Exams', sections: ['/exams'] },
   { href: '/workshops', label: 'Workshops', sections: ['/workshops'], least: 'instructor' },
