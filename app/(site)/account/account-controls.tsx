@@ -3,14 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import type { SessionView } from '../../../server/accounts/service';
 import styles from '../signin/forms.module.css';
-
-/** "Firefox on Linux" from a User-Agent, or the raw string when it is unusual. */
-export function deviceOf(userAgent: string | null): string {
-  if (!userAgent) return 'Unknown device';
-  const browser = /Edg\//.test(userAgent) ? 'Edge' : /Firefox\//.test(userAgent) ? 'Firefox' : /Chrom(e|ium)\//.test(userAgent) ? 'Chrome' : /Safari\//.test(userAgent) ? 'Safari' : undefined;
-  const os = /Windows/.test(userAgent) ? 'Windows' : /Android/.test(userAgent) ? 'Android' : /iPhone|iPad/.test(userAgent) ? 'iOS' : /Mac OS X/.test(userAgent) ? 'macOS' : /Linux/.test(userAgent) ? 'Linux' : undefined;
-  return browser && os ? `${browser} on ${os}` : userAgent.slice(0, 80);
-}
+import { deviceOf } from './device';
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
 
