@@ -4,12 +4,12 @@
 // Every event checks who asks: only the workshop's instructor (or an admin) watches or observes.
 // Events go to rooms, so they reach every process's sockets once the Redis adapter is in place.
 import type { Namespace, Server, Socket } from 'socket.io';
-import type { ChecksUpdate } from '../sandbox/protocol.js';
-import type { SandboxHost } from '../sandbox/session/handle.js';
-import { observeSandbox, prewarmSandbox, type Observation } from '../sandbox/session/observe.js';
-import { TokenBucket } from '../sandbox/session/rate-limit.js';
-import { canManage, phaseOf } from '../workshops/access.js';
-import { JoinLimiter } from '../workshops/limiter.js';
+import type { ChecksUpdate } from '../sandbox/protocol';
+import type { SandboxHost } from '../sandbox/session/handle';
+import { observeSandbox, prewarmSandbox, type Observation } from '../sandbox/session/observe';
+import { TokenBucket } from '../sandbox/session/rate-limit';
+import { canManage, phaseOf } from '../workshops/access';
+import { JoinLimiter } from '../workshops/limiter';
 import {
   FollowRequest,
   ObserveRequest,
@@ -21,11 +21,11 @@ import {
   type WorkshopMessageView,
   type WorkshopServerEvents,
   type WsError,
-} from '../workshops/protocol.js';
-import { nextFailMemory, worstFailure, type FailMemory } from '../workshops/stuck.js';
-import type { Db } from './db.js';
-import type { Identity, IdentitySource } from './identity.js';
-import { labSlugsOf, WorkshopService, type WorkshopRow } from './workshop-service.js';
+} from '../workshops/protocol';
+import { nextFailMemory, worstFailure, type FailMemory } from '../workshops/stuck';
+import type { Db } from './db';
+import type { Identity, IdentitySource } from './identity';
+import { labSlugsOf, WorkshopService, type WorkshopRow } from './workshop-service';
 
 interface Data {
   identity: Identity;

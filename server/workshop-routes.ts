@@ -1,14 +1,14 @@
 // The workshop HTTP routes' logic, apart from Next (app/api/workshops/** only call these), so
 // tests can run every route against a real database and try every line an outsider might cross.
 // Non-owners get 404 with the same text as a workshop that does not exist: nothing leaks.
-import { canCreateWorkshops, canManage, phaseOf } from '../workshops/access.js';
-import { normalizeCode } from '../workshops/code.js';
-import { resultsCsv } from '../workshops/csv.js';
-import { BroadcastInput, CreateWorkshopInput, ExtendInput, HintInput, JoinInput, firstIssue } from '../workshops/validate.js';
-import type { Identity, IdentitySource } from './identity.js';
-import { getServerContext } from './context.js';
-import { getWorkshopHub, type WorkshopHub } from './workshop-hub.js';
-import { labSlugsOf, type WorkshopRow } from './workshop-service.js';
+import { canCreateWorkshops, canManage, phaseOf } from '../workshops/access';
+import { normalizeCode } from '../workshops/code';
+import { resultsCsv } from '../workshops/csv';
+import { BroadcastInput, CreateWorkshopInput, ExtendInput, HintInput, JoinInput, firstIssue } from '../workshops/validate';
+import type { Identity, IdentitySource } from './identity';
+import { getServerContext } from './context';
+import { getWorkshopHub, type WorkshopHub } from './workshop-hub';
+import { labSlugsOf, type WorkshopRow } from './workshop-service';
 
 /** Set by server.ts from the socket's address; a client's own value is overwritten (accounts/auth.ts). */
 export const CLIENT_IP_HEADER = 'x-kubelab-client-ip';

@@ -1,13 +1,13 @@
 // Workshops in the database: create, find, join, messages, times, and each participant's progress
 // (read from the lab attempts and check results the sandbox sessions already store).
-import { findLabMeta } from '../labs/catalog.js';
-import type { ResultRow } from '../workshops/csv.js';
-import { makeJoinCode } from '../workshops/code.js';
-import { labCell, labShape, type LabCell, type LabShape } from '../workshops/progress.js';
-import type { DashboardSnapshot, FollowView, ParticipantView, WorkshopMessageView, WorkshopView } from '../workshops/protocol.js';
-import { stuckReason } from '../workshops/stuck.js';
-import type { CreateWorkshopInput } from '../workshops/validate.js';
-import type { Db } from './db.js';
+import { findLabMeta } from '../labs/catalog';
+import type { ResultRow } from '../workshops/csv';
+import { makeJoinCode } from '../workshops/code';
+import { labCell, labShape, type LabCell, type LabShape } from '../workshops/progress';
+import type { DashboardSnapshot, FollowView, ParticipantView, WorkshopMessageView, WorkshopView } from '../workshops/protocol';
+import { stuckReason } from '../workshops/stuck';
+import type { CreateWorkshopInput } from '../workshops/validate';
+import type { Db } from './db';
 
 type Row = NonNullable<Awaited<ReturnType<Db['workshop']['findUnique']>>>;
 export type WorkshopRow = Row;

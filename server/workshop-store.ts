@@ -1,8 +1,8 @@
 // The session store, with every graded result also handed to the workshop hub (live dashboards),
 // and a deleted learner's workshop places deleted with them. The store is where all results
 // and deletions meet, from this thread and from every sandbox worker.
-import type { ChecksUpdate } from '../sandbox/protocol.js';
-import type { SandboxStore } from '../sandbox/session/store.js';
+import type { ChecksUpdate } from '../sandbox/protocol';
+import type { SandboxStore } from '../sandbox/session/store';
 
 export interface WorkshopSink {
   progress(userId: string, labSlug: string, update: ChecksUpdate): Promise<void>;

@@ -1,6 +1,6 @@
 // Who may do what with a workshop. The instructor who created it, or an admin, manages it (its
 // dashboard, results, observer terminals, actions); nobody else learns it exists.
-import { hasRole, type Identity } from '../server/identity.js';
+import { hasRole, type Identity } from '../server/identity';
 
 export function canCreateWorkshops(identity: Identity | undefined): boolean {
   return hasRole(identity, 'instructor');

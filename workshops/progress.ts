@@ -1,6 +1,6 @@
 // One participant's progress in one lab, as the dashboard shows it: the step they are on (the first
 // with a check not yet passed) and each check's state, from the results the sessions store.
-import type { LabMeta } from '../labs/catalog.js';
+import type { LabMeta } from '../labs/catalog';
 
 export interface LabShape {
   slug: string;

@@ -2,7 +2,7 @@
 // terminal, and the learner's banner (broadcasts, revealed hints, the workshop's end). Its own
 // namespace, so none of the sandbox events (terminal input above all) exist on it.
 import { z } from 'zod';
-import type { LabCell } from './progress.js';
+import type { LabCell } from './progress';
 
 export const WORKSHOP_NAMESPACE = '/workshop';
 

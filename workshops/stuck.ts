@@ -1,7 +1,7 @@
 // Who is stuck: no check passed for N minutes (the workshop's setting), or the same check failing
 // again and again with a different complaint each time (the learner is trying, and not getting
 // there). Pure, so the dashboard re-evaluates it every few seconds in the browser as time passes.
-import type { LabCell } from './progress.js';
+import type { LabCell } from './progress';
 
 export const DEFAULT_STUCK_MINUTES = 10;
 /** Different failures in a row of one check before the participant is flagged. */

@@ -1,6 +1,6 @@
 // What a workshop form and the workshop routes accept, with messages a person can act on.
 import { z } from 'zod';
-import { findLabMeta } from '../labs/catalog.js';
+import { findLabMeta } from '../labs/catalog';
 
 export const MAX_WORKSHOP_MINUTES = 7 * 24 * 60;
 

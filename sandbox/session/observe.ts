@@ -2,7 +2,7 @@
 // opening a sandbox ahead of time. An observer gets the terminal's current screen and then its
 // output, and nothing else: this module offers no way to send input, resize, or touch files —
 // the caller decides who may observe (server/workshop-hub.ts), this decides what observing is.
-import type { HandleListener, SandboxHost } from './handle.js';
+import type { HandleListener, SandboxHost } from './handle';
 
 export interface Observation {
   /** The terminal as the learner sees it now (what a reattach would replay). */
