@@ -1,5 +1,5 @@
 // The commands about the kubeconfig, the cluster and its API, and the edits of single fields
-// (label, annotate, patch, expose, set), registered together in index.ts.
+// (label, annotate, patch, expose, set, autoscale), registered together in index.ts.
 import type { KubectlContext } from '../host.js';
 import { apiResources } from './api-resources.js';
 import { config } from './config.js';
@@ -8,6 +8,7 @@ import { annotate, label } from './label.js';
 import { patch } from './patch.js';
 import { setCommand } from './set.js';
 import { expose } from './expose.js';
+import { autoscale } from './autoscale.js';
 
 type Command = (ctx: KubectlContext, args: string[]) => Promise<number>;
 
@@ -22,4 +23,5 @@ export const CONFIG_AND_EDIT_COMMANDS: Record<string, Command> = {
   patch,
   set: setCommand,
   expose,
+  autoscale,
 };

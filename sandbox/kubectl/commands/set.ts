@@ -1,4 +1,4 @@
-// kubectl set image|env|resources: edits the containers of a pod template, sent as one
+// kubectl set image|env|resources|serviceaccount: edits the containers of a pod template, sent as one
 // strategic merge patch per object (fieldManager kubectl-set), printing
 // `deployment.apps/web image updated` as the real command does.
 import type { KubeObject } from '../../engine/objects.js';
@@ -143,7 +143,19 @@ async function setResources(ctx: KubectlContext, args: string[]): Promise<number
   });
 }
 
-const SUBCOMMANDS: Record<string, (ctx: KubectlContext, args: string[]) => Promise<number>> = { image: setImage, env: setEnv, resources: setResources };
+/**
+ * set serviceaccount (alias sa): the last argument is the account; every target is patched with
+ * its pod spec's serviceAccountName even when unchanged, as kubectl does not skip that patch.
+ */
+async function setServiceAccount(ctx: KubectlContext, args: string[]): Promise<number> {
+  const { flags, positional } = parseFlags(args, COMMON, 'set serviceaccount');
+  if (!positional.length) throw new UsageError('serviceaccount is required');
+  const account = positional[positional.length - 1];
+  const targets = await resolveTargets(ctx, positional.slice(0, -1), selection(ctx, flags), 'set serviceaccount');
+  return patchEach(ctx, targets, 'serviceaccount', flags, () => ({ serviceAccountName: account }));
+}
+
+const SUBCOMMANDS: Record<string, (ctx: KubectlContext, args: string[]) => Promise<number>> = { image: setImage, env: setEnv, resources: setResources, serviceaccount: setServiceAccount, sa: setServiceAccount };
 
 export async function setCommand(ctx: KubectlContext, args: string[]): Promise<number> {
   const i = args.findIndex((a) => !a.startsWith('-'));

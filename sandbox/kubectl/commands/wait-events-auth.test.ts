@@ -28,6 +28,27 @@ describe('kubectl wait', () => {
   });
 });
 
+describe('kubectl wait: condition names and values fold case, the first matching condition decides', () => {
+  it('waits for a Job complete in any case, Ready=false, and jsonpath values', async () => {
+    const sb = newSandbox();
+    const out = await operateTranscript(sb, [
+      'kubectl create job once --image=busybox:1.36 -- sh -c "echo done"',
+      ['kubectl wait --for=condition=complete job/once --timeout=60s', { stepMs: 1000 }],
+      'kubectl wait --for=condition=COMPLETE job/once --timeout=0',
+      'kubectl wait --for=condition=Complete=TRUE job/once --timeout=0',
+      'kubectl wait --for=condition=failed job/once --timeout=0',
+      'kubectl run web --image=nginx:1.27',
+      'kubectl wait --for=condition=Ready=false pod/web --timeout=0',
+      ['kubectl wait --for=condition=ready pod/web --timeout=30s', { stepMs: 500 }],
+      'kubectl wait --for=condition=Ready=false pod/web --timeout=0',
+      "kubectl wait --for=jsonpath='{.status.containerStatuses[0].ready}'=true pod/web --timeout=0",
+      "kubectl wait --for=jsonpath='{.status.succeeded}'=1 job/once -o name",
+    ]);
+    expect(out).toContain('$ kubectl wait --for=condition=COMPLETE job/once --timeout=0\njob.batch/once condition met\n');
+    expectGolden(operateGolden('wait-conditions.txt'), out);
+  });
+});
+
 describe('kubectl events', () => {
   it('lists events oldest first, for one object, by type, across namespaces', async () => {
     const sb = newSandbox();

@@ -37,10 +37,39 @@ function conditionCheck(forFlag: string): Check | 'delete' | 'create' {
     const eq = rest.indexOf('=');
     const name = eq < 0 ? rest : rest.slice(0, eq);
     const value = eq < 0 ? 'true' : rest.slice(eq + 1);
-    return (obj) => ((obj.status as { conditions?: Array<{ type: string; status: string }> } | undefined)?.conditions ?? []).some((c) => c.type === name && c.status.toLowerCase() === value.toLowerCase());
+    return (obj) => conditionMet(obj, name, value);
   }
   if (forFlag.startsWith('jsonpath=')) return jsonPathCheck(forFlag.slice('jsonpath='.length));
   throw new UsageError(`unrecognized condition: ${JSON.stringify(forFlag)}`);
+}
+
+interface Condition {
+  type?: unknown;
+  status?: unknown;
+  observedGeneration?: unknown;
+}
+
+/**
+ * kubectl's checkCondition: the first condition whose type equals `name` under case folding
+ * decides; a condition (or status) observedGeneration behind metadata.generation is not met yet.
+ */
+export function conditionMet(obj: KubeObject, name: string, value: string): boolean {
+  const status = obj.status as { conditions?: unknown; observedGeneration?: unknown } | undefined;
+  const conditions = Array.isArray(status?.conditions) ? (status.conditions as Condition[]) : [];
+  for (const c of conditions) {
+    if (typeof c?.type !== 'string' || !equalFold(c.type, name)) continue;
+    if (typeof c.status !== 'string') continue;
+    const generation = obj.metadata.generation;
+    const observed = typeof c.observedGeneration === 'number' ? c.observedGeneration : status?.observedGeneration;
+    if (typeof generation === 'number' && typeof observed === 'number' && observed < generation) return false;
+    return equalFold(c.status, value);
+  }
+  return false;
+}
+
+/** Go's strings.EqualFold for the texts conditions use. */
+function equalFold(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase() || a.toUpperCase() === b.toUpperCase();
 }
 
 function jsonPathCheck(input: string): Check {

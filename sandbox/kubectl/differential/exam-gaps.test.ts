@@ -1,0 +1,61 @@
+// Differential: the commands the practice exams use that kubectl had not covered (wait on any
+// condition case, set serviceaccount, autoscale, delete by field selector, run --overrides),
+// ours against the real kubectl 1.32 on twin clusters.
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { Differential, realKubectlAvailable } from './harness.js';
+
+describe.runIf(realKubectlAvailable())('differential: commands the practice exams type', { timeout: 180_000 }, () => {
+  let d: Differential;
+  beforeAll(async () => {
+    d = await Differential.start();
+    await d.expectSame('kubectl create deployment web --image=nginx:1.27 --replicas=2');
+    await d.expectSame('kubectl run solo --image=nginx:1.27');
+    await d.expectSame('kubectl create job once --image=busybox:1.36 -- sh -c "echo done"');
+    d.advance(30_000);
+  }, 120_000);
+  afterAll(() => d?.close());
+  const same = async (...lines: string[]) => {
+    for (const l of lines) await d.expectSame(l);
+  };
+
+  it('wait: condition types and values fold case', async () => {
+    await same(
+      'kubectl wait --for=condition=complete job/once',
+      'kubectl wait --for=condition=COMPLETE job/once --timeout=0',
+      'kubectl wait --for=condition=Complete=TRUE job/once --timeout=0',
+      'kubectl wait --for=condition=failed job/once --timeout=0',
+      'kubectl wait --for=condition=ready pod/solo',
+      'kubectl wait --for=condition=Ready=false pod/solo --timeout=0',
+      "kubectl wait --for=jsonpath='{.status.succeeded}'=1 job/once",
+    );
+  });
+
+  it('set serviceaccount', async () => {
+    await same(
+      'kubectl create serviceaccount sa1',
+      'kubectl set serviceaccount deployment web sa1',
+      'kubectl set sa deployment/web sa1',
+      'kubectl get deploy web -o jsonpath="{.spec.template.spec.serviceAccountName}"',
+      'kubectl set serviceaccount deployment/nope sa1',
+      'kubectl set serviceaccount',
+    );
+  });
+
+  it('autoscale', async () => {
+    await same(
+      'kubectl autoscale deployment web --min=2 --max=5 --cpu-percent=80',
+      'kubectl get hpa web -o yaml',
+      'kubectl autoscale deployment web --min=2 --max=5 --cpu-percent=80',
+      'kubectl autoscale deployment web --max=3 --name=web-small',
+      'kubectl get hpa',
+      'kubectl autoscale deployment web --max=3 --name=w2 --dry-run=client -o yaml',
+      'kubectl autoscale deployment web --max=3 --name=w2 --dry-run=client -o json',
+      'kubectl autoscale deploy/web --max=4 --min=2 --name=w3 -o name',
+      'kubectl autoscale pod solo --max=3',
+      'kubectl autoscale deploy web --min=3 --max=2',
+      'kubectl autoscale deploy web',
+      'kubectl autoscale deploy web --max=0',
+      'kubectl autoscale deploy nope --max=2',
+    );
+  });
+});
