@@ -1,5 +1,5 @@
-// kubectl delete: by type and name, `type/name`, -l, --all, or -f; cascade modes; waits for
-// the objects to be gone (--wait, default true) like the real kubectl.
+// kubectl delete: by type and name, `type/name`, -l, --field-selector, --all, or -f; cascade
+// modes; waits for the objects to be gone (--wait, default true) like the real kubectl.
 import type { ResourceType } from '../../engine/api/types.js';
 import { formatError, withSource } from '../errors.js';
 import { parseFlags, type FlagSpec } from '../flags.js';
@@ -9,11 +9,13 @@ import { ConnectionRefusedError } from '../client.js';
 import { refusedRecognize } from '../refused.js';
 import { kindPrefix, refOf } from '../resource-types.js';
 import { parseTargets } from './get.js';
+import { listSelected } from './targets.js';
 import { typeOf } from './write-helpers.js';
 
 const FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'stringArray' },
   { name: 'selector', short: 'l', type: 'string' },
+  { name: 'field-selector', type: 'string' },
   { name: 'all', type: 'bool' },
   { name: 'all-namespaces', short: 'A', type: 'bool' },
   { name: 'cascade', type: 'string', default: 'background' },
@@ -80,11 +82,12 @@ async function collectTargets(ctx: KubectlContext, flags: Record<string, unknown
       for (const name of req.names) out.push({ type: req.type, namespace: req.type.namespaced ? namespace : undefined, name });
       continue;
     }
-    if (!flags.all && !flags.selector) throw new UsageError(`resource(s) were provided, but no name was specified`);
-    const list = await ctx.host.api.list(refOf(req.type, flags['all-namespaces'] ? undefined : namespace), { labelSelector: flags.selector as string | undefined });
+    if (!flags.all && !flags.selector && !flags['field-selector']) throw new UsageError(`resource(s) were provided, but no name was specified`);
+    const selectors = { labelSelector: flags.selector as string | undefined, fieldSelector: flags['field-selector'] as string | undefined };
+    const list = await listSelected(ctx, req.type, flags['all-namespaces'] ? undefined : namespace, selectors);
     for (const o of list.items) out.push({ type: req.type, namespace: o.metadata.namespace, name: o.metadata.name! });
   }
-  if (!out.length && (flags.all || flags.selector)) ctx.io.out(`No resources found\n`);
+  if (!out.length && (flags.all || flags.selector || flags['field-selector'])) ctx.io.out(`No resources found\n`);
   return out;
 }
 

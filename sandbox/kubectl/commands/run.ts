@@ -2,6 +2,7 @@
 import type { KubeObject } from '../../engine/objects.js';
 import { parseFlags, type FlagSpec } from '../flags.js';
 import { UsageError, type KubectlContext } from '../host.js';
+import { applyOverrides } from './overrides.js';
 import { refOf, resolveType } from '../resource-types.js';
 import { parseDryRun, reportWrite } from './write-helpers.js';
 
@@ -18,6 +19,8 @@ const FLAGS: FlagSpec[] = [
   { name: 'rm', type: 'bool' },
   { name: 'stdin', short: 'i', type: 'bool' },
   { name: 'tty', short: 't', type: 'bool' },
+  { name: 'overrides', type: 'string', default: '' },
+  { name: 'override-type', type: 'string', default: 'merge' },
 ];
 
 export async function run(ctx: KubectlContext, args: string[]): Promise<number> {
@@ -31,13 +34,14 @@ export async function run(ctx: KubectlContext, args: string[]): Promise<number> 
   if (flags.port) container.ports = [{ containerPort: Number(flags.port) }];
   if (flags.env) container.env = (flags.env as string[]).map((kv) => ({ name: kv.split('=')[0], value: kv.slice(kv.indexOf('=') + 1) }));
   if (flags['image-pull-policy']) container.imagePullPolicy = flags['image-pull-policy'];
-  const pod = {
+  const generated = {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { creationTimestamp: null, labels, name, ...(flags.namespace ? { namespace: flags.namespace } : {}) },
     spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy: flags.restart },
     status: {},
   } as unknown as KubeObject;
+  const pod = applyOverrides(generated, String(flags.overrides), String(flags['override-type']));
   const dryRun = parseDryRun(flags['dry-run']);
   if (dryRun === 'client') {
     reportWrite(ctx, pod, 'created', String(flags.output), dryRun, true);

@@ -59,3 +59,44 @@ describe.runIf(realKubectlAvailable())('differential: commands the practice exam
     );
   });
 });
+
+describe.runIf(realKubectlAvailable())('differential: delete by field selector, run --overrides', { timeout: 180_000 }, () => {
+  let d: Differential;
+  beforeAll(async () => {
+    d = await Differential.start();
+    await d.expectSame('kubectl run ok --image=nginx:1.27');
+    await d.expectSame('kubectl run bad --image=busybox:1.36 --restart=Never -- sh -c "exit 1"');
+    await d.expectSame('kubectl create namespace team');
+    await d.expectSame('kubectl run bad2 -n team --image=busybox:1.36 --restart=Never -- sh -c "exit 2"');
+    d.advance(30_000);
+  }, 120_000);
+  afterAll(() => d?.close());
+  const same = async (...lines: string[]) => {
+    for (const l of lines) await d.expectSame(l);
+  };
+
+  it('delete pods --field-selector', async () => {
+    await same(
+      'kubectl get pods -A --field-selector=status.phase=Failed',
+      'kubectl delete pods --field-selector=status.phase=Failed',
+      'kubectl delete pods --field-selector=status.phase=Failed',
+      'kubectl delete pods -A --field-selector=status.phase=Failed',
+      'kubectl delete pods -n team --field-selector=status.phase=Failed',
+      'kubectl delete pods --field-selector=spec.bogus=x',
+      'kubectl delete deployments --field-selector=status.replicas=1',
+      'kubectl delete pods --field-selector=metadata.name=ok,status.phase=Running --wait=false',
+    );
+  });
+
+  it('run --overrides', async () => {
+    await same(
+      `kubectl run o1 --image=nginx --dry-run=client -o yaml --overrides='{"spec":{"nodeName":"node01","containers":[{"name":"o1","image":"busybox","command":["sleep","3600"]}]}}'`,
+      `kubectl run o2 --image=nginx --dry-run=client -o yaml --overrides='{not json'`,
+      `kubectl run o3 --image=nginx --dry-run=client -o yaml --overrides='{"metadata":{"labels":{"x":"y"}},"spec":{"bogus":1,"serviceAccountName":"sa1"}}'`,
+      `kubectl run o4 --image=nginx --dry-run=client -o yaml --overrides='[1]'`,
+      `kubectl run o5 --image=nginx --overrides='{"apiVersion":"v1","spec":{"nodeSelector":{"a":"b"}}}'`,
+      `kubectl get pod o5 -o jsonpath='{.spec.nodeSelector}'`,
+      `kubectl run o6 --image=nginx --dry-run=client -o json --override-type=strategic --overrides='{"spec":{"containers":[{"name":"o6","args":["-g","daemon off;"]}]}}'`,
+    );
+  });
+});
