@@ -1,6 +1,6 @@
 // What a started container's main process does, from its command/args and its image: serve
 // until stopped, or exit with a code after some time. A first slice of `sh -c` behaviour:
-// `sleep N`, `sleep infinity`, `while true`, `tail -f`, `exit N` and `echo` output. Richer shell
+// `sleep N`, `sleep infinity`, `while true`, `tail -f|-F`, `exit N` and `echo` output. Richer shell
 // semantics come from the shell interpreter later.
 import type { Container } from 'kubernetes-types/core/v1';
 import type { ImageSpec } from '../images/catalogue.js';
@@ -19,6 +19,18 @@ function echoed(script: string): string[] {
   return out;
 }
 
+/**
+ * `tail -f`, `tail -F`, `tail -n+1 -f file`, `tail -fn 5`, `tail --follow=name`: tail follows and
+ * never ends (the docs' logging sidecar: `tail -n+1 -F /var/log/1.log`).
+ */
+export function followsAFile(script: string): boolean {
+  for (const m of script.matchAll(/\btail\b([^;&|\n]*)/g)) {
+    const words = m[1].trim().split(/\s+/);
+    if (words.some((w) => /^--follow(=|$)/.test(w) || /^-[a-zA-Z0-9+]*[fF]/.test(w))) return true;
+  }
+  return false;
+}
+
 export function planProcess(c: Container, image: ImageSpec | undefined): ProcessPlan {
   const custom = [...(c.command ?? []), ...(c.args ?? [])];
   if (custom.length === 0 || (!c.command && image?.process.kind === 'serve')) {
@@ -28,7 +40,7 @@ export function planProcess(c: Container, image: ImageSpec | undefined): Process
   const script = custom.join(' ');
   const output = echoed(script);
   // Loops that never end: `while true`, `while :`, `while sleep 0.01; do …` (the docs' load generator).
-  if (/\bsleep\s+inf(inity)?\b|\bwhile\s+(true|:|sleep\b)|\btail\s+-f\b/.test(script)) return { exitCode: 0, output };
+  if (/\bsleep\s+inf(inity)?\b|\bwhile\s+(true|:|sleep\b)/.test(script) || followsAFile(script)) return { exitCode: 0, output };
   const exit = /\bexit\s+(\d+)/.exec(script);
   const code = exit ? Number(exit[1]) : 0;
   // Sleeps in sequence add up (`touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600`).
