@@ -49,7 +49,7 @@ test('an instructor runs a workshop for two learners', async ({ browser }) => {
   await ann.getByLabel('Join code').fill('ZZZZ-ZZZZ');
   await ann.getByLabel('Your name (your instructor sees it)').fill('Ann');
   await ann.getByRole('button', { name: 'Join workshop' }).click();
-  await expect(ann.getByRole('alert')).toContainText('No workshop has that code');
+  await expect(ann.locator('#join-error')).toContainText('No workshop has that code');
   await ann.close();
   const annPage = await join(browser, code.toLowerCase(), 'Ann');
   await join(browser, code, 'Bo');
@@ -116,5 +116,5 @@ test('an instructor runs a workshop for two learners', async ({ browser }) => {
   await late.goto(`/join/${code}`);
   await late.getByLabel('Your name (your instructor sees it)').fill('Late');
   await late.getByRole('button', { name: 'Join workshop' }).click();
-  await expect(late.getByRole('alert')).toContainText('This workshop has ended');
+  await expect(late.locator('#join-error')).toContainText('This workshop has ended');
 });
