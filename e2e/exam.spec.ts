@@ -2,10 +2,17 @@
 // flag a task, do one task in the terminal (kubectl on context k8s-a), jump the page's clock to
 // the 30, 15 and 5-minute warnings, end the exam, and read the score report: that task passed,
 // the others failed, every task with its solution. Another learner gets a 404 for the report.
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { terminalText, typeInTerminal } from './helpers';
 
 const EXAM = 'ckad-practice';
+
+/** axe's serious and critical findings (WCAG 2.1 A/AA) on the page's own content. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 test('a complete practice exam: countdown, flag, one task done, end, score report', async ({ page, browser }, testInfo) => {
   test.setTimeout(240_000);
@@ -13,6 +20,7 @@ test('a complete practice exam: countdown, flag, one task done, end, score repor
   await page.goto('/exams');
   await page.getByRole('link', { name: 'CKAD practice exam' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'CKAD practice exam' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Start the exam' }).click();
   await expect(page).toHaveURL(new RegExp(`/exams/${EXAM}/attempt$`));
 
@@ -41,6 +49,7 @@ test('a complete practice exam: countdown, flag, one task done, end, score repor
   await expect.poll(() => terminalText(page), { timeout: 60_000 }).toContain('deployment "api" successfully rolled out');
 
   await page.screenshot({ path: testInfo.outputPath('exam-attempt.png'), fullPage: false });
+  expect(await seriousViolations(page)).toEqual([]);
 
   await page.reload();
   await expect(page.getByRole('navigation', { name: 'Questions' }).locator('[data-task="secret-volume"]')).toHaveAttribute('data-flagged', 'true');
@@ -74,6 +83,7 @@ test('a complete practice exam: countdown, flag, one task done, end, score repor
   await job.getByText('Solution').click();
   await expect(job).toContainText('kubectl create job batch-report');
   await page.screenshot({ path: testInfo.outputPath('exam-report.png'), fullPage: false });
+  expect(await seriousViolations(page)).toEqual([]);
 
   // Nobody else sees it (a fresh browser context is another guest).
   const other = await browser.newContext();

@@ -111,9 +111,6 @@ export function ExamWorkspace({ attempt, title, tasks, serverNow }: ExamWorkspac
               {flags.has(task.id) ? 'Flagged ⚑' : 'Flag for review'}
             </button>
           </p>
-          <p className={styles.contextHint}>
-            <code>kubectl config use-context {task.context}</code>
-          </p>
           <div className={styles.body}>{task.body}</div>
           <p className={styles.nav}>
             <button type="button" className="button small secondary" disabled={current === 0} onClick={() => setCurrent(current - 1)}>

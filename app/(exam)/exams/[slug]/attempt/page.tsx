@@ -7,6 +7,7 @@ import { getExamService } from '../../../../../server/exam-context';
 import { renderLabStep } from '../../../../lib/content';
 import { currentIdentity } from '../../../../lib/identity';
 import { findExam } from '../../../../(site)/exams/exam-data';
+import { examMarkdownComponents } from '../../../../(site)/exams/focusable-pre';
 import { ExamWorkspaceLoader } from './exam-workspace-loader';
 
 export const dynamic = 'force-dynamic';
@@ -22,7 +23,7 @@ export default async function AttemptPage({ params }: { params: Promise<{ slug: 
   const tasks = await Promise.all(
     exam.tasks.map(async (t) => {
       const Text = await renderLabStep(t.text);
-      return { id: t.id, title: t.title, weight: t.weight, context: t.context, body: <Text /> };
+      return { id: t.id, title: t.title, weight: t.weight, context: t.context, body: <Text components={examMarkdownComponents} /> };
     }),
   );
   return (

@@ -9,6 +9,7 @@ import { isRefusal } from '../../../../../../server/exam-service';
 import { renderLabStep } from '../../../../../lib/content';
 import { currentIdentity } from '../../../../../lib/identity';
 import { findExam } from '../../../exam-data';
+import { examMarkdownComponents } from '../../../focusable-pre';
 import styles from './report.module.css';
 
 export const dynamic = 'force-dynamic';
@@ -74,7 +75,7 @@ export default async function ReportPage({ params }: { params: Promise<{ slug: s
               </ul>
               <details className={styles.solution}>
                 <summary>Solution</summary>
-                <Solution />
+                <Solution components={examMarkdownComponents} />
               </details>
             </li>
           );
