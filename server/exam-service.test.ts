@@ -123,6 +123,30 @@ describe('an exam attempt', () => {
     clock = 1_750_000_000_000;
   });
 
+  it('grades a sandbox that went to sleep (saved, unloaded) from its snapshot, with every cluster', async () => {
+    const { PrismaSandboxStore } = await import('./store.js');
+    const sleepy = LocalSandboxHost.create({ store: new PrismaSandboxStore(db), saveDelayMs: 20, idleMs: 50, log: () => {} });
+    const service = new ExamService({ db, host: sleepy, findExam: cachedExam, now: () => clock, log: () => {} });
+    try {
+      const a = await started('hal-learner');
+      const sandbox = await sleepy.open('hal-learner', a.sandboxSlug);
+      const detach = sandbox.addListener({});
+      await run(sandbox, 'kubectl create deployment web --image=nginx --context=k8s-b');
+      detach(); // the candidate leaves: the sandbox is saved and unloaded
+      const until = Date.now() + 10_000;
+      while (sleepy.counts().active > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
+      expect(sleepy.counts()).toEqual({ active: 0, hibernated: 1 });
+      clock = a.deadline + 60_000;
+      expect(await service.sweep()).toBe(1);
+      const graded = await service.attemptFor({ userId: 'hal-learner', role: 'guest' }, a.id);
+      expect(!isRefusal(graded) && taskScores(graded)).toEqual({ 'namespace-a': 0, 'deploy-b': 40, 'answer-file': 0 });
+      expect(!isRefusal(graded) && graded.endedAt).toBe(a.deadline);
+    } finally {
+      clock = 1_750_000_000_000;
+      await sleepy.shutdown();
+    }
+  });
+
   it('"End exam" grades at once from every cluster; flags are kept per task', async () => {
     const a = await started('cy');
     expect(await exams.setFlag('cy', a.id, 'deploy-b', true)).toEqual({ flags: ['deploy-b'] });
