@@ -153,7 +153,7 @@ export class Kubelets implements Controller {
     const now = ctx.clock.now();
     const graceMs = (pod.metadata?.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
     if (rec && !rec.killing) {
-      const running = rec.containers.filter((c) => c.phase === 'running');
+      const running = [...(rec.initContainers ?? []), ...rec.containers].filter((c) => c.phase === 'running');
       const exitMs = Math.max(0, ...running.map((c) => resolveImage(c.image)?.spec.stopOnTermMs ?? graceMs));
       rec.killing = { startedAt: now, doneAt: now + Math.min(graceMs, exitMs) };
       for (const c of running) this.event(ctx, pod, 'Normal', 'Killing', `Stopping container ${c.name}`);

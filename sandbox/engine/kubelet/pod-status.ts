@@ -24,27 +24,33 @@ function terminated(t: TerminatedRecord): NonNullable<ContainerStatus['state']>[
   return { containerID: `containerd://${t.containerID}`, exitCode: t.exitCode, finishedAt: rfc3339(t.finishedAt), reason: t.reason ?? (t.exitCode === 0 ? 'Completed' : 'Error'), startedAt: rfc3339(t.startedAt) };
 }
 
-function waitingState(rec: ContainerRecord): { reason: string; message?: string } {
+/**
+ * A container the runtime has not created yet waits as `ContainerCreating`, or as
+ * `PodInitializing` in a pod with init containers (the kubelet's default waiting state).
+ */
+type DefaultWaiting = 'ContainerCreating' | 'PodInitializing';
+
+function waitingState(rec: ContainerRecord, fallback: DefaultWaiting): { reason: string; message?: string } {
   switch (rec.phase) {
     case 'pull-failed':
       return { reason: 'ErrImagePull', message: rec.pullError };
     case 'pull-backoff':
       return { reason: 'ImagePullBackOff', message: `Back-off pulling image ${JSON.stringify(rec.image)}: ErrImagePull: ${rec.pullError}` };
     default:
-      return { reason: 'ContainerCreating' };
+      return { reason: fallback };
   }
 }
 
-function containerState(rec: ContainerRecord | undefined): ContainerStatus['state'] {
+function containerState(rec: ContainerRecord | undefined, fallback: DefaultWaiting): ContainerStatus['state'] {
   // The sync that restarts after a back-off pulls, creates and starts in one go: until then it still reads CrashLoopBackOff.
   if (rec?.crashLoopMessage) return { waiting: { reason: 'CrashLoopBackOff', message: rec.crashLoopMessage } };
   if (rec?.phase === 'running') return { running: { startedAt: rfc3339(rec.startedAt!) } };
   // Ended for good, or between an exit and the next instance: the last instance is the state.
   if (rec?.phase === 'exited' || rec?.phase === 'dead' || (rec?.lastTerminated && (rec.phase === 'new' || rec.phase === 'pulling' || rec.phase === 'creating'))) return { terminated: terminated(rec.lastTerminated!) };
-  return { waiting: rec ? waitingState(rec) : { reason: 'ContainerCreating' } };
+  return { waiting: rec ? waitingState(rec, fallback) : { reason: fallback } };
 }
 
-function containerStatus(c: Container, rec: ContainerRecord | undefined): ContainerStatus {
+function containerStatus(c: Container, rec: ContainerRecord | undefined, fallback: DefaultWaiting = 'ContainerCreating'): ContainerStatus {
   const running = rec?.phase === 'running';
   const hasRun = running || rec?.lastTerminated !== undefined;
   const resolved = hasRun ? resolveImage(c.image!) : undefined;
@@ -59,7 +65,7 @@ function containerStatus(c: Container, rec: ContainerRecord | undefined): Contai
     ready: running && (rec?.ready ?? true),
     restartCount: rec?.restartCount ?? 0,
     started: running && (rec?.started ?? true),
-    state: containerState(rec),
+    state: containerState(rec, fallback),
   };
   const id = running ? rec!.containerID : rec?.lastTerminated?.containerID;
   if (id) status.containerID = `containerd://${id}`;
@@ -100,11 +106,52 @@ function podPhase(rec: PodRecord, statuses: ContainerStatus[]): string {
   return 'Pending';
 }
 
+/**
+ * The prober's view of init containers: ready once they exited 0 (a sidecar, once running and
+ * ready), started only while running.
+ */
+function initContainerStatus(c: Container, rec: ContainerRecord | undefined): ContainerStatus {
+  const status = containerStatus(c, rec, 'PodInitializing');
+  if (c.restartPolicy !== 'Always') status.ready = status.state?.terminated?.exitCode === 0;
+  return status;
+}
+
+/** Init containers all done (exited 0, or a sidecar started)? Else the incomplete ones' names. */
+function incompleteInit(pod: Pod, statuses: ContainerStatus[]): string[] {
+  return (pod.spec?.initContainers ?? [])
+    .filter((c, i) => {
+      const s = statuses[i];
+      if (c.restartPolicy === 'Always' && s.started) return false;
+      return s.state?.terminated?.exitCode !== 0;
+    })
+    .map((c) => c.name);
+}
+
+/** kubelet getPhase: Pending while initializing; Failed when an init container failed for good. */
+function initPhase(pod: Pod, rec: PodRecord, incomplete: string[]): string | undefined {
+  if (!incomplete.length) return undefined;
+  const failed = (rec.initContainers ?? []).some((c) => c.phase === 'exited' && c.lastTerminated?.exitCode !== 0);
+  return failed && pod.spec?.restartPolicy === 'Never' ? 'Failed' : 'Pending';
+}
+
+/** GeneratePodInitializedCondition: True once every init container is done or an app container ran. */
+function initializedCondition(pod: Pod, rec: PodRecord, incomplete: string[], phase: string, now: number): PodCondition {
+  if (!pod.spec?.initContainers?.length) return condition('Initialized', true, rec.seenAt);
+  const appRan = rec.containers.some((c) => c.startedAt !== undefined);
+  if (phase === 'Succeeded') return { ...condition('Initialized', true, now), reason: 'PodCompleted' };
+  if (appRan || !incomplete.length) return condition('Initialized', true, now);
+  return condition('Initialized', false, now, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`);
+}
+
 export function computePodStatus(pod: Pod, rec: PodRecord, node: Node, now: number): PodStatus {
   const containers = pod.spec?.containers ?? [];
+  const hasInit = Boolean(pod.spec?.initContainers?.length);
   const records = new Map(rec.containers.map((r) => [r.name, r]));
-  const statuses = containers.map((c) => containerStatus(c, records.get(c.name)));
-  const phase = podPhase(rec, statuses);
+  const statuses = containers.map((c) => containerStatus(c, records.get(c.name), hasInit ? 'PodInitializing' : 'ContainerCreating'));
+  const initRecords = new Map((rec.initContainers ?? []).map((r) => [r.name, r]));
+  const initStatuses = (pod.spec?.initContainers ?? []).map((c) => initContainerStatus(c, initRecords.get(c.name)));
+  const incomplete = incompleteInit(pod, initStatuses);
+  const phase = initPhase(pod, rec, incomplete) ?? podPhase(rec, statuses);
   const done = phase === 'Succeeded' || phase === 'Failed';
   const unready = statuses.filter((s) => !s.ready).map((s) => s.name);
   const allReadyAt = Math.max(rec.seenAt, ...rec.containers.map((r) => r.readySince ?? r.startedAt ?? rec.seenAt));
@@ -113,7 +160,7 @@ export function computePodStatus(pod: Pod, rec: PodRecord, node: Node, now: numb
   const old = pod.status?.conditions;
   const conditions = [
     condition('PodReadyToStartContainers', sandboxUp, sandboxUp ? rec.sandboxReadyAt : rec.seenAt),
-    condition('Initialized', true, rec.seenAt),
+    initializedCondition(pod, rec, incomplete, phase, now),
     condition('Ready', unready.length === 0, unready.length === 0 ? allReadyAt : now, done ? notReadyReason(phase) : 'ContainersNotReady', done ? undefined : notReadyMsg),
     condition('ContainersReady', unready.length === 0, unready.length === 0 ? allReadyAt : now, done ? notReadyReason(phase) : 'ContainersNotReady', done ? undefined : notReadyMsg),
     old?.find((c) => c.type === 'PodScheduled' && c.status === 'True') ?? condition('PodScheduled', true, rec.seenAt),
@@ -124,6 +171,7 @@ export function computePodStatus(pod: Pod, rec: PodRecord, node: Node, now: numb
     containerStatuses: statuses,
     hostIP,
     hostIPs: [{ ip: hostIP }],
+    ...(hasInit ? { initContainerStatuses: initStatuses } : {}),
     phase,
     qosClass: qosClass(pod),
     startTime: rfc3339(rec.seenAt),

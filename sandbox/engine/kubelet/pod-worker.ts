@@ -140,9 +140,10 @@ function probeContainer(env: WorkerEnv, pod: Pod, rec: PodRecord, spec: Containe
   return undefined;
 }
 
+type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
+
 /** After noticing the exit: restart at once (first time), after CrashLoopBackOff, or never (restartPolicy). */
-function decideRestart(env: WorkerEnv, pod: Pod, c: ContainerRecord): void {
-  const policy = pod.spec?.restartPolicy ?? 'Always';
+function decideRestart(env: WorkerEnv, pod: Pod, c: ContainerRecord, policy: RestartPolicy): void {
   if (policy === 'Never' || (policy === 'OnFailure' && c.lastTerminated!.exitCode === 0)) {
     c.phase = 'exited';
     return;
@@ -176,7 +177,7 @@ function needsPull(env: WorkerEnv, spec: Container): boolean {
 }
 
 /** Advances one container as far as `now` allows; returns when it next needs attention. */
-function stepContainer(env: WorkerEnv, pod: Pod, rec: PodRecord, spec: Container, c: ContainerRecord, now: number): number | undefined {
+function stepContainer(env: WorkerEnv, pod: Pod, rec: PodRecord, spec: Container, c: ContainerRecord, now: number, policy: RestartPolicy): number | undefined {
   for (let guard = 0; guard < 8; guard++) {
     switch (c.phase) {
       case 'new':
@@ -212,7 +213,7 @@ function stepContainer(env: WorkerEnv, pod: Pod, rec: PodRecord, spec: Container
       }
       case 'dead':
         if (now < c.readyAt!) return c.readyAt;
-        decideRestart(env, pod, c);
+        decideRestart(env, pod, c, policy);
         continue;
       case 'crash-backoff':
         if (now < c.restartAt!) return c.restartAt;
@@ -225,18 +226,46 @@ function stepContainer(env: WorkerEnv, pod: Pod, rec: PodRecord, spec: Container
   return undefined;
 }
 
+function recordFor(records: ContainerRecord[], spec: Container): ContainerRecord {
+  let c = records.find((r) => r.name === spec.name);
+  if (!c) {
+    c = { name: spec.name, image: spec.image!, phase: 'new', restartCount: 0 };
+    records.push(c);
+  }
+  return c;
+}
+
+/** An init container that ran to success; it is not run again. */
+export const initSucceeded = (c: ContainerRecord | undefined): boolean => c?.phase === 'exited' && c.lastTerminated?.exitCode === 0;
+
+/**
+ * Init containers run one at a time, in order, each to success before the next starts; a failed
+ * one is restarted unless the pod's restartPolicy is Never (then the pod fails). A sidecar
+ * (restartPolicy Always on the init container) only has to be running for the next to start.
+ */
+function advanceInitContainers(env: WorkerEnv, pod: Pod, rec: PodRecord, now: number): { done: boolean; next?: number } {
+  let next: number | undefined;
+  for (const spec of pod.spec?.initContainers ?? []) {
+    const c = recordFor((rec.initContainers ??= []), spec);
+    const sidecar = spec.restartPolicy === 'Always';
+    const policy: RestartPolicy = sidecar ? 'Always' : pod.spec?.restartPolicy === 'Never' ? 'Never' : 'OnFailure';
+    next = earliest(next, stepContainer(env, pod, rec, spec, c, now, policy));
+    if (sidecar ? c.phase === 'running' : initSucceeded(c)) continue;
+    return { done: false, next };
+  }
+  return { done: true, next };
+}
+
 /** Runs the pod's containers forward; returns the earliest time anything is due, if any. */
 export function advancePod(env: WorkerEnv, pod: Pod, rec: PodRecord, now: number): number | undefined {
   if (now < rec.sandboxReadyAt) return rec.sandboxReadyAt;
-  let next: number | undefined;
+  const init = advanceInitContainers(env, pod, rec, now);
+  if (!init.done) return init.next;
+  let next = init.next;
+  const policy = (pod.spec?.restartPolicy ?? 'Always') as RestartPolicy;
   for (const spec of pod.spec?.containers ?? []) {
-    let c = rec.containers.find((r) => r.name === spec.name);
-    if (!c) {
-      c = { name: spec.name, image: spec.image!, phase: 'new', restartCount: 0 };
-      rec.containers.push(c);
-    }
-    const due = stepContainer(env, pod, rec, spec, c, now);
-    if (due !== undefined) next = Math.min(next ?? Infinity, due);
+    const c = recordFor(rec.containers, spec);
+    next = earliest(next, stepContainer(env, pod, rec, spec, c, now, policy));
     // Containers start one after another within a sync; a pull or create in flight holds the rest.
     if (c.phase === 'pulling' || c.phase === 'creating') break;
   }

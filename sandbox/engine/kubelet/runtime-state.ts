@@ -69,6 +69,8 @@ export interface PodRecord {
   sandboxReadyAt: number;
   ip: string;
   containers: ContainerRecord[];
+  /** The init containers started so far, in spec order (absent: none yet, or a pod without them). */
+  initContainers?: ContainerRecord[];
   killing?: { startedAt: number; doneAt: number };
   /** The status last written, so an unchanged status is not written again. */
   lastStatus?: string;

@@ -1,0 +1,90 @@
+// Init containers: run one by one before the app containers, reported in initContainerStatuses
+// (and so `kubectl get pods` shows Init:0/2, Init:1/2, PodInitializing, Init:Error…).
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { expectGolden, newSandbox } from '../../kubectl/testing.js';
+
+const golden = (name: string) => join(import.meta.dirname, '__golden__', name);
+
+const POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: myapp
+spec:
+  initContainers:
+  - name: init-one
+    image: busybox:1.36
+    command: ['sh', '-c', 'echo first; sleep 4']
+  - name: init-two
+    image: busybox:1.36
+    command: ['sh', '-c', 'echo second; sleep 4']
+  containers:
+  - name: app
+    image: nginx:1.27
+`;
+
+const FAILING = (policy: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: broken-${policy.toLowerCase()}
+spec:
+  restartPolicy: ${policy}
+  initContainers:
+  - name: setup
+    image: busybox:1.36
+    command: ['sh', '-c', 'exit 3']
+  containers:
+  - name: app
+    image: nginx:1.27
+`;
+
+describe('init containers', () => {
+  it('run in order to success before the app starts, with statuses kubectl shows', async () => {
+    const sb = newSandbox();
+    sb.fs.writeFile('/root/pod.yaml', POD);
+    let out = '';
+    const step = async (line: string) => (out += `$ ${line}\n${await sb.run(line)}`);
+    await step('kubectl apply -f pod.yaml');
+    const seen = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      sb.advance(500);
+      const line = (await sb.run('kubectl get pod myapp --no-headers')).split(/\s+/)[2];
+      if (!seen.has(line)) out += `# STATUS ${line}\n`;
+      seen.add(line);
+    }
+    await step('kubectl get pod myapp -o jsonpath="{.status.initContainerStatuses[*].state.terminated.reason} {.status.initContainerStatuses[*].ready}"');
+    await step('kubectl logs myapp -c init-two');
+    await step('kubectl get pod myapp -o jsonpath="{.status.conditions[?(@.type==\\"Initialized\\")].status}"');
+    expect([...seen]).toEqual(['Init:0/2', 'Init:1/2', 'PodInitializing', 'Running']);
+    expectGolden(golden('init-containers.txt'), out);
+  });
+
+  it('reports the incomplete ones while initializing', async () => {
+    const sb = newSandbox();
+    sb.fs.writeFile('/root/pod.yaml', POD);
+    await sb.run('kubectl apply -f pod.yaml');
+    sb.advance(3_000);
+    const pod = sb.engine.api.get({ group: '', version: 'v1', resource: 'pods', namespace: 'default', name: 'myapp' }) as { status: Record<string, any> };
+    expect(pod.status.phase).toBe('Pending');
+    expect(pod.status.conditions.find((c: { type: string }) => c.type === 'Initialized')).toMatchObject({ status: 'False', reason: 'ContainersNotInitialized', message: 'containers with incomplete status: [init-one init-two]' });
+    expect(pod.status.containerStatuses[0].state).toEqual({ waiting: { reason: 'PodInitializing' } });
+    expect(pod.status.initContainerStatuses[1]).toMatchObject({ name: 'init-two', ready: false, started: false, state: { waiting: { reason: 'PodInitializing' } } });
+  });
+
+  it('restarts a failing init container, or fails the pod when restartPolicy is Never', async () => {
+    const sb = newSandbox();
+    sb.fs.writeFile('/root/always.yaml', FAILING('Always'));
+    sb.fs.writeFile('/root/never.yaml', FAILING('Never'));
+    let out = '';
+    const step = async (line: string) => (out += `$ ${line}\n${await sb.run(line)}`);
+    await step('kubectl apply -f always.yaml -f never.yaml');
+    sb.advance(8_000);
+    await step('kubectl get pods');
+    sb.advance(30_000);
+    await step('kubectl get pods');
+    await step('kubectl get pod broken-never -o jsonpath="{.status.phase} {.status.initContainerStatuses[0].state.terminated.exitCode}"');
+    expect(out).toMatch(/broken-always +0\/1 +Init:CrashLoopBackOff/);
+    expect(out).toMatch(/broken-never +0\/1 +Init:Error/);
+    expectGolden(golden('init-containers-failing.txt'), out);
+  });
+});
