@@ -92,6 +92,20 @@ export interface NodeRuntimeState {
   memoryPressureAt?: number;
   /** When the eviction manager runs its next round (every 10 s). */
   nextEvictionCheckAt?: number;
+  /** The node's systemd units (absent until systemctl first looks at them). */
+  services?: NodeServicesState;
+}
+
+/**
+ * systemd's view of the node's services (the shell's systemctl and journalctl): kept here so
+ * that a stopped kubelet is still stopped after a snapshot is restored.
+ */
+export interface NodeServicesState {
+  /** When each unit last became active or inactive. */
+  since: Record<string, number>;
+  stopped: Record<string, boolean>;
+  pid: Record<string, number>;
+  journal: Record<string, Array<{ at: number; source: string; text: string }>>;
 }
 
 export type RuntimeState = Record<string, NodeRuntimeState>;

@@ -2,7 +2,9 @@
 // containerd. Stopping either stops the node's kubelet (the node goes NotReady after the node
 // monitor grace period, as on a real node); journalctl shows systemd's lines and the kubelet's
 // events as the kubelet logs them.
+import { clusterOf } from '../../engine/cluster.js';
 import type { Engine } from '../../engine/engine.js';
+import type { NodeServicesState } from '../../engine/kubelet/runtime-state.js';
 import { failNode, isNodeFailed, recoverNode } from '../../engine/node-faults.js';
 import type { CommandFn, Shell } from '../interpreter.js';
 import { formatDate } from './misc.js';
@@ -14,7 +16,7 @@ interface JournalLine {
   source: string;
   text: string;
 }
-interface ServiceState {
+interface ServiceState extends NodeServicesState {
   /** When the unit last became active or inactive. */
   since: Record<Unit, number>;
   stopped: Record<Unit, boolean>;
@@ -23,18 +25,26 @@ interface ServiceState {
 }
 
 const DESCRIPTION: Record<Unit, string> = { kubelet: 'kubelet: The Kubernetes Node Agent', containerd: 'containerd container runtime' };
+/** Units of nodes the cluster keeps no runtime for (not a default cluster): kept here instead. */
 const states = new WeakMap<object, Map<string, ServiceState>>();
 
+/**
+ * The node's unit states live in its kubelet runtime state, which snapshots carry, so a stopped
+ * kubelet stays stopped after a restore.
+ */
 function stateOf(cluster: object, node: string): ServiceState {
+  const rt = clusterOf(cluster)?.kubelet.nodes[node];
+  if (rt) return (rt.services ??= freshState(cluster, node)) as ServiceState;
   let perNode = states.get(cluster);
   if (!perNode) states.set(cluster, (perNode = new Map()));
   let s = perNode.get(node);
-  if (!s) {
-    const boot = bootTime(cluster, node);
-    s = { since: { kubelet: boot, containerd: boot }, stopped: { kubelet: false, containerd: false }, pid: { kubelet: 1187, containerd: 634 }, journal: { kubelet: [], containerd: [] } };
-    perNode.set(node, s);
-  }
+  if (!s) perNode.set(node, (s = freshState(cluster, node)));
   return s;
+}
+
+function freshState(cluster: object, node: string): ServiceState {
+  const boot = bootTime(cluster, node);
+  return { since: { kubelet: boot, containerd: boot }, stopped: { kubelet: false, containerd: false }, pid: { kubelet: 1187, containerd: 634 }, journal: { kubelet: [], containerd: [] } };
 }
 
 /** When the node booted: its Node object's creation (the kubelet registers it once it runs). */
