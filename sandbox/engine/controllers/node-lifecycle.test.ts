@@ -77,3 +77,24 @@ describe('a failed worker node', { timeout: 120_000 }, () => {
     expect(webPods(e)).toHaveLength(4); // the evicted pods finished terminating
   });
 });
+
+describe('a node whose kubelet reports NotReady', { timeout: 60_000 }, () => {
+  it('gets the not-ready NoSchedule and NoExecute taints, swapped for unreachable ones when it goes silent', () => {
+    const e = settledCluster();
+    const kubelet = e.client('kubelet');
+    const node = get(e, '', 'nodes', undefined, 'node02');
+    const conditions = node.status.conditions.map((c: any) => (c.type === 'Ready' ? { ...c, status: 'False', reason: 'KubeletNotReady', message: 'container runtime is down' } : c));
+    kubelet.update({ ...ref('', 'nodes', undefined, 'node02'), subresource: 'status' }, { ...node, status: { ...node.status, conditions } });
+    e.advance(1_000);
+    const notReady = get(e, '', 'nodes', undefined, 'node02');
+    expect(notReady.spec.taints.map((t: any) => `${t.key}:${t.effect}`).sort()).toEqual(['node.kubernetes.io/not-ready:NoExecute', 'node.kubernetes.io/not-ready:NoSchedule']);
+    expect(notReady.spec.taints.find((t: any) => t.effect === 'NoExecute').timeAdded).toBeDefined();
+    failNode(e, 'node02');
+    e.advance(60_000);
+    const silent = get(e, '', 'nodes', undefined, 'node02');
+    expect(silent.spec.taints.map((t: any) => `${t.key}:${t.effect}`).sort()).toEqual(['node.kubernetes.io/unreachable:NoExecute', 'node.kubernetes.io/unreachable:NoSchedule']);
+    recoverNode(e, 'node02');
+    e.advance(5_000);
+    expect(get(e, '', 'nodes', undefined, 'node02').spec.taints).toBeUndefined();
+  });
+});
