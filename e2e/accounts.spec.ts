@@ -47,7 +47,7 @@ test('guest work carried into a new account; sign out; sign in', async ({ page }
   await expect(page.getByRole('list', { name: 'Your sessions' }).getByText('(this browser)')).toBeVisible();
   // A learner is kept out of the admin page and its API.
   await page.goto('/admin/users');
-  await expect(page.getByRole('alert')).toContainText('Only admins can manage accounts.');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('Only admins can manage accounts.');
   expect((await page.request.get('/api/account/users')).status()).toBe(403);
 
   // Sign out from the header menu.
