@@ -5,7 +5,9 @@ import type { KubeObject } from '../../engine/objects.js';
 import { parseFlags, type FlagSpec } from '../flags.js';
 import { UsageError, type KubectlContext } from '../host.js';
 import { kindPrefix, refOf } from '../resource-types.js';
+import { applyStrategicMergePatch } from '../../engine/api/patch/index.js';
 import { resolveTargets, type Target } from './targets.js';
+import { parseDryRun, reportWrite } from './write-helpers.js';
 
 interface Container {
   name: string;
@@ -18,7 +20,7 @@ const COMMON: FlagSpec[] = [
   { name: 'all', type: 'bool' },
   { name: 'selector', short: 'l', type: 'string' },
   { name: 'output', short: 'o', type: 'string', default: '' },
-  { name: 'dry-run', type: 'string' },
+  { name: 'dry-run', type: 'string', noOptDefault: 'unchanged' },
   { name: 'local', type: 'bool' },
   { name: 'filename', short: 'f', type: 'stringArray' },
   { name: 'field-manager', type: 'string', default: 'kubectl-set' },
@@ -45,14 +47,19 @@ function nest(kind: string, spec: Record<string, unknown>): Record<string, unkno
 }
 
 async function patchEach(ctx: KubectlContext, targets: Target[], verb: string, flags: Record<string, unknown>, edit: (obj: KubeObject, spec: { containers?: Container[]; initContainers?: Container[] }) => Record<string, unknown> | undefined): Promise<number> {
+  const dryRun = parseDryRun(flags['dry-run'], ctx);
   for (const { type, object } of targets) {
     const spec = podSpecOf(object);
     const name = `${kindPrefix(type)}/${object.metadata.name}`;
     if (!spec) throw new UsageError(`${name} ${verb === 'image' ? 'image' : verb} is not supported`);
     const specPatch = edit(object, spec);
     if (!specPatch) continue;
-    await ctx.host.api.patch(refOf(type, object.metadata.namespace, object.metadata.name), 'strategic', nest(object.kind, specPatch), { fieldManager: String(flags['field-manager']), actor: 'kubectl' });
-    ctx.io.out(`${name} ${verb} updated\n`);
+    const patch = nest(object.kind, specPatch);
+    // --dry-run=client patches the object as read, locally; =server asks for a dry-run patch.
+    const result = dryRun === 'client'
+      ? applyStrategicMergePatch(object, patch)
+      : await ctx.host.api.patch(refOf(type, object.metadata.namespace, object.metadata.name), 'strategic', patch, { fieldManager: String(flags['field-manager']), actor: 'kubectl', dryRun: dryRun === 'server' });
+    reportWrite(ctx, result, `${verb} updated`, String(flags.output), dryRun, true);
   }
   return 0;
 }

@@ -36,6 +36,12 @@ describe.runIf(realKubectlAvailable())('differential: commands the practice exam
       'kubectl set serviceaccount deployment web sa1',
       'kubectl set sa deployment/web sa1',
       'kubectl get deploy web -o jsonpath="{.spec.template.spec.serviceAccountName}"',
+      'kubectl set sa deploy web other --dry-run=client',
+      'kubectl set sa deploy web other --dry-run=server',
+      'kubectl set sa deploy web other --dry-run=client -o yaml',
+      'kubectl set sa deploy web other -o name',
+      'kubectl set image deploy/web nginx=nginx:1.28 --dry-run=client',
+      'kubectl get deploy web -o jsonpath="{.spec.template.spec.serviceAccountName} {.spec.template.spec.containers[0].image}"',
       'kubectl set serviceaccount deployment/nope sa1',
       'kubectl set serviceaccount',
     );
