@@ -38,7 +38,7 @@ test('an instructor runs a workshop for two learners', async ({ browser }) => {
   await teacher.getByLabel('Title').fill(`Cluster tour ${Date.now()}`);
   await teacher.getByLabel(/A tour of the cluster/).check();
   await teacher.getByRole('button', { name: 'Create workshop' }).click();
-  await teacher.waitForURL(/\/workshops\/[^/]+$/);
+  await teacher.waitForURL(/\/workshops\/(?!new$)[^/]+$/);
   const dashboardUrl = teacher.url();
   const code = (await teacher.getByTestId('join-code').innerText()).trim();
   expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
