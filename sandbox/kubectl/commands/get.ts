@@ -11,6 +11,7 @@ import { tabwrite } from '../printers/tabwriter.js';
 import { kindPrefix, refOf, resolveType, resourcesInCategory } from '../resource-types.js';
 import { orderRows, sortObjects } from './get-sort.js';
 import { watchGet } from './get-watch.js';
+import { listSelected } from './targets.js';
 
 export const GET_FLAGS: FlagSpec[] = [
   { name: 'output', short: 'o', type: 'string', default: '' },
@@ -88,7 +89,7 @@ export async function get(ctx: KubectlContext, args: string[]): Promise<number> 
         }
       }
     } else {
-      const list = await ctx.host.api.list(refOf(req.type, allNs ? undefined : namespace), listOptions);
+      const list = await listSelected(ctx, req.type, allNs ? undefined : namespace, listOptions);
       objects.push(...list.items);
       resourceVersion = list.metadata.resourceVersion;
     }
