@@ -38,6 +38,23 @@ spec:
     image: nginx:1.27
 `;
 
+// The docs' sidecar example (a native sidecar: an init container with restartPolicy Always).
+const SIDECAR = `apiVersion: v1
+kind: Pod
+metadata:
+  name: myapp
+spec:
+  containers:
+  - name: myapp
+    image: alpine:latest
+    command: ['sh', '-c', 'while true; do echo "logging" >> /opt/logs.txt; sleep 1; done']
+  initContainers:
+  - name: logshipper
+    image: alpine:latest
+    restartPolicy: Always
+    command: ['sh', '-c', 'tail -F /opt/logs.txt']
+`;
+
 describe('init containers', () => {
   it('run in order to success before the app starts, with statuses kubectl shows', async () => {
     const sb = newSandbox();
@@ -87,4 +104,18 @@ describe('init containers', () => {
     expect(out).toMatch(/broken-never +0\/1 +Init:Error/);
     expectGolden(golden('init-containers-failing.txt'), out);
   });
+
+  it('starts a sidecar (restartPolicy Always, tail -F) and keeps it running beside the app', async () => {
+    const sb = newSandbox();
+    sb.fs.writeFile('/root/sidecar.yaml', SIDECAR);
+    let out = '';
+    const step = async (line: string) => (out += `$ ${line}\n${await sb.run(line)}`);
+    await step('kubectl apply -f sidecar.yaml');
+    sb.advance(30_000);
+    await step('kubectl get pod myapp');
+    await step('kubectl get pod myapp -o jsonpath="{.status.initContainerStatuses[0].started} {.status.initContainerStatuses[0].ready} {.status.initContainerStatuses[0].state.running.startedAt}"');
+    expect(out).toMatch(/myapp +2\/2 +Running +0/);
+    expectGolden(golden('init-containers-sidecar.txt'), out);
+  });
 });
+
