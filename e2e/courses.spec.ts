@@ -104,6 +104,10 @@ test('a completed course earns a certificate anyone can see and verify by its id
   await expect(page.getByTestId('course-title')).toHaveText('First steps with Kubernetes');
   await expect(page.getByTestId('verification')).toContainText(`/certificates/${id}/verify`);
   await expect(page.getByTestId('keep-certificate')).toContainText('Sign up'); // a guest is asked to keep it
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Copy the link to share' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied.' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
 
   // Issued once: visiting again keeps the same certificate.
   await page.goto('/dashboard');

@@ -10,6 +10,7 @@ import { getServerContext } from '../../../../server/context';
 import { findCertificate, type CertificateView } from '../../../lib/courses';
 import { currentIdentity } from '../../../lib/identity';
 import { courseStyles as styles } from '../../courses/parts';
+import { CopyLink } from './copy-link';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,7 +25,10 @@ async function load(params: Promise<unknown>): Promise<CertificateView | undefin
 
 export async function generateMetadata({ params }: { params: Promise<unknown> }): Promise<Metadata> {
   const cert = await load(params);
-  return cert ? { title: `Certificate: ${cert.courseTitle}`, description: `${cert.learnerName} completed ${cert.courseTitle} on Kubelab.` } : {};
+  if (!cert) return {};
+  const title = `Certificate: ${cert.courseTitle}`;
+  const description = `${cert.learnerName} completed ${cert.courseTitle} on Kubelab.`;
+  return { title, description, openGraph: { title, description, type: 'article' } };
 }
 
 /** The date in words, fixed to UTC so every viewer reads the same day. */
@@ -37,7 +41,8 @@ export default async function CertificatePage({ params }: { params: Promise<unkn
   if (!cert) notFound();
   const h = await headers();
   const origin = `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? 'localhost'}`;
-  const verifyUrl = `${origin}/certificates/${cert.id}/verify`;
+  const pageUrl = `${origin}/certificates/${cert.id}`;
+  const verifyUrl = `${pageUrl}/verify`;
   return (
     <main className="page">
       <h1 className="sr-only">Certificate of completion</h1>
@@ -62,7 +67,12 @@ export default async function CertificatePage({ params }: { params: Promise<unkn
           You earned this as a guest: it is tied to this browser. <Link href="/signup">Sign up</Link> to keep it in your account.
         </p>
       )}
-      {cert.own && <p>Share this page&rsquo;s address to show your certificate; anyone can check it with the verification link.</p>}
+      {cert.own && (
+        <>
+          <p>Share this page&rsquo;s address to show your certificate; anyone can check it with the verification link.</p>
+          <CopyLink url={pageUrl} />
+        </>
+      )}
     </main>
   );
 }
