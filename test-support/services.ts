@@ -145,15 +145,23 @@ export async function startServices(): Promise<Services> {
     pg.stop();
     throw e;
   }
-  let n = 0;
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    process.off('exit', stop);
+    redis.stop();
+    pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  // pg_ctl daemonises PostgreSQL: a test process that ends without afterAll must not leave it running.
+  process.on('exit', stop);
   return {
-    databaseUrl: pg.createDatabase(`kubelab_${n++}`),
+    databaseUrl: pg.createDatabase('kubelab_0'),
     redisUrl: redis.url,
     createDatabase: (name) => pg.createDatabase(name),
     async stop() {
-      redis.stop();
-      pg.stop();
-      rmSync(dir, { recursive: true, force: true });
+      stop();
     },
   };
 }
