@@ -45,7 +45,11 @@ export interface ItemInfo {
 }
 
 export async function itemInfo(): Promise<(item: CourseItem) => ItemInfo> {
-  lessons ??= listLessons();
+  // A failed read is not kept: the next request tries again.
+  lessons ??= listLessons().catch((e: unknown) => {
+    lessons = undefined;
+    throw e;
+  });
   const bySlug = new Map((await lessons).map((l) => [l.slug, l]));
   const labs = new Map(labCatalog().map((l) => [l.slug, l]));
   return (item) => {
