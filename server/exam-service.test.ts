@@ -89,6 +89,9 @@ describe('an exam attempt', () => {
     const a = await started('ann');
     expect(a.deadline - a.startedAt).toBe(120 * MIN);
     expect((await started('ann')).id).toBe(a.id);
+    const [x, y] = await Promise.all([exams.start('ann-twice', 'mini-practice'), exams.start('ann-twice', 'mini-practice')]);
+    expect(!isRefusal(x) && !isRefusal(y) && x.id === y.id).toBe(true);
+    if (!isRefusal(x)) await exams.end('ann-twice', x.id);
     expect(a.grade).toBeUndefined();
     expect(a.sandboxSlug).toBe(examSandboxSlug('mini-practice', a.id));
     expect(await exams.start('ann', 'no-such-exam')).toMatchObject({ refused: 'not-found' });

@@ -46,6 +46,7 @@ const NOT_FOUND: Refusal = { refused: 'not-found', message: 'There is no such ex
 export class ExamService {
   private readonly now: () => number;
   private readonly grading = new Map<string, Promise<void>>();
+  private readonly starting = new Map<string, Promise<ExamAttemptView | Refusal>>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private sweeper?: ReturnType<typeof setInterval>;
 
@@ -54,7 +55,18 @@ export class ExamService {
   }
 
   /** Starts an attempt, or returns the candidate's attempt of this exam still running. */
-  async start(userId: string, examSlug: string): Promise<ExamAttemptView | Refusal> {
+  start(userId: string, examSlug: string): Promise<ExamAttemptView | Refusal> {
+    // Two tabs pressing Start at once get one attempt.
+    const key = `${userId}\n${examSlug}`;
+    let pending = this.starting.get(key);
+    if (!pending) {
+      pending = this.startOnce(userId, examSlug).finally(() => this.starting.delete(key));
+      this.starting.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async startOnce(userId: string, examSlug: string): Promise<ExamAttemptView | Refusal> {
     const exam = this.opts.findExam(examSlug);
     if (!exam) return { refused: 'not-found', message: `There is no exam named ${examSlug}.` };
     const running = await this.running(userId, examSlug);
