@@ -96,7 +96,10 @@ describe.skipIf(!servicesAvailable())('sandbox ownership on PostgreSQL and Redis
     expect(taken.acquired).toBe(true);
     q.book.hold(id, taken.lease.fence);
     await q.store.save('fenced-user', 'deploy-nginx', snapshot('by B'));
+    const lost: string[] = [];
+    p.book.lost = (sandboxId) => lost.push(sandboxId);
     await expect(p.store.save('fenced-user', 'deploy-nginx', snapshot('late write by A'))).rejects.toThrow(LeaseLostError);
+    expect(lost).toEqual([id]); // the owner is told at once, and stops the sandbox
     await expect(p.store.delete('fenced-user', 'deploy-nginx')).rejects.toThrow(/no longer holds its lease/);
     expect(await q.store.load('fenced-user', 'deploy-nginx')).toEqual(snapshot('by B'));
   });

@@ -65,7 +65,10 @@ export class FencedSandboxStore implements SandboxStore {
         where: { sandboxId, ownerId: this.book.ownerId, fence },
         data: { expiresAt: new Date(Date.now() + this.book.ttlMs) },
       });
-      if (held.count !== 1) throw refuse();
+      if (held.count !== 1) {
+        this.book.lost?.(sandboxId);
+        throw refuse();
+      }
       await write(tx);
     });
   }

@@ -78,6 +78,8 @@ export interface ProcessBus {
 /** The fences this process holds, read by the fenced store before each snapshot write. */
 export class LeaseBook {
   private readonly fences = new Map<string, number>();
+  /** Told when a write finds the lease taken (the owner stops the sandbox at once, not at its next heartbeat). */
+  lost?: (sandboxId: string) => void;
   constructor(
     readonly ownerId: string,
     readonly ttlMs: number,

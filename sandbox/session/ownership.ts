@@ -53,6 +53,7 @@ export class ClusterSandboxHost implements SandboxHost {
 
   constructor(private readonly opts: OwnershipOptions) {
     this.owner = new OwnerRequests(this, opts.bus);
+    opts.book.lost = (id) => void this.evict(id, 'a snapshot write found its lease taken');
     opts.bus.serve((from, body) => this.owner.request(from, body));
     opts.bus.listen((from, body) => {
       if (body.op === 'event') this.remoteEvent(from, body.sandboxId, body.event, body.args);
