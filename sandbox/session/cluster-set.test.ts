@@ -60,6 +60,14 @@ describe('a sandbox with several clusters', () => {
     expect(await run(sandbox, 'kubectl config use-context k8s-b')).toContain('Switched to context "k8s-b".');
     expect(await run(sandbox, 'kubectl config current-context')).toContain('k8s-b\n');
     await run(sandbox, 'kubectl create namespace only-on-b');
+    // Tab completion reads the current context's cluster too.
+    let typed = '';
+    const off = sandbox.addListener({ output: (d) => void (typed += d), files: () => {}, checks: () => {} });
+    sandbox.input('kubectl get cm mark\t');
+    await new Promise((r) => setTimeout(r, 100));
+    off();
+    expect(typed).toContain('er-b');
+    await run(sandbox, '');
     expect(await run(sandbox, 'kubectl cluster-info')).toContain('https://k8s-b:6443');
     const names = (c: string) => set(sandbox).member(c)!.api.list({ group: '', version: 'v1', resource: 'namespaces' }).items.map((n) => n.metadata.name);
     expect(names('k8s-b')).toContain('only-on-b');

@@ -282,7 +282,7 @@ export class TerminalSession {
   }
 
   private async completeLine(line: string, cursor: number): Promise<void> {
-    const result = await complete(line.slice(0, cursor), { shell: this.current, api: this.opts.api });
+    const result = await complete(line.slice(0, cursor), { shell: this.current, api: this.opts.contexts?.current().api ?? this.opts.api });
     if (result.insert) this.editor.insert(result.insert);
     else if (result.candidates.length > 1) {
       this.emit('\r\n' + result.candidates.join('  ') + '\r\n', false);
