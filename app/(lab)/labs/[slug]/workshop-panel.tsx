@@ -11,13 +11,16 @@ export function WorkshopPanel({ labSlug }: { labSlug: string }) {
   const [workshops, setWorkshops] = useState<FollowView[]>([]);
 
   useEffect(() => {
-    const socket: Socket<WorkshopServerEvents, WorkshopClientEvents> = io(WORKSHOP_NAMESPACE, { path: SOCKET_PATH, transports: ['websocket'] });
+    // One connection with the sandbox's socket (socket.io multiplexes namespaces); that manager
+    // was made with autoConnect off, and autoConnect is the manager's, so connect explicitly.
+    const socket: Socket<WorkshopServerEvents, WorkshopClientEvents> = io(WORKSHOP_NAMESPACE, { path: SOCKET_PATH, transports: ['websocket'], autoConnect: false });
     socket.on('connect', () => socket.emit('workshop:follow', { labSlug }, (r) => r.ok && setWorkshops(r.workshops)));
     socket.on('workshop:message', ({ workshopId, message }) => {
       if (message.kind === 'hint' && message.labSlug !== labSlug) return;
       setWorkshops((ws) => ws.map((w) => (w.workshopId === workshopId && !w.messages.some((m) => m.id === message.id) ? { ...w, messages: [...w.messages, message] } : w)));
     });
     socket.on('workshop:times', (t) => setWorkshops((ws) => ws.map((w) => (w.workshopId === t.workshopId ? { ...w, endsAt: t.endsAt, endedAt: t.endedAt } : w))));
+    socket.connect();
     return () => void socket.close();
   }, [labSlug]);
 
