@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monacoTheme, terminalColours, type TerminalColours } from './theme-terminal';
+import { MONACO_DARK_DEFINITION, monacoTheme, terminalColours, type TerminalColours } from './theme-terminal';
 
 /** WCAG 2 contrast ratio of two #rrggbb colours. */
 function contrast(a: string, b: string): number {
@@ -33,7 +33,13 @@ describe('terminal colours', () => {
   });
 
   it('Monaco follows the theme', () => {
-    expect(monacoTheme('dark')).toBe('vs-dark');
+    expect(monacoTheme('dark')).toBe('kubelab-dark');
     expect(monacoTheme('light')).toBe('vs');
+  });
+
+  it('Monaco’s dark comments are readable on its background (#1e1e1e), unlike vs-dark’s own', () => {
+    const comment = MONACO_DARK_DEFINITION.rules.find((r) => r.token === 'comment')!;
+    expect(contrast(`#${comment.foreground}`, '#1e1e1e')).toBeGreaterThanOrEqual(4.5);
+    expect(contrast('#608b4e', '#1e1e1e')).toBeLessThan(4.5);
   });
 });

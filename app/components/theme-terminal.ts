@@ -79,6 +79,15 @@ export function terminalColours(theme: Theme): TerminalColours {
   return theme === 'dark' ? DARK : LIGHT;
 }
 
-export function monacoTheme(theme: Theme): 'vs' | 'vs-dark' {
-  return theme === 'dark' ? 'vs-dark' : 'vs';
+/** Monaco's own light theme is AA throughout; its dark one greys comments to 4.2:1, so ours lifts them. */
+export const MONACO_DARK = 'kubelab-dark';
+export const MONACO_DARK_DEFINITION = {
+  base: 'vs-dark' as const,
+  inherit: true,
+  rules: [{ token: 'comment', foreground: '7ca668' }],
+  colors: {},
+};
+
+export function monacoTheme(theme: Theme): 'vs' | typeof MONACO_DARK {
+  return theme === 'dark' ? MONACO_DARK : 'vs';
 }

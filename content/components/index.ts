@@ -20,5 +20,6 @@ import { ApiServerDiagram } from './api-server-diagram';
 import { EtcdDiagram } from './etcd-diagram';
 import { KubeletDiagram } from './kubelet-diagram';
 import { KubeadmDiagram } from './kubeadm-diagram';
+import { CodeBlock } from './code-block';
 
-export const mdxComponents = { ApiServerDiagram, ApplyDiagram, ArchitectureDiagram, AutoscalingDiagram, ClusterDemo, ClusterTourDiagram, EtcdDiagram, IngressDiagram, JobsDiagram, KubeadmDiagram, KubeletDiagram, NamespacesDiagram, NetworkPolicyDiagram, NodeLifecycleDiagram, ReconcileDiagram, ResourcesDiagram, RollingUpdateDiagram, SchedulingDiagram, ServicesDiagram, StorageDiagram, TroubleshootingDiagram };
+export const mdxComponents = { pre: CodeBlock, ApiServerDiagram, ApplyDiagram, ArchitectureDiagram, AutoscalingDiagram, ClusterDemo, ClusterTourDiagram, EtcdDiagram, IngressDiagram, JobsDiagram, KubeadmDiagram, KubeletDiagram, NamespacesDiagram, NetworkPolicyDiagram, NodeLifecycleDiagram, ReconcileDiagram, ResourcesDiagram, RollingUpdateDiagram, SchedulingDiagram, ServicesDiagram, StorageDiagram, TroubleshootingDiagram };

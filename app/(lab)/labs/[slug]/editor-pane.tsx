@@ -6,7 +6,7 @@ import { connectShellEditor, type ShellEditorLink } from './editor-socket';
 import type { EditorOpen } from '../../../../sandbox/protocol';
 import { labBus } from './lab-bus';
 import { useTheme } from '../../../components/theme-store';
-import { monacoTheme } from '../../../components/theme-terminal';
+import { MONACO_DARK, MONACO_DARK_DEFINITION, monacoTheme } from '../../../components/theme-terminal';
 
 // Monaco's own files, served by our server from the monaco-editor package: no CDN.
 loader.config({ paths: { vs: '/monaco/vs' } });
@@ -159,6 +159,7 @@ export function EditorPane({ connection, labSlug }: { connection: SandboxConnect
           <Editor
             height="100%"
             theme={monacoTheme(theme)}
+            beforeMount={(monaco) => monaco.editor.defineTheme(MONACO_DARK, MONACO_DARK_DEFINITION)}
             defaultLanguage="yaml"
             language={shellFile ? languageOf(shellFile.path) : path ? languageOf(path) : 'yaml'}
             onMount={onMount}

@@ -9,7 +9,7 @@ import { labBus, useConnected, useLabChecks } from './lab-bus';
 export function StepCode({ children, 'data-action': action, 'data-code': code, ...rest }: { children?: ReactNode; 'data-action'?: string; 'data-code'?: string }) {
   const connected = useConnected();
   const [copied, setCopied] = useState(false);
-  if (!action || code === undefined) return <pre {...rest}>{children}</pre>;
+  if (!action || code === undefined) return <pre tabIndex={0} {...rest}>{children}</pre>;
   const copy = async () => {
     await navigator.clipboard?.writeText(code.replace(/\n$/, '')).catch(() => {});
     setCopied(true);
@@ -17,7 +17,7 @@ export function StepCode({ children, 'data-action': action, 'data-code': code, .
   };
   return (
     <div className="code-action">
-      <pre {...rest}>{children}</pre>
+      <pre tabIndex={0} {...rest}>{children}</pre>
       {action === 'run' ? (
         <button type="button" className="button small" disabled={!connected} onClick={() => labBus.run(code)} aria-label={`Run in the terminal: ${code.trim()}`}>
           ▶ Run
