@@ -81,7 +81,7 @@ describe('init containers', () => {
     sb.fs.writeFile('/root/pod.yaml', POD);
     await sb.run('kubectl apply -f pod.yaml');
     sb.advance(3_000);
-    const pod = sb.engine.api.get({ group: '', version: 'v1', resource: 'pods', namespace: 'default', name: 'myapp' }) as { status: Record<string, any> };
+    const pod = sb.engine.api.get({ group: '', version: 'v1', resource: 'pods', namespace: 'default', name: 'myapp' }) as unknown as { status: Record<string, any> };
     expect(pod.status.phase).toBe('Pending');
     expect(pod.status.conditions.find((c: { type: string }) => c.type === 'Initialized')).toMatchObject({ status: 'False', reason: 'ContainersNotInitialized', message: 'containers with incomplete status: [init-one init-two]' });
     expect(pod.status.containerStatuses[0].state).toEqual({ waiting: { reason: 'PodInitializing' } });
