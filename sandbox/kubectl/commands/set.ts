@@ -5,6 +5,7 @@ import type { KubeObject } from '../../engine/objects.js';
 import { parseFlags, type FlagSpec } from '../flags.js';
 import { UsageError, type KubectlContext } from '../host.js';
 import { kindPrefix, refOf } from '../resource-types.js';
+import { StatusError } from '../../engine/api/errors.js';
 import { applyStrategicMergePatch } from '../../engine/api/patch/index.js';
 import { resolveTargets, type Target } from './targets.js';
 import { parseDryRun, reportWrite } from './write-helpers.js';
@@ -153,13 +154,35 @@ async function setResources(ctx: KubectlContext, args: string[]): Promise<number
 /**
  * set serviceaccount (alias sa): the last argument is the account; every target is patched with
  * its pod spec's serviceAccountName even when unchanged, as kubectl does not skip that patch.
+ * Errors (an object without a pod template, a refused patch) are collected and reported at the
+ * end, with kubectl's wording, after the other objects were done.
  */
 async function setServiceAccount(ctx: KubectlContext, args: string[]): Promise<number> {
   const { flags, positional } = parseFlags(args, COMMON, 'set serviceaccount');
   if (!positional.length) throw new UsageError('serviceaccount is required');
   const account = positional[positional.length - 1];
+  const dryRun = parseDryRun(flags['dry-run'], ctx);
   const targets = await resolveTargets(ctx, positional.slice(0, -1), selection(ctx, flags), 'set serviceaccount');
-  return patchEach(ctx, targets, 'serviceaccount', flags, () => ({ serviceAccountName: account }));
+  const errors: string[] = [];
+  for (const { type, object } of targets) {
+    if (!podSpecPath(object.kind)) {
+      errors.push(`${type.resource}/${object.metadata.name} the object is not a pod or does not have a pod template: *${type.version}.${object.kind}`);
+      continue;
+    }
+    const patch = nest(object.kind, { serviceAccountName: account });
+    try {
+      const result = dryRun === 'client'
+        ? applyStrategicMergePatch(object, patch)
+        : await ctx.host.api.patch(refOf(type, object.metadata.namespace, object.metadata.name), 'strategic', patch, { fieldManager: String(flags['field-manager']), actor: 'kubectl', dryRun: dryRun === 'server' });
+      reportWrite(ctx, result, 'serviceaccount updated', String(flags.output), dryRun, true);
+    } catch (e) {
+      if (!(e instanceof StatusError)) throw e;
+      errors.push(`failed to patch ServiceAccountName ${e.status.message}`);
+    }
+  }
+  // checkErr adds a newline only to a message that does not end with one already.
+  if (errors.length) throw new UsageError(errors.join('\nerror: ').replace(/\n$/, ''));
+  return 0;
 }
 
 const SUBCOMMANDS: Record<string, (ctx: KubectlContext, args: string[]) => Promise<number>> = { image: setImage, env: setEnv, resources: setResources, serviceaccount: setServiceAccount, sa: setServiceAccount };

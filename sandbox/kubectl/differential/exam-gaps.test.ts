@@ -43,6 +43,9 @@ describe.runIf(realKubectlAvailable())('differential: commands the practice exam
       'kubectl set image deploy/web nginx=nginx:1.28 --dry-run=client',
       'kubectl get deploy web -o jsonpath="{.spec.template.spec.serviceAccountName} {.spec.template.spec.containers[0].image}"',
       'kubectl set serviceaccount deployment/nope sa1',
+      'kubectl set sa pod/solo sa1',
+      'kubectl set sa cm/kube-root-ca.crt sa1',
+      'kubectl set sa deploy web',
       'kubectl set serviceaccount',
     );
   });
