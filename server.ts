@@ -14,6 +14,7 @@ import { EnvError, loadEnv, type Env } from './server/env.js';
 import { learnerCookies } from './server/guest.js';
 import { createAccounts } from './server/accounts/index.js';
 import { CLIENT_IP_HEADER } from './server/accounts/auth.js';
+import { clientIp } from './server/accounts/client-ip.js';
 import { accountsConfig } from './server/accounts/config.js';
 import type { SandboxHost } from './sandbox/session/handle.js';
 import { jsonLogger } from './server/log.js';
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
   const web = (req: IncomingMessage, res: ServerResponse) => {
     if (serveMonaco(req, res)) return;
     // Sign-in rate limits key on this; a client's own value is overwritten.
-    req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? '';
+    req.headers[CLIENT_IP_HEADER] = clientIp(req, env.TRUST_PROXY === 'true');
     // Every page visit gets a learner cookie; the User row waits until it is needed.
     if (!req.url?.startsWith('/_next/') && !cookies.verify(req.headers.cookie)) {
       const issued = cookies.issue(env.SECURE_COOKIES === 'true');

@@ -45,6 +45,8 @@ const EnvSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   /** Sign-in attempts one IP address may make per minute. */
   SIGNIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+  /** Behind a reverse proxy (ingress): rate limits use the address it appends to X-Forwarded-For. */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
 
 /** Every variable the server reads (the deployment manifests set no other). */
