@@ -41,6 +41,7 @@ test('a complete practice exam: countdown, flag, one task done, end, score repor
   await expect(page.getByTestId('task-context')).toHaveText('k8s-a');
   await expect(page.locator('section[data-status="attached"]')).toBeVisible({ timeout: 60_000 });
   await expect.poll(() => terminalText(page), { timeout: 30_000 }).toMatch(/controlplane:~\$ *$/m);
+  await expect(page.locator('[data-testid="editor"] .monaco-editor')).toBeVisible(); // vi and nano open their files there
   await typeInTerminal(page, 'kubectl config get-contexts');
   await expect.poll(() => terminalText(page)).toMatch(/\*\s+k8s-a\s+k8s-a/);
   await typeInTerminal(page, 'kubectl config use-context k8s-a && kubectl create deployment api -n ckad --image=httpd:2.4 --replicas=2 && kubectl expose deployment api -n ckad --port=8080 --target-port=80');

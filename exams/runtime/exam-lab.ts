@@ -19,12 +19,17 @@ export function findExamLab(slug: string, load: (examSlug: string) => LoadedExam
   return exam ? examLab(slug, exam) : undefined;
 }
 
+const NOTES = '/root/notes.txt';
+const NOTES_TEXT = '# Your notes for this exam (not graded). vi and nano open files here too.\n';
+
 export function examLab(slug: string, exam: LoadedExam): MultiClusterLab {
   const contexts = Object.keys(exam.clusters);
   return {
     slug,
     title: exam.title,
-    files: { ...examHomeFiles(exam), '/root/.kube/config': multiClusterKubeconfig(contexts) },
+    // notes.txt: the candidate's notepad (the real exams have one), open in the editor first.
+    files: { [NOTES]: NOTES_TEXT, ...examHomeFiles(exam), '/root/.kube/config': multiClusterKubeconfig(contexts) },
+    openFile: NOTES,
     grading: { resources: [], checks: [] },
     clusterPlans: contexts.map((name) => {
       const { workers, version, cni, kubeProxyMode, cloud, ingress } = exam.clusters[name];

@@ -49,6 +49,7 @@ describe('a sandbox with several clusters', () => {
     expect(configMaps(set(sandbox).member('k8s-a')!.api)).not.toContain('marker-b');
     expect(configMaps(set(sandbox).member('k8s-b')!.api)).toContain('marker-b');
     expect(sandbox.fs.readFile('/root/README.txt')).toBe('Answers go in /root.\n');
+    expect(sandbox.attachInfo().openFile).toBe('/root/notes.txt');
   });
 
   it('kubectl follows use-context and --context; cluster-info names each cluster’s server', async () => {

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import type { ProtocolError } from '../../../../../sandbox/protocol';
 import { SandboxConnection, type ConnectionStatus } from '../../../../(lab)/labs/[slug]/connection';
 import { TerminalPane } from '../../../../(lab)/labs/[slug]/terminal-pane';
+import { EditorPane } from '../../../../(lab)/labs/[slug]/editor-pane';
 import { Countdown } from './countdown';
 import styles from './exam.module.css';
 
@@ -134,7 +135,7 @@ function withFlag(flags: Set<string>, id: string, on: boolean): Set<string> {
   return next;
 }
 
-/** The lab's terminal, attached to the attempt's sandbox (all the exam's clusters). */
+/** The lab's terminal and editor (vi, nano open there), attached to the attempt's sandbox (all the exam's clusters). */
 function ExamTerminal({ sandboxSlug }: { sandboxSlug: string }) {
   const connection = useMemo(() => new SandboxConnection(sandboxSlug), [sandboxSlug]);
   const [status, setStatus] = useState<ConnectionStatus>({ kind: 'connecting' });
@@ -147,13 +148,16 @@ function ExamTerminal({ sandboxSlug }: { sandboxSlug: string }) {
     };
   }, [connection]);
   return (
-    <section className={styles.terminal} aria-label="Exam terminal" data-status={status.kind} data-sandbox-id={status.kind === 'attached' ? status.sandboxId : undefined}>
-      <TerminalPane connection={connection} />
-      {(status.kind === 'error' || notice) && (
-        <div role="alert" data-testid="notice" className={styles.notice}>
-          {status.kind === 'error' ? status.message : notice?.message}
-        </div>
-      )}
+    <section className={`lab-main ${styles.terminal}`} aria-label="Exam terminal" data-status={status.kind} data-sandbox-id={status.kind === 'attached' ? status.sandboxId : undefined}>
+      <div className="terminal-pane" style={{ position: 'relative' }}>
+        <TerminalPane connection={connection} />
+        {(status.kind === 'error' || notice) && (
+          <div role="alert" data-testid="notice" className={styles.notice}>
+            {status.kind === 'error' ? status.message : notice?.message}
+          </div>
+        )}
+      </div>
+      <EditorPane connection={connection} labSlug={sandboxSlug} />
     </section>
   );
 }
