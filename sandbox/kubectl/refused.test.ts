@@ -31,7 +31,14 @@ describe('kubectl while the API server is down', () => {
     expect(discoveryAttempts('logs', ['web'])).toBe(4);
     expect(discoveryAttempts('run', ['web'])).toBe(1);
     expect(discoveryAttempts('delete', ['-f', 'cm.yaml'])).toBe(1);
-    expect(discoveryAttempts('rollout', ['status', 'deploy/web'])).toBe(5);
+    expect(discoveryAttempts('rollout', ['status', 'deploy', 'web'])).toBe(5);
+    expect(discoveryAttempts('rollout', ['status', 'deploy/web'])).toBe(4);
+    expect(discoveryAttempts('get', ['-n', 'default', 'pod/x'])).toBe(4);
+    expect(discoveryAttempts('get', ['-l', 'app.kubernetes.io/name=x', 'pods'])).toBe(5);
+    expect(discoveryAttempts('set', ['serviceaccount', 'deployment', 'web', 'sa1'])).toBe(5);
+    expect(discoveryAttempts('set', ['image', 'deploy/web', 'nginx=nginx:2'])).toBe(4);
+    expect(discoveryAttempts('wait', ['--for', 'condition=complete', 'job/once'])).toBe(4);
+    expect(discoveryAttempts('autoscale', ['deployment', 'web', '--max=5'])).toBe(5);
     expect(discoveryAttempts('rollout', ['restart', 'deploy/web'])).toBe(4);
     expect(discoveryAttempts('create', ['deployment', 'web'])).toBe(0);
   });

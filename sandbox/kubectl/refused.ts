@@ -2,8 +2,9 @@
 // real kubectl 1.32 prints it. client-go's memory-cached discovery logs one klog error line per
 // failed attempt to list the API groups (`memcache.go:265] "Unhandled Error" err="couldn't get
 // current server API group list: …"`) and each command path tries a fixed number of times before
-// the command's own wording of the refusal: get/describe/delete build a resource mapper (5 tries),
-// logs/exec/port-forward/cordon resolve one object (4), run/api-resources ask once, create
+// the command's own wording of the refusal: get/describe/delete build a resource mapper (5 tries,
+// 4 for a `TYPE/NAME` argument), logs/exec/port-forward/cordon resolve one object (4), `events
+// --for` 2 and `events` none, run/api-resources ask once, create
 // generators and apply's validation never go through discovery (0). The counts were observed
 // with the real kubectl 1.32 against a closed port (differential/api-down.test.ts keeps them).
 import type { Clock } from '../engine/clock.js';
@@ -21,7 +22,6 @@ const ATTEMPTS: Record<string, number> = {
   cordon: 4,
   uncordon: 4,
   drain: 4,
-  set: 4,
   taint: 2,
   explain: 2,
   auth: 2,
@@ -34,8 +34,30 @@ const ATTEMPTS: Record<string, number> = {
   apply: 0,
   replace: 0,
 };
-/** get, describe, delete, edit, scale, label, annotate, patch, expose, cluster-info, rollout status. */
+/**
+ * get, describe, delete, edit, scale, label, annotate, patch, expose, set, wait, autoscale,
+ * cluster-info, rollout status: the resource builder tries 5 times for `TYPE [NAME…]`, 4 for
+ * `TYPE/NAME` (observed with kubectl 1.32: `get pod x` 5, `get pod/x` 4).
+ */
 const RESOURCE_BUILDER_ATTEMPTS = 5;
+const TYPE_SLASH_NAME_ATTEMPTS = 4;
+
+/** Flags whose value may follow as the next argument (so that value is no resource argument). */
+const VALUE_FLAGS = new Set(['-n', '--namespace', '-l', '--selector', '-o', '--output', '-c', '--container', '--field-selector', '--for', '--timeout', '--context', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--token', '--sort-by', '--template', '-p', '--patch', '--type', '--name', '--port', '--image', '--replicas']);
+
+/** The arguments that are neither flags nor flag values: resources, names, the set subcommand. */
+function positionals(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--') break;
+    if (args[i].startsWith('-')) {
+      if (VALUE_FLAGS.has(args[i])) i++;
+      continue;
+    }
+    out.push(args[i]);
+  }
+  return out;
+}
 
 /** How many memcache.go lines the real kubectl writes before reporting the refusal. */
 export function discoveryAttempts(verb: string, args: string[]): number {
@@ -43,7 +65,11 @@ export function discoveryAttempts(verb: string, args: string[]): number {
   if (verb === 'auth' && args.includes('whoami')) return 0;
   if (verb === 'rollout' && !args.includes('status')) return 4;
   if (fromFile && (verb === 'delete' || verb === 'get')) return 1;
-  return ATTEMPTS[verb] ?? RESOURCE_BUILDER_ATTEMPTS;
+  // events reads its list straight away; only --for resolves a resource (2 tries).
+  if (verb === 'events') return args.some((a) => a === '--for' || a.startsWith('--for=')) ? 2 : 0;
+  if (ATTEMPTS[verb] !== undefined) return ATTEMPTS[verb];
+  const resourceArg = positionals(args)[verb === 'set' || verb === 'rollout' ? 1 : 0];
+  return resourceArg?.includes('/') ? TYPE_SLASH_NAME_ATTEMPTS : RESOURCE_BUILDER_ATTEMPTS;
 }
 
 /** `E1121 20:00:00.000000    4242 memcache.go:265] "Unhandled Error" err="couldn't get current server API group list: Get \"…/api?timeout=32s\": …"`. */

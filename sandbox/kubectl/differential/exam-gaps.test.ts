@@ -113,3 +113,41 @@ describe.runIf(realKubectlAvailable())('differential: delete by field selector, 
     );
   });
 });
+
+/** The exit status, then stderr and stdout in the order written, klog's header reduced to `E `. */
+const klog = (line: string) => `${line} >out.txt 2>&1; echo "exit $?"; sed -E 's/^E[0-9]{4} [0-9:.]+ +[0-9]+ /E /' out.txt`;
+
+describe.runIf(realKubectlAvailable())('differential: these commands with the API server down', { timeout: 300_000 }, () => {
+  let d: Differential;
+  beforeAll(async () => {
+    d = await Differential.start();
+    d.setApiServerRunning(false);
+  }, 120_000);
+  afterAll(() => d?.close());
+
+  it('are refused as the real kubectl reports it', async () => {
+    const problems: string[] = [];
+    for (const line of [
+      'kubectl autoscale deployment web --min=2 --max=5 --cpu-percent=80',
+      'kubectl autoscale deployment web --max=5 --dry-run=client -o yaml',
+      'kubectl set serviceaccount deployment web sa1',
+      'kubectl wait --for=condition=complete job/once',
+      'kubectl delete pods --field-selector=status.phase=Failed',
+      `kubectl run o1 --image=nginx --overrides='{"spec":{"nodeName":"node01"}}'`,
+      'kubectl set sa deploy/web sa1',
+      'kubectl get pod/web',
+      'kubectl get -n default pod/web -o yaml',
+      'kubectl rollout status deploy/web',
+      'kubectl wait --for=condition=Ready pods --all',
+      'kubectl events',
+      'kubectl events --for pod/web',
+    ]) {
+      try {
+        await d.expectSame(klog(line));
+      } catch (e) {
+        problems.push((e as Error).message);
+      }
+    }
+    if (problems.length) throw new Error(problems.join('\n\n'));
+  });
+});
