@@ -33,6 +33,10 @@ export async function run(): Promise<BenchResult> {
     await onB.attach();
     const onA = terminal(client(a.port, cookie, clients));
     const remoteAttachMs = await onA.attach();
+    // A second learner, once both processes are warm: the attach cost itself.
+    const cookie2 = `${LEARNER_COOKIE}=${learnerCookies(SECRET).sign('bench-processes-02')}`;
+    await terminal(client(b.port, cookie2, clients)).attach();
+    const remoteAttachWarmMs = await terminal(client(a.port, cookie2, clients)).attach();
     const direct: number[] = [];
     const forwarded: number[] = [];
     for (let i = 0; i < ROUNDS; i++) {
@@ -50,6 +54,7 @@ export async function run(): Promise<BenchResult> {
       name: 'processes',
       figures: {
         remote_attach_ms: round(remoteAttachMs),
+        remote_attach_warm_ms: round(remoteAttachWarmMs),
         direct_command_ms_p50: round(pct(direct, 50)),
         forwarded_command_ms_p50: round(pct(forwarded, 50)),
         forwarded_command_ms_p99: round(pct(forwarded, 99)),
