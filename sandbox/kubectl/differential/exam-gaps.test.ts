@@ -27,6 +27,10 @@ describe.runIf(realKubectlAvailable())('differential: commands the practice exam
       'kubectl wait --for=condition=ready pod/solo',
       'kubectl wait --for=condition=Ready=false pod/solo --timeout=0',
       "kubectl wait --for=jsonpath='{.status.succeeded}'=1 job/once",
+      `kubectl wait --for='jsonpath={.status.conditions[?(@.type=="Ready")].status}=True' pod/solo`,
+      "kubectl wait --for=jsonpath='{.status.loadBalancer}' pod/solo --timeout=1s",
+      'kubectl wait --for=condition=Available=True deployment/web --timeout=10s',
+      'kubectl wait --for=create pod/solo',
     );
   });
 
