@@ -4,7 +4,7 @@
 // Where the file lives is the host's business: ~/.kube/config in the learner's VFS, a real
 // file for the CLI.
 import { parse } from 'yaml';
-import { UsageError } from './host.js';
+import { BareError } from './host.js';
 import { toYaml } from './printers/yaml.js';
 
 export interface NamedCluster {
@@ -105,7 +105,8 @@ export function loadKubeconfig(store: KubeconfigStore | undefined): Kubeconfig {
 export function resolveConfig(config: Kubeconfig, o: ConfigOverrides = {}): ResolvedConfig {
   const contextName = o.context ?? config['current-context'];
   const context = config.contexts.find((c) => c.name === contextName)?.context;
-  if (o.context && !context) throw new UsageError(`context "${o.context}" does not exist`);
+  // clientcmd's validation error, printed bare by kubectl (no `error: ` prefix).
+  if (o.context && !context) throw new BareError(`Error in configuration: context was not found for specified context: ${o.context}`);
   const clusterName = o.cluster ?? context?.cluster;
   const cluster = config.clusters.find((c) => c.name === clusterName)?.cluster ?? {};
   const user = config.users.find((u) => u.name === (o.user ?? context?.user))?.user ?? {};

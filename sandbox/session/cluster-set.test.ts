@@ -75,8 +75,10 @@ describe('a sandbox with several clusters', () => {
     expect(names('k8s-a')).not.toContain('only-on-b');
   });
 
-  it('a server nobody serves is refused, as by a real kubectl', async () => {
+  it('a context or server nobody serves is refused, as by a real kubectl', async () => {
     const sandbox = await open();
+    expect(await run(sandbox, 'kubectl get nodes --context=nope')).toContain('\nError in configuration: context was not found for specified context: nope\n');
+    expect(await run(sandbox, 'kubectl config use-context k8s-z')).toContain('\nerror: no context exists with the name: "k8s-z"\n');
     await run(sandbox, 'kubectl config set-cluster k8s-a --server=https://10.9.9.9:6443');
     expect(await run(sandbox, 'kubectl get pods')).toContain('The connection to the server 10.9.9.9:6443 was refused - did you specify the right host or port?');
   });
