@@ -34,6 +34,9 @@ export interface LocalEntry {
   acquiredAt: number;
 }
 
+/** How long an open waits for a busy owner (or a stopping one to give its leases up). */
+const RESOLVE_LIMIT_MS = 20_000;
+
 const MOVED_NOTICE = '\r\n\x1b[33mkubelab: this sandbox moved to another server process and was restored from its last snapshot; the last second or two may be lost.\x1b[0m\r\n';
 
 export class ClusterSandboxHost implements SandboxHost {
@@ -112,7 +115,9 @@ export class ClusterSandboxHost implements SandboxHost {
   private async resolve(id: string, userId: string, labSlug: string): Promise<void> {
     const me = this.processId;
     const ttlMs = this.opts.book.ttlMs;
-    for (let attempt = 0; attempt < 30; attempt++) {
+    // An owner that is alive but does not answer is waited for, never taken over; not forever.
+    const deadline = Date.now() + RESOLVE_LIMIT_MS;
+    for (let attempt = 0; Date.now() < deadline; attempt++) {
       const got = await this.opts.leases.acquire({ sandboxId: id, userId, ownerId: me, ttlMs });
       if (got.acquired) return this.becomeOwner(id, userId, labSlug, got.lease.fence);
       const owner = got.lease.ownerId;
@@ -125,7 +130,7 @@ export class ClusterSandboxHost implements SandboxHost {
         continue;
       }
       try {
-        const answer = (await this.opts.bus.request(owner, { op: 'open', sandboxId: id, userId, labSlug })) as { owned: boolean };
+        const answer = (await this.opts.bus.request(owner, { op: 'open', sandboxId: id, userId, labSlug }, Math.max(1000, deadline - Date.now()))) as { owned: boolean };
         if (answer.owned) return this.becomeViewer(id, owner);
       } catch (e) {
         const name = (e as Error).name;
