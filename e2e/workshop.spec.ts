@@ -9,10 +9,10 @@ import { expectCheck, typeInTerminal, waitAttached } from './helpers';
 
 const LAB = 'cluster-tour';
 
-async function signUpInstructor(browser: Browser, tag: string): Promise<Page> {
+async function signUp(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await page.goto('/signup');
-  await page.getByLabel('Email').fill(`instructor+${tag}-${Date.now()}@kubelab.test`);
+  await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('a long password');
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.waitForURL('/');
@@ -33,7 +33,7 @@ const observed = (page: Page) => page.locator('[data-testid="observer-terminal"]
 
 test('an instructor runs a workshop for two learners', async ({ browser }) => {
   test.setTimeout(240_000);
-  const teacher = await signUpInstructor(browser, 'ws');
+  const teacher = await signUp(browser, `instructor+ws-${Date.now()}@kubelab.test`);
   await teacher.goto('/workshops/new');
   await teacher.getByLabel('Title').fill(`Cluster tour ${Date.now()}`);
   await teacher.getByLabel(/A tour of the cluster/).check();
@@ -93,8 +93,18 @@ test('an instructor runs a workshop for two learners', async ({ browser }) => {
   expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(['Ann', 'Bo']);
   expect(lines.find((l) => l.startsWith('Ann,'))).toMatch(/,cluster-tour,1\/3 The nodes,1,8,/);
 
-  // Nobody else sees the dashboard or the results: not another instructor, not a learner.
-  const other = await signUpInstructor(browser, 'other');
+  // Nobody else sees the dashboard or the results: not another instructor, not a learner. The
+  // teacher signed up with an ADMIN_EMAILS address (admin); the other is a plain account the admin
+  // makes an instructor (admins may manage every workshop; instructors only their own).
+  const otherEmail = `other-teacher-${Date.now()}@kubelab.test`;
+  const other = await signUp(browser, otherEmail);
+  const found = await teacher.request.get(`/api/account/users?q=${encodeURIComponent(otherEmail)}`);
+  const otherId = ((await found.json()) as { users: { id: string }[] }).users[0]!.id;
+  const origin = new URL(dashboardUrl).origin;
+  expect((await teacher.request.patch(`/api/account/users/${otherId}`, { data: { role: 'instructor' }, headers: { Origin: origin } })).status()).toBe(200);
+  await other.goto('/workshops');
+  await expect(other.getByRole('heading', { name: 'Your workshops' })).toBeVisible();
+  await expect(other.getByText('No workshops yet.')).toBeVisible();
   for (const page of [other, annPage]) {
     const res = await page.goto(dashboardUrl);
     expect(res?.status()).toBe(annPage === page ? 200 : 404);

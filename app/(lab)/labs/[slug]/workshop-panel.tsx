@@ -21,7 +21,10 @@ export function WorkshopPanel({ labSlug }: { labSlug: string }) {
     });
     socket.on('workshop:times', (t) => setWorkshops((ws) => ws.map((w) => (w.workshopId === t.workshopId ? { ...w, endsAt: t.endsAt, endedAt: t.endedAt } : w))));
     socket.connect();
-    return () => void socket.close();
+    return () => {
+      socket.removeAllListeners();
+      socket.close();
+    };
   }, [labSlug]);
 
   if (workshops.length === 0) return null;
