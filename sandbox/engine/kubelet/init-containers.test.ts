@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { expectGolden, newSandbox } from '../../kubectl/testing.js';
+import { clusterOf } from '../cluster.js';
+import { KUBELET } from './kubelet.js';
 
 const golden = (name: string) => join(import.meta.dirname, '__golden__', name);
 
@@ -116,6 +118,21 @@ describe('init containers', () => {
     await step('kubectl get pod myapp -o jsonpath="{.status.initContainerStatuses[0].started} {.status.initContainerStatuses[0].ready} {.status.initContainerStatuses[0].state.running.startedAt}"');
     expect(out).toMatch(/myapp +2\/2 +Running +0/);
     expectGolden(golden('init-containers-sidecar.txt'), out);
+  });
+
+  it('does not run init containers again for a pod whose app already ran (a record from an older snapshot)', async () => {
+    const sb = newSandbox();
+    sb.fs.writeFile('/root/pod.yaml', POD);
+    await sb.run('kubectl apply -f pod.yaml');
+    sb.advance(30_000);
+    const nodes = clusterOf(sb.engine)!.kubelet.nodes;
+    const rec = Object.values(nodes).flatMap((n) => Object.values(n.pods)).find((p) => p.key === 'default/myapp')!;
+    delete rec.initContainers;
+    delete rec.lastStatus;
+    sb.engine.runtime.enqueue(KUBELET, rec.key);
+    sb.advance(30_000);
+    expect(await sb.run('kubectl get pod myapp --no-headers')).toMatch(/^myapp +1\/1 +Running +0 /);
+    expect(rec.initContainers).toBeUndefined();
   });
 });
 

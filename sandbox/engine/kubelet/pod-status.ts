@@ -116,6 +116,11 @@ function initContainerStatus(c: Container, rec: ContainerRecord | undefined): Co
   return status;
 }
 
+function finishedEarlier(c: Container, rec: PodRecord): ContainerStatus {
+  const at = rfc3339(rec.seenAt);
+  return { image: c.image!, imageID: '', lastState: {}, name: c.name, ready: true, restartCount: 0, started: false, state: { terminated: { exitCode: 0, finishedAt: at, reason: 'Completed', startedAt: at } } };
+}
+
 /** Init containers all done (exited 0, or a sidecar started)? Else the incomplete ones' names. */
 function incompleteInit(pod: Pod, statuses: ContainerStatus[]): string[] {
   return (pod.spec?.initContainers ?? [])
@@ -129,7 +134,8 @@ function incompleteInit(pod: Pod, statuses: ContainerStatus[]): string[] {
 
 /** kubelet getPhase: Pending while initializing; Failed when an init container failed for good. */
 function initPhase(pod: Pod, rec: PodRecord, incomplete: string[]): string | undefined {
-  if (!incomplete.length) return undefined;
+  // Once an app container has started, the pod is past initialization (HasAnyRegularContainerStarted).
+  if (!incomplete.length || rec.containers.some((c) => c.startedAt !== undefined)) return undefined;
   const failed = (rec.initContainers ?? []).some((c) => c.phase === 'exited' && c.lastTerminated?.exitCode !== 0);
   return failed && pod.spec?.restartPolicy === 'Never' ? 'Failed' : 'Pending';
 }
@@ -149,7 +155,12 @@ export function computePodStatus(pod: Pod, rec: PodRecord, node: Node, now: numb
   const records = new Map(rec.containers.map((r) => [r.name, r]));
   const statuses = containers.map((c) => containerStatus(c, records.get(c.name), hasInit ? 'PodInitializing' : 'ContainerCreating'));
   const initRecords = new Map((rec.initContainers ?? []).map((r) => [r.name, r]));
-  const initStatuses = (pod.spec?.initContainers ?? []).map((c) => initContainerStatus(c, initRecords.get(c.name)));
+  // A pod initialized before its runtime record kept init containers (an older snapshot): the
+  // kubelet keeps the statuses it last reported, or, having none, those of finished containers.
+  const initializedBefore = !rec.initContainers && rec.containers.length > 0;
+  const initStatuses = (pod.spec?.initContainers ?? []).map((c) =>
+    initializedBefore ? (pod.status?.initContainerStatuses?.find((s) => s.name === c.name) ?? finishedEarlier(c, rec)) : initContainerStatus(c, initRecords.get(c.name)),
+  );
   const incomplete = incompleteInit(pod, initStatuses);
   const phase = initPhase(pod, rec, incomplete) ?? podPhase(rec, statuses);
   const done = phase === 'Succeeded' || phase === 'Failed';

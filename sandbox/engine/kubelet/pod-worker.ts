@@ -244,6 +244,9 @@ export const initSucceeded = (c: ContainerRecord | undefined): boolean => c?.pha
  * (restartPolicy Always on the init container) only has to be running for the next to start.
  */
 function advanceInitContainers(env: WorkerEnv, pod: Pod, rec: PodRecord, now: number): { done: boolean; next?: number } {
+  // App containers that already ran (a record from before init containers were run) mean the
+  // pod was initialized: the kubelet never runs init containers again then.
+  if (!rec.initContainers && rec.containers.length) return { done: true };
   let next: number | undefined;
   for (const spec of pod.spec?.initContainers ?? []) {
     const c = recordFor((rec.initContainers ??= []), spec);
