@@ -195,3 +195,13 @@ describe('deleting a learner', () => {
     expect(await db.user.findUnique({ where: { id: 'learner-zed' } })).toBeNull();
   });
 });
+
+describe('pre-warming a workshop', () => {
+  it('starts every participant’s sandbox for every lab, without a browser', async () => {
+    const w = await hub.service.create('teacher-one', { title: 'Warm', labSlugs: ['cluster-tour', 'deploy-nginx'], startsAt: new Date(), durationMinutes: 60, stuckMinutes: 10 });
+    await hub.service.join(w, 'learner-cy', 'Cy');
+    await hub.service.join(w, 'learner-di', 'Di');
+    expect(await hub.prewarm(w)).toEqual({ started: 4, failed: [] });
+    for (const id of ['learner-cy:cluster-tour', 'learner-cy:deploy-nginx', 'learner-di:cluster-tour', 'learner-di:deploy-nginx']) expect(host.manager.get(id), id).toBeDefined();
+  });
+});
