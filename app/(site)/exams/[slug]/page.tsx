@@ -57,7 +57,8 @@ export default async function ExamIntroPage({ params }: { params: Promise<{ slug
         <p>
           <Link className="button" href={`/exams/${exam.slug}/attempt`}>
             Resume the exam
-          </Link>
+          </Link>{' '}
+          <span className="muted">{Math.max(1, Math.ceil((running.deadline - Date.now()) / 60_000))} minutes left</span>
         </p>
       ) : (
         <form method="post" action={`/api/exams/${exam.slug}/attempts`}>
