@@ -84,6 +84,11 @@ test('an instructor runs a workshop for two learners', async ({ browser }) => {
   await teacher.getByLabel('Message to every participant').fill('Ten minutes left on this lab');
   await teacher.getByRole('button', { name: 'Send' }).click();
   await expect(annPage.getByTestId('workshop-panel')).toContainText('Ten minutes left on this lab');
+  // A step's hint, revealed to everyone, shows on the lab page of that lab.
+  await teacher.getByLabel('Step').selectOption({ label: '1. The nodes' });
+  await teacher.getByLabel('Hint', { exact: true }).selectOption({ index: 0 });
+  await teacher.getByRole('button', { name: 'Reveal to everyone' }).click();
+  await expect(annPage.getByTestId('workshop-panel')).toContainText('Hint for “The nodes”: Add `-o wide` to `kubectl get nodes` for more columns.');
 
   // CSV: one row per participant × lab, both learners.
   const [download] = await Promise.all([teacher.waitForEvent('download'), teacher.getByRole('link', { name: 'Export results (CSV)' }).click()]);
