@@ -1,10 +1,17 @@
 // Accounts through the real UI: a guest reads a lesson and passes a lab check, signs up, and the
 // course page and the lab still show that work (and the cluster is the guest's own); sign out,
 // sign in again (a wrong password first), the account page, and a learner kept out of /admin.
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { expectCheck, sandboxIsPartial, terminalText, waitAttached } from './helpers';
 
 const PASSWORD = 'a long enough password';
+
+/** axe's serious and critical findings (WCAG 2.1 A/AA and best practice), as in a11y.spec.ts. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 test('guest work carried into a new account; sign out; sign in', async ({ page }) => {
   const email = `learner+${Date.now()}@kubelab.test`;
@@ -28,6 +35,7 @@ test('guest work carried into a new account; sign out; sign in', async ({ page }
   await page.getByLabel('Password').fill('short');
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.locator('#password-error')).toHaveText('Use at least 8 characters for your password.');
+  expect(await seriousViolations(page)).toEqual([]); // with the error shown
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.waitForURL('/');
@@ -45,6 +53,7 @@ test('guest work carried into a new account; sign out; sign in', async ({ page }
   await page.goto('/account');
   await expect(page.getByText(email)).toBeVisible();
   await expect(page.getByRole('list', { name: 'Your sessions' }).getByText('(this browser)')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
   // A learner is kept out of the admin page and its API.
   await page.goto('/admin/users');
   await expect(page.getByRole('main').getByRole('alert')).toContainText('Only admins can manage accounts.');
@@ -89,6 +98,7 @@ test('an ADMIN_EMAILS address is an admin and sets another account’s role', as
   await ap.getByRole('button', { name: 'Search' }).click();
   await ap.getByLabel(`Role of ${learnerEmail}`).selectOption('instructor');
   await expect(ap.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  expect(await seriousViolations(ap)).toEqual([]);
   await expect.poll(async () => (await (await lp.request.get('/api/me')).json()).role).toBe('instructor');
   await learner.close();
   await admin.close();
