@@ -26,6 +26,8 @@ export class RedisProcessBus implements ProcessBus {
   private readonly sub: Redis;
   private readonly waiting = new Map<number, Waiting>();
   private seq = 0;
+  /** Requests of others this process is still answering (close waits for them). */
+  private readonly serving = new Set<Promise<unknown>>();
   private serveHandler?: (from: string, body: BusRequest) => Promise<unknown>;
   private listenHandler?: (from: string, body: BusMessage) => void;
 
@@ -56,7 +58,7 @@ export class RedisProcessBus implements ProcessBus {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiting.delete(seq);
-        reject(new OwnerUnreachableError(`server process ${to} did not answer within ${timeoutMs} ms`));
+        reject(new OwnerUnreachableError(`server process ${to} did not answer within ${timeoutMs} ms`, true));
       }, timeoutMs);
       this.waiting.set(seq, { resolve, reject, timer });
       this.publish(to, { kind: 'req', seq, from: this.processId, body }).then(
@@ -87,7 +89,10 @@ export class RedisProcessBus implements ProcessBus {
   }
 
   async close(): Promise<void> {
-    for (const [seq] of this.waiting) this.fail(seq, new OwnerUnreachableError('this server process is stopping'));
+    // Stop taking requests (askers now see nobody listening), finish answering those under way.
+    await this.sub.unsubscribe().catch(() => undefined);
+    await Promise.race([Promise.allSettled([...this.serving]), new Promise((r) => setTimeout(r, 2000))]);
+    for (const [seq] of this.waiting) this.fail(seq, new OwnerUnreachableError('this server process is stopping', true));
     await Promise.all([this.sub.quit().catch(() => undefined), this.pub.quit().catch(() => undefined)]);
   }
 
@@ -116,12 +121,14 @@ export class RedisProcessBus implements ProcessBus {
     }
     if (m.kind === 'msg') return this.listenHandler?.(m.from, m.body);
     const from = m.from;
-    Promise.resolve()
+    const answering = Promise.resolve()
       .then(() => (this.serveHandler ? this.serveHandler(from, m.body) : Promise.reject(new OwnerUnreachableError('not serving yet'))))
       .then(
         (value) => this.publish(from, { kind: 'res', seq: m.seq, ok: true, value }),
         (e) => this.publish(from, { kind: 'res', seq: m.seq, ok: false, error: toWireError(e) }),
       )
-      .catch(() => undefined);
+      .catch(() => undefined)
+      .finally(() => this.serving.delete(answering));
+    this.serving.add(answering);
   }
 }

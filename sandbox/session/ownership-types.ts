@@ -38,6 +38,13 @@ export interface LeaseStore {
 /** The owner cannot be reached: no process listens on its channel any more, or it did not answer in time. */
 export class OwnerUnreachableError extends Error {
   override name = 'OwnerUnreachableError';
+  /** True when the request may have reached the owner (it timed out): not safe to send again. */
+  constructor(
+    message: string,
+    readonly maybeDelivered = false,
+  ) {
+    super(message);
+  }
 }
 
 /** Asked of a process that no longer runs the sandbox (it hibernated or lost it). */

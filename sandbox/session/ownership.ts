@@ -36,6 +36,8 @@ export interface LocalEntry {
 
 /** How long an open waits for a busy owner (or a stopping one to give its leases up). */
 const RESOLVE_LIMIT_MS = 20_000;
+/** How long one ask of the owner may take before asking again (an owner opening restores first). */
+const OPEN_ANSWER_MS = 5000;
 
 const MOVED_NOTICE = '\r\n\x1b[33mkubelab: this sandbox moved to another server process and was restored from its last snapshot; the last second or two may be lost.\x1b[0m\r\n';
 
@@ -130,7 +132,7 @@ export class ClusterSandboxHost implements SandboxHost {
         continue;
       }
       try {
-        const answer = (await this.opts.bus.request(owner, { op: 'open', sandboxId: id, userId, labSlug }, Math.max(1000, deadline - Date.now()))) as { owned: boolean };
+        const answer = (await this.opts.bus.request(owner, { op: 'open', sandboxId: id, userId, labSlug }, OPEN_ANSWER_MS)) as { owned: boolean };
         if (answer.owned) return this.becomeViewer(id, owner);
       } catch (e) {
         const name = (e as Error).name;
@@ -365,7 +367,9 @@ export class ClusterSandboxHost implements SandboxHost {
   }
 }
 
+/** The call surely did not run at the owner (it is gone or no longer runs the sandbox): safe to send again elsewhere. */
 function isMoved(e: unknown): boolean {
-  return e instanceof OwnerUnreachableError || (e as Error)?.name === 'NotOwnerError' || (e as Error)?.name === 'OwnerUnreachableError';
+  if (e instanceof OwnerUnreachableError) return !e.maybeDelivered;
+  return (e as Error)?.name === 'NotOwnerError';
 }
 
