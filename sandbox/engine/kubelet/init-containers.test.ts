@@ -113,6 +113,7 @@ describe('init containers', () => {
     let out = '';
     const step = async (line: string) => (out += `$ ${line}\n${await sb.run(line)}`);
     await step('kubectl apply -f sidecar.yaml');
+    await step('kubectl get pod myapp -o jsonpath="{.status.conditions[?(@.type==\\"Ready\\")].message}"');
     sb.advance(30_000);
     await step('kubectl get pod myapp');
     await step('kubectl get pod myapp -o jsonpath="{.status.initContainerStatuses[0].started} {.status.initContainerStatuses[0].ready} {.status.initContainerStatuses[0].state.running.startedAt}"');

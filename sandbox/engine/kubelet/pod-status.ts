@@ -164,7 +164,9 @@ export function computePodStatus(pod: Pod, rec: PodRecord, node: Node, now: numb
   const incomplete = incompleteInit(pod, initStatuses);
   const phase = initPhase(pod, rec, incomplete) ?? podPhase(rec, statuses);
   const done = phase === 'Succeeded' || phase === 'Failed';
-  const unready = statuses.filter((s) => !s.ready).map((s) => s.name);
+  // Sidecars (restartable init containers) count for readiness, listed before the app containers.
+  const sidecars = initStatuses.filter((_, i) => pod.spec!.initContainers![i].restartPolicy === 'Always');
+  const unready = [...sidecars, ...statuses].filter((s) => !s.ready).map((s) => s.name);
   const allReadyAt = Math.max(rec.seenAt, ...rec.containers.map((r) => r.readySince ?? r.startedAt ?? rec.seenAt));
   const sandboxUp = now >= rec.sandboxReadyAt;
   const notReadyMsg = `containers with unready status: [${unready.join(' ')}]`;
