@@ -55,6 +55,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.locator('[data-testid="editor"] .monaco-editor')).toBeVisible();
       await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
       expect(await seriousViolations(page)).toEqual([]);
+      // The cluster view keeps its light palette in both themes, and stays readable.
+      await page.getByRole('button', { name: 'Cluster view' }).click();
+      await expect(page.locator('.cv-root .cv-node-frame').first()).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
     });
   });
 }
