@@ -148,3 +148,19 @@ test('the terminal is labelled, has a screen reader mode, and check results are 
   await expect(page.locator('[data-testid="terminal"] .xterm-accessibility-tree')).not.toBeAttached();
   await expect(page.getByTestId('checks').locator('[aria-live="polite"]')).toBeAttached();
 });
+
+test('an instructor’s header adds Workshops; the workshop pages pass axe', async ({ page, baseURL }) => {
+  await page.goto('/');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link', { name: 'Dashboard' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Workshops' })).toHaveCount(0);
+  const email = `instructor+a11y${Date.now()}@kubelab.test`;
+  const res = await page.request.post('/api/auth/sign-up/email', { data: { email, password: 'a long password', name: 'Ida' }, headers: { Origin: baseURL! } });
+  expect(res.status()).toBe(200);
+  await page.goto('/workshops');
+  await expect(nav.getByRole('link', { name: 'Workshops' })).toHaveAttribute('aria-current', 'page');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto('/workshops/new');
+  await expect(nav.getByRole('link', { name: 'Workshops' })).toHaveAttribute('aria-current', 'true');
+  expect(await seriousViolations(page)).toEqual([]);
+});
