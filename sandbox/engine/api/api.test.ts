@@ -29,6 +29,8 @@ describe('create and get', () => {
     const e = newEngine();
     e.api.create(ref('configmaps', 'default'), cm('a'));
     expect(fails(() => e.api.create(ref('configmaps', 'default'), cm('a'))).status).toMatchObject({ code: 409, reason: 'AlreadyExists', message: 'configmaps "a" already exists' });
+    // A server-side dry run of a taken name is refused as the real dry-run storage refuses it.
+    expect(fails(() => e.api.create(ref('configmaps', 'default'), cm('a'), { dryRun: true })).status).toMatchObject({ code: 409, reason: 'AlreadyExists', message: 'configmaps "a" already exists' });
     expect(fails(() => e.api.get(ref('configmaps', 'default', 'b'))).status).toMatchObject({ code: 404, message: 'configmaps "b" not found' });
     expect(fails(() => e.api.create(ref('configmaps', 'nope'), cm('a'))).status).toMatchObject({ code: 404, message: 'namespaces "nope" not found' });
     expect(fails(() => e.api.get({ group: '', version: 'v1', resource: 'widgets', name: 'x' })).message).toBe('the server could not find the requested resource');

@@ -229,6 +229,8 @@ export class Api implements ApiClient {
       const managed = how.managed === 'update' ? updateManagedFields(undefined, obj, this.managedOptions(opts, how)) : obj;
       if (opts.dryRun) {
         releaseAllocations();
+        // The dry-run storage still asks the store whether the key is taken, as etcd's would.
+        if (this.core.store.get(objectKeyOf(rt, obj.metadata.namespace, obj.metadata.name!))) throw alreadyExists(qualifiedResource(rt), obj.metadata.name!);
         this.createdNow = true;
         return managed;
       }
