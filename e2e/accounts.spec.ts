@@ -38,7 +38,7 @@ test('guest work carried into a new account; sign out; sign in', async ({ page }
   expect(await seriousViolations(page)).toEqual([]); // with the error shown
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL('/');
+  await page.waitForURL('/labs/cluster-tour'); // back where the header's link was followed
   await expect(page.getByRole('button', { name: `Account menu for ${email}` })).toBeVisible();
 
   // The guest's work is the account's now.

@@ -52,10 +52,12 @@ export function AccountMenu() {
 
   if (me === undefined) return <div className={styles.placeholder} aria-hidden="true" />;
   if (me === null) {
+    // Back to this page afterwards (the auth pages themselves lead home).
+    const here = window.location.pathname.startsWith('/sign') ? '' : `?next=${encodeURIComponent(window.location.pathname + window.location.search)}`;
     return (
       <nav className={styles.links} aria-label="Account">
-        <a href="/signin">Sign in</a>
-        <a href="/signup" className={styles.signup}>
+        <a href={`/signin${here}`}>Sign in</a>
+        <a href={`/signup${here}`} className={styles.signup}>
           Sign up
         </a>
       </nav>
