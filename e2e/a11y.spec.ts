@@ -15,6 +15,7 @@ const PAGES: { path: string; optional?: boolean }[] = [
   { path: '/courses/kubernetes-architecture', optional: true },
   { path: '/dashboard', optional: true },
   { path: '/exams', optional: true },
+  { path: '/exams/cka-practice', optional: true },
   { path: '/signin', optional: true },
   { path: '/signup', optional: true },
   { path: '/join', optional: true },
