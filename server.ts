@@ -15,6 +15,7 @@ import { learnerCookies } from './server/guest.js';
 import { createAccounts } from './server/accounts/index.js';
 import { CLIENT_IP_HEADER } from './server/accounts/auth.js';
 import { clientIp } from './server/accounts/client-ip.js';
+import { disconnectLearner, type SocketsOfServer } from './server/accounts/disconnect.js';
 import { accountsConfig } from './server/accounts/config.js';
 import type { SandboxHost } from './sandbox/session/handle.js';
 import { jsonLogger } from './server/log.js';
@@ -76,7 +77,8 @@ async function main(): Promise<void> {
   const cookies = learnerCookies(env.SESSION_SECRET);
   // Accounts (Better Auth) first, then the guest cookie; the sandbox host comes later (platform).
   let sandboxHost: SandboxHost | undefined;
-  const accounts = createAccounts({ db, cookies, ...accountsConfig(env), sandboxes: () => sandboxHost, log });
+  let sockets: SocketsOfServer | undefined;
+  const accounts = createAccounts({ db, cookies, ...accountsConfig(env), sandboxes: () => sandboxHost, onRevoked: (userId) => disconnectLearner(sockets, userId), log });
   const identity = accounts.identity;
   setServerContext({ db, cookies, identity, accounts });
 
@@ -123,6 +125,7 @@ async function main(): Promise<void> {
   setExamService(exams);
   await exams.startTimers();
   sandboxHost = host;
+  sockets = platform.io;
   const runtime = await loadRuntime();
   for (const m of runtime.missing) log(`sandbox part missing: ${m}`);
 

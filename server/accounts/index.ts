@@ -22,6 +22,8 @@ export interface AccountsOptions {
   provider?: 'sqlite' | 'postgresql';
   /** The sandbox host; a getter because the platform is built after the accounts. */
   sandboxes: () => AccountSandboxes | undefined;
+  /** Sessions of this user were revoked or the account deleted: close its open sockets. */
+  onRevoked?: (userId: string) => void;
   log?: (message: string) => void;
 }
 
@@ -32,6 +34,8 @@ export interface Accounts {
   sandboxes: () => AccountSandboxes | undefined;
   /** Whether "Sign in with OpenID Connect" is offered. */
   oidcEnabled: boolean;
+  /** Forget cached identities and close the user's sockets after a revocation or deletion. */
+  revoked(userId: string): void;
 }
 
 export function createAccounts(opts: AccountsOptions): Accounts {
@@ -57,5 +61,9 @@ export function createAccounts(opts: AccountsOptions): Accounts {
     guests: opts.cookies,
     lookup: (cookie) => auth.api.getSession({ headers: new Headers({ cookie }) }),
   });
-  return { auth, identity, db: opts.db, sandboxes: opts.sandboxes, oidcEnabled: !!opts.oidc };
+  const revoked = (userId: string) => {
+    identity!.invalidate();
+    opts.onRevoked?.(userId);
+  };
+  return { auth, identity, db: opts.db, sandboxes: opts.sandboxes, oidcEnabled: !!opts.oidc, revoked };
 }

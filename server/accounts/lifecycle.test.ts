@@ -6,11 +6,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SOCKET_PATH } from '../../sandbox/protocol.js';
 import { createPlatform, type Platform } from '../platform.js';
 import { PrismaSandboxStore } from '../store.js';
-import { deleteOwnAccount, revokeSession } from './service.js';
-import { signUp, testAccounts } from './test-harness.js';
+import { disconnectLearner } from './disconnect.js';
+import { deleteOwnAccount, revokeSession, signOutEverywhere } from './service.js';
+import { signIn, signUp, testAccounts } from './test-harness.js';
 
 let platform: Platform | undefined;
-const h = testAccounts({ sandboxes: () => platform?.host });
+const h = testAccounts({ sandboxes: () => platform?.host, onRevoked: (userId) => disconnectLearner(platform?.io, userId) });
 afterAll(async () => {
   await platform?.stop();
   await h.close();
@@ -50,6 +51,24 @@ describe('revocation and deletion', () => {
     const [session] = await h.db.authSession.findMany({ where: { userId: who.userId } });
     expect(await revokeSession(h.accounts, who, session.id)).toMatchObject({ status: 200 });
     expect(await socketWith(url, cookie)).toMatch(/^unauthenticated/);
+  });
+
+  it('revoking closes the user’s open sockets at once; only the still-valid session gets back in', async () => {
+    const url = `http://127.0.0.1:${(platform!.http.address() as AddressInfo).port}`;
+    const first = await signUp(h.accounts, 'socket-revoke-live@kubelab.test');
+    const second = await signIn(h.accounts, 'socket-revoke-live@kubelab.test', 'correct horse battery', { ip: '192.0.2.150' });
+    const who = (await h.accounts.identity.identify(first.cookie))!;
+    const sockets = [first.cookie, second.cookie].map((cookie) => connect(url, { path: SOCKET_PATH, extraHeaders: { cookie }, transports: ['websocket'], reconnection: false }));
+    await Promise.all(sockets.map((s) => new Promise<void>((r) => s.on('connect', () => r()))));
+    const closed = sockets.map((s) => new Promise<string>((r) => s.on('disconnect', (reason) => r(reason))));
+    const [revoked] = await h.db.authSession.findMany({ where: { userId: who.userId }, orderBy: { createdAt: 'asc' } });
+    expect(await revokeSession(h.accounts, who, revoked.id)).toMatchObject({ status: 200 });
+    expect(await Promise.all(closed)).toEqual(['io server disconnect', 'io server disconnect']);
+    expect(await socketWith(url, first.cookie)).toMatch(/^unauthenticated/);
+    expect(await socketWith(url, second.cookie)).toBe('connected');
+    for (const s of sockets) s.close();
+    expect(await signOutEverywhere(h.accounts, who)).toMatchObject({ status: 200 });
+    expect(await socketWith(url, second.cookie)).toMatch(/^unauthenticated/);
   });
 
   it('deleting an account stops its live sandbox and removes snapshots, attempts, sessions and seats', async () => {

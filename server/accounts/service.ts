@@ -63,7 +63,7 @@ export async function revokeSession(a: Accounts, who: Identity | undefined, sess
   if (!isAccount(who)) return fail(401, SIGN_IN_FIRST);
   const { count } = await a.db.authSession.deleteMany({ where: { id: sessionId, userId: who.userId } });
   if (count === 0) return fail(404, 'No such session.');
-  a.identity.invalidate();
+  a.revoked(who.userId);
   return { status: 200, body: { ok: true } };
 }
 
@@ -71,7 +71,7 @@ export async function revokeSession(a: Accounts, who: Identity | undefined, sess
 export async function signOutEverywhere(a: Accounts, who: Identity | undefined): Promise<Outcome<{ ok: true; revoked: number }>> {
   if (!isAccount(who)) return fail(401, SIGN_IN_FIRST);
   const { count } = await a.db.authSession.deleteMany({ where: { userId: who.userId } });
-  a.identity.invalidate();
+  a.revoked(who.userId);
   return { status: 200, body: { ok: true, revoked: count } };
 }
 
@@ -84,7 +84,7 @@ export async function deleteOwnAccount(a: Accounts, who: Identity | undefined, c
     return fail(400, 'Type your email address exactly to confirm.');
   }
   await deleteAccount(a.db, a.sandboxes(), who.userId);
-  a.identity.invalidate();
+  a.revoked(who.userId);
   return { status: 200, body: { ok: true } };
 }
 
