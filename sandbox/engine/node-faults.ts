@@ -3,21 +3,11 @@
 // frozen as they were (and stuck Terminating if deleted). The node lifecycle controller then
 // sees it go Unknown after 40 s and the taint eviction controller evicts its pods 300 s later.
 // recoverNode brings the kubelet back: it posts a fresh Ready status and resyncs its pods.
+// stopContainerRuntime stops containerd only: the node stays reachable but goes NotReady.
 import type { Engine } from './engine.js';
-import type { KubeObject } from './objects.js';
 import { clusterOf } from './cluster.js';
-import { rfc3339 } from './clock.js';
-import { leasesRef, nodesRef } from './controllers/refs.js';
-import { microTime, NODE_LEASE_NAMESPACE } from './kubelet/node-heartbeat.js';
 import { KUBELET } from './kubelet/kubelet.js';
-
-/** The conditions a healthy kubelet posts (as it registered them, see cluster-nodes.ts). */
-const HEALTHY: Record<string, [status: string, reason: string, message: string]> = {
-  MemoryPressure: ['False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'],
-  DiskPressure: ['False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'],
-  PIDPressure: ['False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
-  Ready: ['True', 'KubeletReady', 'kubelet is posting ready status'],
-};
+import { objectKey } from './controllers/runtime-contract.js';
 
 function runtimeOf(engine: Engine, name: string) {
   const h = clusterOf(engine);
@@ -36,33 +26,46 @@ export function failNode(engine: Engine, name: string): void {
   runtimeOf(engine, name).stopped = true;
 }
 
-/** Starts the node's kubelet again: fresh Ready status, Lease renewed, every pod resynced. */
+/** Starts the node's kubelet again: it renews its Lease, posts its own conditions and resyncs every pod. */
 export function recoverNode(engine: Engine, name: string): void {
   const rt = runtimeOf(engine, name);
   if (!rt.stopped) return;
   rt.stopped = false;
-  const api = engine.client(KUBELET);
-  const now = engine.clock.now();
-  const stamp = rfc3339(now);
-  const node = api.get(nodesRef(name));
-  const conditions = ((node.status as { conditions?: Array<Record<string, string>> }).conditions ?? []).map((c) => {
-    const healthy = HEALTHY[c.type];
-    if (!healthy) return c;
-    const [status, reason, message] = healthy;
-    return { ...c, status, reason, message, lastHeartbeatTime: stamp, lastTransitionTime: c.status === status ? c.lastTransitionTime : stamp };
-  });
-  const updated = api.update(nodesRef(name, 'status'), { ...node, status: { ...(node.status as object), conditions } });
-  engine.recordEvent(KUBELET, updated as KubeObject, 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`, name);
-  try {
-    const lease = api.get(leasesRef(NODE_LEASE_NAMESPACE, name));
-    api.update(leasesRef(NODE_LEASE_NAMESPACE, name), { ...lease, spec: { ...(lease.spec as object), renewTime: microTime(now) } });
-  } catch {
-    // the heartbeat creates it
-  }
-  // The kubelet's status manager compares with the API again (the node controller changed Ready).
-  for (const rec of Object.values(rt.pods)) {
-    delete rec.lastStatus;
-    engine.runtime.enqueue(KUBELET, rec.key);
+  resync(engine, name);
+}
+
+export function isContainerRuntimeDown(engine: Engine, name: string): boolean {
+  return runtimeOf(engine, name).runtimeDownSince !== undefined;
+}
+
+/**
+ * Stops containerd on the node: the kubelet keeps renewing its Lease (the node stays reachable)
+ * but its pod workers cannot reach the runtime, and after maxWaitForContainerRuntime it reports
+ * Ready=False "container runtime is down" (kubelet/node-conditions.ts).
+ */
+export function stopContainerRuntime(engine: Engine, name: string): void {
+  const rt = runtimeOf(engine, name);
+  if (rt.runtimeDownSince !== undefined) return;
+  rt.runtimeDownSince = engine.clock.now();
+  engine.runtime.enqueue(KUBELET, name);
+  engine.runUntilIdle();
+}
+
+/** Starts containerd again: the kubelet reports Ready at its next status check and resyncs its pods. */
+export function startContainerRuntime(engine: Engine, name: string): void {
+  const rt = runtimeOf(engine, name);
+  if (rt.runtimeDownSince === undefined) return;
+  delete rt.runtimeDownSince;
+  resync(engine, name);
+}
+
+/** The kubelet's status manager compares every pod with the API again; its node status follows. */
+function resync(engine: Engine, name: string): void {
+  const rt = runtimeOf(engine, name);
+  for (const rec of Object.values(rt.pods)) delete rec.lastStatus;
+  // Every pod bound to the node, also those it could not admit while it was away.
+  for (const pod of engine.api.list({ group: '', version: 'v1', resource: 'pods' }).items) {
+    if ((pod.spec as { nodeName?: string } | undefined)?.nodeName === name) engine.runtime.enqueue(KUBELET, objectKey(pod));
   }
   engine.runtime.enqueue(KUBELET, name);
   engine.runUntilIdle();

@@ -2,7 +2,7 @@
 // grace period, is tainted unreachable, its pods are evicted after their 300 s toleration and
 // replaced by their ReplicaSet on the healthy node; the node comes back when its kubelet does.
 import { describe, expect, it } from 'vitest';
-import { failNode, recoverNode } from '../node-faults.js';
+import { failNode, recoverNode, startContainerRuntime, stopContainerRuntime } from '../node-faults.js';
 import { evictionTime } from './taint-eviction.js';
 import { eventsFor, get, list, ref, settledCluster, type Obj } from './scenario-helpers.test-util.js';
 
@@ -81,11 +81,8 @@ describe('a failed worker node', { timeout: 120_000 }, () => {
 describe('a node whose kubelet reports NotReady', { timeout: 60_000 }, () => {
   it('gets the not-ready NoSchedule and NoExecute taints, swapped for unreachable ones when it goes silent', () => {
     const e = settledCluster();
-    const kubelet = e.client('kubelet');
-    const node = get(e, '', 'nodes', undefined, 'node02');
-    const conditions = node.status.conditions.map((c: any) => (c.type === 'Ready' ? { ...c, status: 'False', reason: 'KubeletNotReady', message: 'container runtime is down' } : c));
-    kubelet.update({ ...ref('', 'nodes', undefined, 'node02'), subresource: 'status' }, { ...node, status: { ...node.status, conditions } });
-    e.advance(1_000);
+    stopContainerRuntime(e, 'node02'); // the kubelet reports Ready=False "container runtime is down"
+    e.advance(45_000);
     const notReady = get(e, '', 'nodes', undefined, 'node02');
     expect(notReady.spec.taints.map((t: any) => `${t.key}:${t.effect}`).sort()).toEqual(['node.kubernetes.io/not-ready:NoExecute', 'node.kubernetes.io/not-ready:NoSchedule']);
     expect(notReady.spec.taints.find((t: any) => t.effect === 'NoExecute').timeAdded).toBeDefined();
@@ -94,6 +91,7 @@ describe('a node whose kubelet reports NotReady', { timeout: 60_000 }, () => {
     const silent = get(e, '', 'nodes', undefined, 'node02');
     expect(silent.spec.taints.map((t: any) => `${t.key}:${t.effect}`).sort()).toEqual(['node.kubernetes.io/unreachable:NoExecute', 'node.kubernetes.io/unreachable:NoSchedule']);
     recoverNode(e, 'node02');
+    startContainerRuntime(e, 'node02');
     e.advance(5_000);
     expect(get(e, '', 'nodes', undefined, 'node02').spec.taints).toBeUndefined();
   });

@@ -33,6 +33,9 @@ const earliestResult = (r: ReconcileResult | void, afterMs: number): ReconcileRe
 
 const due = (at: number | undefined, now: number): ReconcileResult | void => (at === undefined ? undefined : { requeueAfterMs: Math.max(0, at - now) });
 
+type Conditions = Array<{ type: string; status: string }> | undefined;
+const sameConditionStatuses = (a: Conditions, b: Conditions) => (b ?? []).every((c) => (a ?? []).find((x) => x.type === c.type)?.status === c.status);
+
 export class Kubelets implements Controller {
   readonly name = KUBELET;
   readonly watches = [
@@ -57,7 +60,7 @@ export class Kubelets implements Controller {
 
   /** The node's heartbeat and its eviction manager's round, whichever is due first. */
   private syncNode(name: string, ctx: ControllerContext): ReconcileResult | void {
-    const beat = heartbeat(name, ctx);
+    const beat = heartbeat(name, ctx, this.runtimeOf(name), this.emit);
     let node: Node;
     try {
       node = ctx.api.get(nodesRef(name)) as unknown as Node;
@@ -82,7 +85,9 @@ export class Kubelets implements Controller {
       return;
     }
     const nodeName = pod.spec?.nodeName;
-    if (!nodeName || this.state.nodes[nodeName]?.stopped) return;
+    // A stopped kubelet does nothing; with containerd stopped its pod workers cannot reach the runtime.
+    const nodeRt = nodeName ? this.state.nodes[nodeName] : undefined;
+    if (!nodeName || nodeRt?.stopped || nodeRt?.runtimeDownSince !== undefined) return;
     let node: Node;
     try {
       node = ctx.api.get(nodesRef(nodeName)) as unknown as Node;
@@ -143,7 +148,9 @@ export class Kubelets implements Controller {
   private writeStatus(pod: Pod, rec: PodRecord, node: Node, ctx: ControllerContext): void {
     const status = computePodStatus(pod, rec, node, ctx.clock.now());
     const json = JSON.stringify(status);
-    if (json === rec.lastStatus) return;
+    // The status manager also writes again when the API's conditions were changed by someone
+    // else (the node lifecycle controller marked the pod not ready while the node was away).
+    if (json === rec.lastStatus && sameConditionStatuses(pod.status?.conditions, status.conditions)) return;
     ctx.api.update(podsRef(pod.metadata!.namespace, pod.metadata!.name, 'status'), { ...pod, status });
     rec.lastStatus = json;
   }

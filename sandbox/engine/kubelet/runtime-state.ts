@@ -88,6 +88,8 @@ export interface NodeRuntimeState {
   pods: Record<string, PodRecord>;
   /** The node has failed (node-faults.ts): its kubelet neither heartbeats nor syncs pods. */
   stopped?: boolean;
+  /** containerd is stopped since then (node-faults.ts): pods freeze, the node goes NotReady. */
+  runtimeDownSince?: number;
   /** When the eviction manager last saw memory.available below its threshold. */
   memoryPressureAt?: number;
   /** When the eviction manager runs its next round (every 10 s). */

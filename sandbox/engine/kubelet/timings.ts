@@ -30,6 +30,8 @@ export const KUBELET_TIMINGS = {
   leaseRenewMs: 10_000,
   leaseDurationSeconds: 40,
   nodeStatusReportMs: 5 * 60_000,
+  /** nodeStatusUpdateFrequency: how often the kubelet compares its node status with the API's. */
+  nodeStatusUpdateMs: 10_000,
 };
 
 export function between(random: { next(): number }, [lo, hi]: [number, number]): number {

@@ -42,3 +42,19 @@ describe('systemctl across a snapshot', () => {
     expect(await r.run('ssh node01 systemctl is-active kubelet')).toMatch(/\nactive\n|^active\n/);
   });
 });
+
+describe('systemctl stop containerd', { timeout: 60_000 }, () => {
+  it('leaves the node reachable but NotReady ("container runtime is down"); start heals it', async () => {
+    const s = screenSandbox();
+    for (const l of ['ssh node01', 'systemctl stop containerd', 'systemctl is-active kubelet', 'exit', 'sleep 45']) await s.type(l);
+    expect(isNodeFailed(s.engine, 'node01')).toBe(false);
+    await s.type('kubectl get node node01 -o jsonpath=\'{.status.conditions[?(@.type=="Ready")].message}{"\\n"}\'');
+    await s.type('kubectl get nodes node01 --no-headers | awk \'{print $2}\'');
+    for (const l of ['ssh node01 systemctl start containerd', 'sleep 12', 'kubectl get nodes node01 --no-headers | awk \'{print "after", $2}\'']) await s.type(l);
+    const screen = s.screen();
+    expect(screen).toContain('active\n');
+    expect(screen).toContain('container runtime is down\n');
+    expect(screen).toContain('NotReady\n');
+    expect(screen).toContain('after Ready\n');
+  });
+});

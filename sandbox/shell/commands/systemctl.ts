@@ -1,11 +1,11 @@
 // systemctl and journalctl on a node for the two services a kubeadm node runs: kubelet and
-// containerd. Stopping either stops the node's kubelet (the node goes NotReady after the node
-// monitor grace period, as on a real node); journalctl shows systemd's lines and the kubelet's
-// events as the kubelet logs them.
+// containerd. Stopping the kubelet silences the node (Unknown after the node monitor grace
+// period); stopping containerd leaves the kubelet posting NotReady ("container runtime is
+// down"); journalctl shows systemd's lines and the kubelet's events as the kubelet logs them.
 import { clusterOf } from '../../engine/cluster.js';
 import type { Engine } from '../../engine/engine.js';
 import type { NodeServicesState } from '../../engine/kubelet/runtime-state.js';
-import { failNode, isNodeFailed, recoverNode } from '../../engine/node-faults.js';
+import { failNode, isContainerRuntimeDown, isNodeFailed, recoverNode, startContainerRuntime, stopContainerRuntime } from '../../engine/node-faults.js';
 import type { CommandFn, Shell } from '../interpreter.js';
 import { formatDate } from './misc.js';
 import { handlesOf, nodeOf, type NodeHost } from './node-common.js';
@@ -105,10 +105,12 @@ function setActive(engine: Engine, node: string, unit: Unit, active: boolean, no
     s.pid[unit] += 1000 + Math.floor(now / 1000) % 1000;
     log(`Started ${unit}.service - ${DESCRIPTION[unit]}.`);
   }
-  // Either service down leaves the node without a working kubelet.
-  const down = s.stopped.kubelet || s.stopped.containerd;
-  if (down && !isNodeFailed(engine, node)) failNode(engine, node);
-  if (!down && isNodeFailed(engine, node)) recoverNode(engine, node);
+  if (!clusterOf(engine)?.kubelet.nodes[node]) return; // not a default cluster's node: nothing runs on it
+  // containerd down: the kubelet still posts status (NotReady, "container runtime is down").
+  if (s.stopped.containerd && !isContainerRuntimeDown(engine, node)) stopContainerRuntime(engine, node);
+  if (!s.stopped.containerd && isContainerRuntimeDown(engine, node)) startContainerRuntime(engine, node);
+  if (s.stopped.kubelet && !isNodeFailed(engine, node)) failNode(engine, node);
+  if (!s.stopped.kubelet && isNodeFailed(engine, node)) recoverNode(engine, node);
 }
 
 export function systemctl(host: NodeHost): CommandFn {
