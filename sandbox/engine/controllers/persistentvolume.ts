@@ -19,6 +19,8 @@ export const PV_CONTROLLER = 'persistentvolume-controller';
 export const LOCAL_PATH_PROVISIONER = 'rancher.io/local-path';
 const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
 const PV_KEY = '*pv/';
+/** kube-controller-manager's --pvclaimbinder-sync-period: every unbound claim is synced again. */
+export const CLAIM_RESYNC_MS = 15_000;
 
 /** The StorageClass a lab cluster has, as local-path-provisioner installs it. */
 export const localPathStorageClass = () => ({
@@ -32,6 +34,9 @@ export const localPathStorageClass = () => ({
 
 const claimKeysOfPod = (obj: KubeObject): string[] =>
   ((obj as unknown as Pod).spec?.volumes ?? []).filter((v) => v.persistentVolumeClaim).map((v) => `${obj.metadata.namespace}/${v.persistentVolumeClaim!.claimName}`);
+
+const externalProvisioning = (provisioner: string) =>
+  `Waiting for a volume to be created either by the external provisioner '${provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`;
 
 const size = (q: string | number | undefined) => (q === undefined ? 0 : parseQuantity(String(q)));
 
@@ -56,7 +61,9 @@ export class PersistentVolumeController implements Controller {
       claim = this.assignDefaultClass(claim, def.metadata!.name!, ctx);
     }
     const volume = this.findVolume(claim, ctx) ?? this.provision(claim, classes, ctx);
-    if (volume) this.bind(claim, volume, ctx);
+    if (volume) return this.bind(claim, volume, ctx);
+    // syncClaim runs again every pvclaimbinder-sync-period: a volume created later binds then.
+    return { requeueAfterMs: CLAIM_RESYNC_MS };
   }
 
   /**
@@ -89,9 +96,19 @@ export class PersistentVolumeController implements Controller {
 
   /** Dynamic provisioning, once the claim's first pod is on a node (WaitForFirstConsumer). */
   private provision(claim: PersistentVolumeClaim, classes: StorageClass[], ctx: ControllerContext): PersistentVolume | undefined {
-    const sc = classes.find((c) => c.metadata!.name === claim.spec?.storageClassName);
-    if (!sc || sc.provisioner !== LOCAL_PATH_PROVISIONER) return undefined;
     const claimObj = claim as unknown as KubeObject;
+    const className = claim.spec?.storageClassName ?? '';
+    const sc = classes.find((c) => c.metadata!.name === className);
+    if (!sc) {
+      if (className === '') ctx.recordEvent(claimObj, 'Normal', 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set');
+      else ctx.recordEvent(claimObj, 'Warning', 'ProvisioningFailed', `storageclass.storage.k8s.io ${JSON.stringify(className)} not found`);
+      return undefined;
+    }
+    if (sc.provisioner !== LOCAL_PATH_PROVISIONER) {
+      if (sc.volumeBindingMode === 'WaitForFirstConsumer') ctx.recordEvent(claimObj, 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding');
+      else ctx.recordEvent(claimObj, 'Normal', 'ExternalProvisioning', externalProvisioning(sc.provisioner ?? ''));
+      return undefined;
+    }
     const ns = claim.metadata!.namespace!;
     const node = (ctx.api.list(podsRef(ns)).items as unknown as Pod[]).find((p) => p.spec?.nodeName && p.spec.volumes?.some((v) => v.persistentVolumeClaim?.claimName === claim.metadata!.name))?.spec?.nodeName;
     if (!node && sc.volumeBindingMode === 'WaitForFirstConsumer') {
@@ -100,7 +117,7 @@ export class PersistentVolumeController implements Controller {
       return undefined;
     }
     const pvName = `pvc-${claim.metadata!.uid}`;
-    ctx.recordEvent(claimObj, 'Normal', 'ExternalProvisioning', `Waiting for a volume to be created either by the external provisioner '${sc.provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`);
+    ctx.recordEvent(claimObj, 'Normal', 'ExternalProvisioning', externalProvisioning(sc.provisioner));
     ctx.recordEvent(claimObj, 'Normal', 'Provisioning', `External provisioner is provisioning volume for claim "${ns}/${claim.metadata!.name}"`);
     const pv = ctx.api.create(pvsRef(), {
       apiVersion: 'v1',
