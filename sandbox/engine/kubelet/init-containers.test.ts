@@ -57,6 +57,29 @@ spec:
     command: ['sh', '-c', 'tail -F /opt/logs.txt']
 `;
 
+// A Job-like pod (restartPolicy Never) whose app finishes while two sidecars still run: nginx
+// exits on SIGTERM, a shell as PID 1 ignores it and is killed after the grace period.
+const FINISHING = `apiVersion: v1
+kind: Pod
+metadata:
+  name: batch
+spec:
+  restartPolicy: Never
+  terminationGracePeriodSeconds: 5
+  initContainers:
+  - name: proxy
+    image: nginx:1.27
+    restartPolicy: Always
+  - name: shipper
+    image: busybox:1.36
+    restartPolicy: Always
+    command: ['sh', '-c', 'tail -f /dev/null']
+  containers:
+  - name: work
+    image: busybox:1.36
+    command: ['sh', '-c', 'echo done; sleep 3']
+`;
+
 describe('init containers', () => {
   it('run in order to success before the app starts, with statuses kubectl shows', async () => {
     const sb = newSandbox();
@@ -135,5 +158,40 @@ describe('init containers', () => {
     expect(await sb.run('kubectl get pod myapp --no-headers')).toMatch(/^myapp +1\/1 +Running +0 /);
     expect(rec.initContainers).toBeUndefined();
   });
-});
 
+  it('stops the sidecars once the app containers of a Never pod finished, and the pod completes', async () => {
+    const sb = newSandbox();
+    sb.fs.writeFile('/root/batch.yaml', FINISHING);
+    await sb.run('kubectl apply -f batch.yaml');
+    const get = () => sb.engine.api.get({ group: '', version: 'v1', resource: 'pods', namespace: 'default', name: 'batch' }) as unknown as { status: Record<string, any> };
+    let sawStopping = false;
+    for (let i = 0; i < 60 && get().status.phase !== 'Succeeded'; i++) {
+      sb.advance(500);
+      const st = get().status;
+      const work = st.containerStatuses[0].state;
+      if (work.terminated && st.initContainerStatuses.some((c: any) => c.state.running)) {
+        sawStopping = true;
+        expect(st.phase).toBe('Running'); // a running sidecar keeps the pod Running
+      }
+    }
+    expect(sawStopping).toBe(true);
+    const st = get().status;
+    expect(st.phase).toBe('Succeeded');
+    expect(st.containerStatuses[0].state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(st.initContainerStatuses.map((c: any) => [c.name, c.state.terminated?.exitCode, c.state.terminated?.reason, c.ready, c.started, c.restartCount])).toEqual([
+      ['proxy', 0, 'Completed', false, false, 0],
+      ['shipper', 137, 'Error', false, false, 0],
+    ]);
+    const shipper = st.initContainerStatuses[1].state.terminated;
+    const work = st.containerStatuses[0].state.terminated;
+    expect(Date.parse(shipper.finishedAt) - Date.parse(work.finishedAt)).toBeGreaterThanOrEqual(5_000); // SIGKILL after the grace period
+    expect(st.conditions.find((c: any) => c.type === 'Ready')).toMatchObject({ status: 'False', reason: 'PodCompleted' });
+    const events = await sb.run('kubectl get events --field-selector involvedObject.name=batch -o custom-columns=REASON:.reason,MESSAGE:.message --no-headers');
+    expect(events).toMatch(/Killing +Stopping container proxy/);
+    expect(events).toMatch(/Killing +Stopping container shipper/);
+    sb.advance(60_000);
+    expect(get().status.phase).toBe('Succeeded');
+    expect(get().status.initContainerStatuses.every((c: any) => c.restartCount === 0 && c.state.terminated)).toBe(true);
+    expect(await sb.run('kubectl get pod batch --no-headers')).toMatch(/^batch +0\/3 +Completed +0 /);
+  });
+});

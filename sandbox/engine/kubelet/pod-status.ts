@@ -97,9 +97,12 @@ function keepTransition(next: PodCondition, old: PodCondition[] | undefined): Po
 
 const notReadyReason = (phase: string) => (phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed');
 
-/** Running while a container runs or restarts after having run; Succeeded/Failed once all ended for good. */
-function podPhase(rec: PodRecord, statuses: ContainerStatus[]): string {
-  if (statuses.some((s) => s.state?.running)) return 'Running';
+/**
+ * Running while a container (or a sidecar) runs or restarts after having run; Succeeded/Failed
+ * once all ended for good and the sidecars were stopped.
+ */
+function podPhase(rec: PodRecord, statuses: ContainerStatus[], sidecars: ContainerStatus[]): string {
+  if ([...statuses, ...sidecars].some((s) => s.state?.running)) return 'Running';
   const ended = rec.containers.length === statuses.length && rec.containers.every((c) => c.phase === 'exited');
   if (statuses.length > 0 && ended) return statuses.every((s) => s.state!.terminated!.exitCode === 0) ? 'Succeeded' : 'Failed';
   if (statuses.some((s) => s.restartCount || s.state?.terminated)) return 'Running';
@@ -162,10 +165,10 @@ export function computePodStatus(pod: Pod, rec: PodRecord, node: Node, now: numb
     initializedBefore ? (pod.status?.initContainerStatuses?.find((s) => s.name === c.name) ?? finishedEarlier(c, rec)) : initContainerStatus(c, initRecords.get(c.name)),
   );
   const incomplete = incompleteInit(pod, initStatuses);
-  const phase = initPhase(pod, rec, incomplete) ?? podPhase(rec, statuses);
-  const done = phase === 'Succeeded' || phase === 'Failed';
-  // Sidecars (restartable init containers) count for readiness, listed before the app containers.
+  // Sidecars (restartable init containers) count for the phase and for readiness, listed before the app containers.
   const sidecars = initStatuses.filter((_, i) => pod.spec!.initContainers![i].restartPolicy === 'Always');
+  const phase = initPhase(pod, rec, incomplete) ?? podPhase(rec, statuses, sidecars);
+  const done = phase === 'Succeeded' || phase === 'Failed';
   const unready = [...sidecars, ...statuses].filter((s) => !s.ready).map((s) => s.name);
   const allReadyAt = Math.max(rec.seenAt, ...rec.containers.map((r) => r.readySince ?? r.startedAt ?? rec.seenAt));
   const sandboxUp = now >= rec.sandboxReadyAt;

@@ -130,9 +130,7 @@ function probeContainer(env: WorkerEnv, pod: Pod, rec: PodRecord, spec: Containe
   const { nextAt, verdict } = runDueProbes(target, c, until, (type, reason, message) => event(env, pod, type, reason, message));
   if (!verdict.kill) return nextAt;
   event(env, pod, 'Normal', 'Killing', probeKillMessage(c.name, verdict.kill));
-  const image = resolveImage(c.image)?.spec;
-  const shellPid1 = Boolean(spec.command?.length) && /^(\/bin\/)?(ba)?sh$/.test(spec.command![0]);
-  const stopMs = shellPid1 ? undefined : image?.stopOnTermMs;
+  const stopMs = stopOnTermMs(spec, c);
   const graceMs = (pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
   const exitAt = now + Math.min(graceMs, stopMs ?? graceMs);
   if (c.exitAt === undefined || exitAt < c.exitAt) Object.assign(c, { exitAt, exitCode: stopMs === undefined ? 137 : 0, exitReason: undefined });
@@ -242,8 +240,9 @@ export const initSucceeded = (c: ContainerRecord | undefined): boolean => c?.pha
  * Init containers run one at a time, in order, each to success before the next starts; a failed
  * one is restarted unless the pod's restartPolicy is Never (then the pod fails). A sidecar
  * (restartPolicy Always on the init container) only has to be running for the next to start.
+ * Once the pod's app containers finished for good (`finishing`), sidecars are not restarted.
  */
-function advanceInitContainers(env: WorkerEnv, pod: Pod, rec: PodRecord, now: number): { done: boolean; next?: number } {
+function advanceInitContainers(env: WorkerEnv, pod: Pod, rec: PodRecord, now: number, finishing: boolean): { done: boolean; next?: number } {
   // App containers that already ran (a record from before init containers were run) mean the
   // pod was initialized: the kubelet never runs init containers again then.
   if (!rec.initContainers && rec.containers.length) return { done: true };
@@ -251,6 +250,10 @@ function advanceInitContainers(env: WorkerEnv, pod: Pod, rec: PodRecord, now: nu
   for (const spec of pod.spec?.initContainers ?? []) {
     const c = recordFor((rec.initContainers ??= []), spec);
     const sidecar = spec.restartPolicy === 'Always';
+    if (sidecar && finishing) {
+      if (c.phase === 'running' || c.phase === 'dead') next = earliest(next, stepContainer(env, pod, rec, spec, c, now, 'Never'));
+      continue;
+    }
     const policy: RestartPolicy = sidecar ? 'Always' : pod.spec?.restartPolicy === 'Never' ? 'Never' : 'OnFailure';
     next = earliest(next, stepContainer(env, pod, rec, spec, c, now, policy));
     if (sidecar ? c.phase === 'running' : initSucceeded(c)) continue;
@@ -259,10 +262,50 @@ function advanceInitContainers(env: WorkerEnv, pod: Pod, rec: PodRecord, now: nu
   return { done: true, next };
 }
 
+/** restartPolicy Never/OnFailure and every app container ended for good: the pod is done. */
+function appContainersFinished(pod: Pod, rec: PodRecord): boolean {
+  if ((pod.spec?.restartPolicy ?? 'Always') === 'Always' || !pod.spec?.initContainers?.length) return false;
+  return (pod.spec?.containers ?? []).every((spec) => rec.containers.find((c) => c.name === spec.name)?.phase === 'exited');
+}
+
+/**
+ * computePodActions' KillPod once no app container will run again: the kubelet stops the
+ * sidecars (SIGTERM, SIGKILL after the grace period) and starts none of them again.
+ */
+function stopSidecars(env: WorkerEnv, pod: Pod, rec: PodRecord, now: number): number | undefined {
+  let next: number | undefined;
+  for (const spec of pod.spec?.initContainers ?? []) {
+    const c = rec.initContainers?.find((r) => r.name === spec.name);
+    if (spec.restartPolicy !== 'Always' || !c) continue;
+    if (c.phase !== 'running') {
+      // One waiting in CrashLoopBackOff keeps its last state and is not started again.
+      if (c.lastTerminated && c.phase !== 'dead' && c.phase !== 'exited') Object.assign(c, { phase: 'exited', crashLoopMessage: undefined, restartAt: undefined });
+      continue;
+    }
+    if (!c.killing) {
+      event(env, pod, 'Normal', 'Killing', `Stopping container ${c.name}`);
+      const stopMs = stopOnTermMs(spec, c);
+      const graceMs = (pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+      const exitAt = now + Math.min(graceMs, stopMs ?? graceMs);
+      if (c.exitAt === undefined || exitAt < c.exitAt) Object.assign(c, { exitAt, exitCode: stopMs === undefined ? 137 : 0, exitReason: undefined });
+      c.killing = true;
+    }
+    next = earliest(next, c.exitAt);
+  }
+  return next;
+}
+
+/** How long the process takes to exit on SIGTERM; undefined when it ignores it (a shell as PID 1). */
+function stopOnTermMs(spec: Container, c: ContainerRecord): number | undefined {
+  const shellPid1 = Boolean(spec.command?.length) && /^(\/bin\/)?(ba)?sh$/.test(spec.command![0]);
+  return shellPid1 ? undefined : resolveImage(c.image)?.spec.stopOnTermMs;
+}
+
 /** Runs the pod's containers forward; returns the earliest time anything is due, if any. */
 export function advancePod(env: WorkerEnv, pod: Pod, rec: PodRecord, now: number): number | undefined {
   if (now < rec.sandboxReadyAt) return rec.sandboxReadyAt;
-  const init = advanceInitContainers(env, pod, rec, now);
+  const finishing = appContainersFinished(pod, rec);
+  const init = advanceInitContainers(env, pod, rec, now, finishing);
   if (!init.done) return init.next;
   let next = init.next;
   const policy = (pod.spec?.restartPolicy ?? 'Always') as RestartPolicy;
@@ -272,5 +315,6 @@ export function advancePod(env: WorkerEnv, pod: Pod, rec: PodRecord, now: number
     // Containers start one after another within a sync; a pull or create in flight holds the rest.
     if (c.phase === 'pulling' || c.phase === 'creating') break;
   }
+  if (appContainersFinished(pod, rec)) next = earliest(next, stopSidecars(env, pod, rec, now));
   return next;
 }
