@@ -48,7 +48,9 @@ test('the lab on a phone: instructions, then the terminal, then the editor, each
   expect(terminal.height).toBeGreaterThan(300);
   expect(editor.height).toBeGreaterThan(250);
 
-  await page.getByTestId('terminal').scrollIntoViewIfNeeded();
+  // One tap from the steps to the sandbox.
+  await page.getByRole('link', { name: 'Go to the terminal and editor' }).click();
+  await expect(page.getByTestId('terminal')).toBeInViewport();
   await typeInTerminal(page, 'kubectl get nodes');
   await expect.poll(() => terminalText(page)).toMatch(/Ready/);
   await expect(page.getByRole('region', { name: 'Editor' }).locator('.monaco-editor')).toBeVisible();

@@ -7,7 +7,9 @@ export function ThemeToggle() {
   const dark = theme === 'dark';
   return (
     <button type="button" className="theme-toggle" aria-pressed={dark} title={dark ? 'Switch to the light theme' : 'Switch to the dark theme'} onClick={() => chooseTheme(dark ? 'light' : 'dark')}>
-      <span aria-hidden="true">{dark ? '☾' : '☀'}</span>
+      {/* Both icons, CSS shows the one for <html data-theme>: right from the first paint, before hydration. */}
+      <span aria-hidden="true" className="theme-icon-light">☀</span>
+      <span aria-hidden="true" className="theme-icon-dark">☾</span>
       <span className="sr-only">Dark theme</span>
     </button>
   );

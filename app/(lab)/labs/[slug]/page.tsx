@@ -35,6 +35,9 @@ export default async function LabPage({ params }: { params: Promise<unknown> }) 
           <Link href="/course">Course</Link> · {lab.level} · about {lab.minutes} min
         </p>
         <h1>{lab.title}</h1>
+        <a href="#sandbox" className="to-sandbox">
+          Go to the terminal and editor
+        </a>
         <p className="muted">
           {lab.summary}
           {lessons.length > 0 && (

@@ -5,7 +5,7 @@ import dynamic from 'next/dynamic';
 const Workspace = dynamic(() => import('./workspace').then((m) => m.Workspace), {
   ssr: false,
   loading: () => (
-    <section className="lab-main" aria-busy="true">
+    <section id="sandbox" className="lab-main" aria-busy="true">
       <p className="muted" style={{ padding: '1rem' }}>
         Starting your cluster…
       </p>

@@ -48,7 +48,7 @@ export function Workspace({ labSlug, checks }: Props) {
   }, [connection]);
 
   return (
-    <section className="lab-main" aria-label="Your sandbox" data-status={status.kind} data-sandbox-id={status.kind === 'attached' ? status.sandboxId : undefined}>
+    <section id="sandbox" className="lab-main" aria-label="Your sandbox" data-status={status.kind} data-sandbox-id={status.kind === 'attached' ? status.sandboxId : undefined}>
       <div className="terminal-pane" style={{ position: 'relative' }}>
         <TerminalPane connection={connection} />
         {(status.kind === 'error' || notice) && (
