@@ -20,6 +20,10 @@ import { ApiServerDiagram } from './api-server-diagram';
 import { EtcdDiagram } from './etcd-diagram';
 import { KubeletDiagram } from './kubelet-diagram';
 import { KubeadmDiagram } from './kubeadm-diagram';
+import { RbacDiagram } from './rbac-diagram';
+import { ConfigDiagram } from './config-diagram';
+import { PodDesignDiagram } from './pod-design-diagram';
+import { SecurityContextDiagram } from './security-context-diagram';
 import { CodeBlock } from './code-block';
 
-export const mdxComponents = { pre: CodeBlock, ApiServerDiagram, ApplyDiagram, ArchitectureDiagram, AutoscalingDiagram, ClusterDemo, ClusterTourDiagram, EtcdDiagram, IngressDiagram, JobsDiagram, KubeadmDiagram, KubeletDiagram, NamespacesDiagram, NetworkPolicyDiagram, NodeLifecycleDiagram, ReconcileDiagram, ResourcesDiagram, RollingUpdateDiagram, SchedulingDiagram, ServicesDiagram, StorageDiagram, TroubleshootingDiagram };
+export const mdxComponents = { pre: CodeBlock, ApiServerDiagram, ApplyDiagram, ArchitectureDiagram, AutoscalingDiagram, ClusterDemo, ClusterTourDiagram, ConfigDiagram, EtcdDiagram, IngressDiagram, JobsDiagram, KubeadmDiagram, KubeletDiagram, NamespacesDiagram, NetworkPolicyDiagram, NodeLifecycleDiagram, PodDesignDiagram, RbacDiagram, ReconcileDiagram, ResourcesDiagram, RollingUpdateDiagram, SchedulingDiagram, SecurityContextDiagram, ServicesDiagram, StorageDiagram, TroubleshootingDiagram };
