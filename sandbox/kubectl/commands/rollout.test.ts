@@ -83,4 +83,37 @@ EOF`;
     expect(out).toContain('\nexit 1\n');
     expectGolden(operateGolden('rollout-interrupt-timeout.txt'), out);
   });
+
+  it('follows a StatefulSet (one pod at a time, then partitioned) and a DaemonSet', async () => {
+    const sb = newSandbox();
+    sb.fs.writeFile('/root/db.yaml', `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+  replicas: 3
+  selector:
+    matchLabels:
+      app: db
+  template:
+    metadata:
+      labels:
+        app: db
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+`);
+    await sb.run('kubectl apply -f db.yaml');
+    const out = await operateTranscript(sb, [['kubectl rollout status statefulset/db', {}], 'kubectl rollout status daemonset/kube-proxy -n kube-system']);
+    expect(out).toMatch(/^\$ kubectl rollout status statefulset\/db\nWaiting for 3 pods to be ready\.\.\.\n(Waiting for [12] pods to be ready\.\.\.\n)*partitioned roll out complete: 3 new pods have been updated\.\.\.\n/);
+    expect(out).toContain('Waiting for 1 pods to be ready...\n');
+    expect(out).toContain('daemon set "kube-proxy" successfully rolled out\n');
+    await sb.run('kubectl patch sts db -p \'{"spec":{"updateStrategy":{"rollingUpdate":{"partition":1}},"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:1.26"}]}}}}\'');
+    sb.advance(60_000);
+    expect(await sb.run('kubectl rollout status sts/db --watch=false')).toBe('partitioned roll out complete: 2 new pods have been updated...\n');
+    expect(await sb.run('kubectl get pod db-0 -o jsonpath="{.spec.containers[0].image}"')).toBe('nginx:1.27');
+  });
 });
+

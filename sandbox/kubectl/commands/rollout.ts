@@ -95,10 +95,14 @@ async function restart(ctx: KubectlContext, t: RolloutTarget, obj: KubeObject): 
 
 interface DeploymentLike {
   metadata: { generation?: number };
-  spec: { replicas?: number; updateStrategy?: { type?: string } };
+  spec: { replicas?: number; updateStrategy?: { type?: string; rollingUpdate?: { partition?: number } } };
   status?: {
     observedGeneration?: number;
     replicas?: number;
+    readyReplicas?: number;
+    currentReplicas?: number;
+    currentRevision?: string;
+    updateRevision?: string;
     updatedReplicas?: number;
     availableReplicas?: number;
     conditions?: Array<{ type: string; reason?: string }>;
@@ -121,6 +125,7 @@ export function rolloutStatusLine(kind: string, name: string, obj: KubeObject): 
     if ((s.numberAvailable ?? 0) < desired) return { text: `Waiting for daemon set ${JSON.stringify(name)} rollout to finish: ${s.numberAvailable ?? 0} of ${desired} updated pods are available...\n`, done: false };
     return { text: `daemon set ${JSON.stringify(name)} successfully rolled out\n`, done: true };
   }
+  if (kind === 'StatefulSet') return statefulSetStatus(d);
   if (!observed) return { text: 'Waiting for deployment spec update to be observed...\n', done: false };
   if (s.conditions?.some((c) => c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded')) throw new UsageError(`deployment ${JSON.stringify(name)} exceeded its progress deadline`);
   const updated = s.updatedReplicas ?? 0;
@@ -130,8 +135,28 @@ export function rolloutStatusLine(kind: string, name: string, obj: KubeObject): 
   return { text: `deployment ${JSON.stringify(name)} successfully rolled out\n`, done: true };
 }
 
+/** StatefulSetStatusViewer: ready pods first, then the partition (the API defaults it to 0), else revisions. */
+function statefulSetStatus(d: DeploymentLike): { text: string; done: boolean } {
+  const s = d.status ?? {};
+  const strategy = d.spec.updateStrategy;
+  if ((strategy?.type ?? 'RollingUpdate') !== 'RollingUpdate') throw new UsageError('rollout status is only available for RollingUpdate strategy type');
+  if (!s.observedGeneration || (d.metadata.generation ?? 0) > s.observedGeneration) return { text: 'Waiting for statefulset spec update to be observed...\n', done: false };
+  const replicas = d.spec.replicas;
+  if (replicas !== undefined && (s.readyReplicas ?? 0) < replicas) return { text: `Waiting for ${replicas - (s.readyReplicas ?? 0)} pods to be ready...\n`, done: false };
+  const updated = s.updatedReplicas ?? 0;
+  if (strategy?.rollingUpdate) {
+    const partition = strategy.rollingUpdate.partition;
+    if (replicas !== undefined && partition !== undefined && updated < replicas - partition) {
+      return { text: `Waiting for partitioned roll out to finish: ${updated} out of ${replicas - partition} new pods have been updated...\n`, done: false };
+    }
+    return { text: `partitioned roll out complete: ${updated} new pods have been updated...\n`, done: true };
+  }
+  if (s.updateRevision !== s.currentRevision) return { text: `waiting for statefulset rolling update to complete ${updated} pods at revision ${s.updateRevision ?? ''}...\n`, done: false };
+  return { text: `statefulset rolling update complete ${s.currentReplicas ?? 0} pods at revision ${s.currentRevision ?? ''}...\n`, done: true };
+}
+
 async function status(ctx: KubectlContext, t: RolloutTarget, flags: Record<string, unknown>): Promise<number> {
-  if (!['Deployment', 'DaemonSet'].includes(t.type.kind)) throw new UsageError(`no status viewer has been implemented for ${t.type.kind}`);
+  if (!['Deployment', 'DaemonSet', 'StatefulSet'].includes(t.type.kind)) throw new UsageError(`no status viewer has been implemented for ${t.type.kind}`);
   const timeoutMs = parseDuration(String(flags.timeout), 'timeout');
   let failure: unknown;
   const end = await watchUntil(ctx, refOf(t.type, t.namespace), { fieldSelector: `metadata.name=${t.name}`, timeoutMs }, (type, obj) => {
