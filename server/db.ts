@@ -8,6 +8,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { PrismaClient as PostgresPrismaClient } from '../generated/prisma-pg/client.js';
+import { serialiseTransactions } from './sqlite-serial.js';
 
 export type Db = PrismaClient;
 
@@ -43,5 +44,6 @@ export function createDb(databaseUrl: string, opts: DbOptions = {}): Db {
     return new PostgresPrismaClient({ adapter }) as unknown as Db;
   }
   const adapter = new PrismaBetterSqlite3({ url: sqliteFile(databaseUrl) });
-  return new PrismaClient({ adapter });
+  // One connection: transactions would otherwise swallow other tasks' queries (sqlite-serial.ts).
+  return serialiseTransactions(new PrismaClient({ adapter }));
 }
