@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { evaluate } from '@mdx-js/mdx';
 import type { ComponentType } from 'react';
 import * as runtime from 'react/jsx-runtime';
+import remarkGfm from 'remark-gfm';
 import { mdxComponents } from '../../content/components/index';
 import { rehypeLabSteps } from './step-markdown';
 
@@ -26,7 +27,8 @@ interface Rendered {
 
 async function render(source: string, format: 'mdx' | 'md'): Promise<Rendered> {
   const rehypePlugins = format === 'md' ? [rehypeLabSteps] : [];
-  const mod = await evaluate(source, { ...runtime, format, baseUrl: import.meta.url, rehypePlugins });
+  // GitHub-flavoured Markdown: lessons and steps use tables (plain MDX prints them as text).
+  const mod = await evaluate(source, { ...runtime, format, baseUrl: import.meta.url, remarkPlugins: [remarkGfm], rehypePlugins });
   return { Content: mod.default as Rendered['Content'], meta: mod.meta as Rendered['meta'] };
 }
 
