@@ -3,6 +3,7 @@
 // links of the namespace, PATH/HOSTNAME/HOME), its files and its processes. Plain data, derived
 // from the pod and the namespace's Services each time, so nothing needs snapshotting.
 import type { KubeObject } from '../objects.js';
+import { serviceLinks } from '../kubelet/container-config.js';
 
 export type Distro = 'busybox' | 'alpine' | 'debian';
 
@@ -15,6 +16,15 @@ export interface ContainerEnv {
   files: Record<string, string>;
   /** `ps` lines: PID and command of the main process and its children. */
   processes: Array<{ pid: number; command: string }>;
+  /** Who the process runs as (securityContext runAsUser/runAsGroup, fsGroup, supplementalGroups). */
+  user: { uid: number; gid: number; groups: number[] };
+}
+
+/** What the kubelet fixed when it started the container: its env and its volumes' files. */
+export interface StartedContainer {
+  env?: Record<string, string>;
+  files?: Record<string, string>;
+  user?: { uid: number; gid: number; groups: number[] };
 }
 
 interface ContainerSpec {
@@ -35,30 +45,6 @@ export function distroOf(image: string): Distro {
   // curlimages/curl, alpine/curl and nicolaka/netshoot are Alpine-based.
   if (name === 'alpine' || name === 'curl' || name === 'netshoot' || tag.includes('alpine')) return 'alpine';
   return 'debian';
-}
-
-/** Docker-style service links: `WEB_SERVICE_HOST=10.96.0.12` for every Service in the namespace. */
-function serviceEnv(services: KubeObject[]): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const svc of services) {
-    const spec = svc.spec as { clusterIP?: string; ports?: Array<{ name?: string; port: number; protocol?: string }> };
-    if (!spec.clusterIP || spec.clusterIP === 'None' || !spec.ports?.length) continue;
-    const prefix = svc.metadata.name!.toUpperCase().replace(/-/g, '_');
-    const first = spec.ports[0];
-    env[`${prefix}_SERVICE_HOST`] = spec.clusterIP;
-    env[`${prefix}_SERVICE_PORT`] = String(first.port);
-    env[`${prefix}_PORT`] = `${(first.protocol ?? 'TCP').toLowerCase()}://${spec.clusterIP}:${first.port}`;
-    for (const p of spec.ports) {
-      const proto = (p.protocol ?? 'TCP').toUpperCase();
-      const base = `${prefix}_PORT_${p.port}_${proto}`;
-      if (p.name) env[`${prefix}_SERVICE_PORT_${p.name.toUpperCase().replace(/-/g, '_')}`] = String(p.port);
-      env[base] = `${proto.toLowerCase()}://${spec.clusterIP}:${p.port}`;
-      env[`${base}_PROTO`] = proto.toLowerCase();
-      env[`${base}_PORT`] = String(p.port);
-      env[`${base}_ADDR`] = spec.clusterIP;
-    }
-  }
-  return env;
 }
 
 function imageEnv(distro: Distro, image: string): Record<string, string> {
@@ -122,14 +108,16 @@ function processes(c: ContainerSpec): Array<{ pid: number; command: string }> {
   return [{ pid: 1, command: 'sh' }];
 }
 
-export function containerEnv(pod: KubeObject, containerName: string, services: KubeObject[]): ContainerEnv {
+export function containerEnv(pod: KubeObject, containerName: string, services: KubeObject[], started: StartedContainer = {}): ContainerEnv {
   const spec = pod.spec as { containers?: ContainerSpec[]; hostname?: string };
   const c = spec.containers?.find((x) => x.name === containerName) ?? { name: containerName };
   const image = c.image ?? '';
   const distro = distroOf(image);
-  const env: Record<string, string> = { PATH, HOSTNAME: pod.metadata.name ?? '', ...imageEnv(distro, image), ...serviceEnv(services), HOME: '/root' };
-  for (const e of c.env ?? []) if (e.value !== undefined) env[e.name] = e.value;
+  // The kubelet's env (service links, env, envFrom) over the image's, as the runtime merges them.
+  const kubelet: Record<string, string> = started.env ?? { ...serviceLinks(services), ...Object.fromEntries((c.env ?? []).filter((e) => e.value !== undefined).map((e) => [e.name, e.value!])) };
+  const user = started.user ?? { uid: 0, gid: 0, groups: [0] };
+  const env: Record<string, string> = { PATH, HOSTNAME: pod.metadata.name ?? '', ...imageEnv(distro, image), ...kubelet, HOME: user.uid === 0 ? '/root' : '/' };
   const programs = new Set([...COMMON, 'sh', ...(distro === 'debian' ? ['bash'] : ['ps', 'top', 'wget', 'nslookup', 'ping', 'vi'])]);
   if (image.split('/').pop()!.startsWith('nginx')) programs.add('nginx').add('curl');
-  return { podName: pod.metadata.name ?? '', distro, programs, env, files: files(pod, distro, image), processes: processes(c) };
+  return { podName: pod.metadata.name ?? '', distro, programs, env, files: { ...files(pod, distro, image), ...started.files }, processes: processes(c), user };
 }

@@ -149,6 +149,19 @@ const wc: Program = (args, c, s, o, stdin) => {
   return 0;
 };
 
+/** Names in the images' /etc/passwd and /etc/group (root and nobody); others print as numbers. */
+const userName = (id: number): string | undefined => (id === 0 ? 'root' : id === 65534 ? 'nobody' : undefined);
+const named = (id: number, name = userName(id)): string => (name ? `${id}(${name})` : String(id));
+
+/** `id`: the process's uid, gid and supplementary groups (runAsUser, runAsGroup, fsGroup, supplementalGroups). */
+const id: Program = (_a, c, _s, o) => {
+  const { uid, gid, groups } = c.user;
+  if (uid === 0 && gid === 0 && groups.length === 1) return o.out('uid=0(root) gid=0(root) groups=0(root)\n'), 0;
+  const gname = (g: number) => named(g, g === 0 ? 'root' : g === 65534 ? (c.distro === 'debian' ? 'nogroup' : 'nobody') : undefined);
+  o.out(`uid=${named(uid)} gid=${gname(gid)} groups=${[...groups].sort((a, b) => a - b).map(gname).join(',')}\n`);
+  return 0;
+};
+
 const PROGRAMS: Record<string, Program> = {
   head: headTail('head'),
   tail: headTail('tail'),
@@ -161,8 +174,13 @@ const PROGRAMS: Record<string, Program> = {
   echo: (a, _c, _s, o) => (o.out(a[0] === '-n' ? a.slice(1).join(' ') : a.join(' ') + '\n'), 0),
   hostname: (_a, c, _s, o) => (o.out(c.podName + '\n'), 0),
   pwd: (_a, _c, s, o) => (o.out(s.cwd + '\n'), 0),
-  id: (_a, _c, _s, o) => (o.out('uid=0(root) gid=0(root) groups=0(root)\n'), 0),
-  whoami: (_a, _c, _s, o) => (o.out('root\n'), 0),
+  id,
+  whoami: (_a, c, _s, o) => {
+    const name = userName(c.user.uid);
+    if (name) return o.out(name + '\n'), 0;
+    o.err(c.distro === 'debian' ? `whoami: cannot find name for user ID ${c.user.uid}\n` : `whoami: unknown uid ${c.user.uid}\n`);
+    return 1;
+  },
   uname: (a, c, _s, o) => (o.out(a.includes('-a') ? `Linux ${c.podName} 6.8.0-1015-gcp #17-Ubuntu SMP x86_64 GNU/Linux\n` : 'Linux\n'), 0),
   true: () => 0,
   false: () => 1,

@@ -5,6 +5,7 @@ import { badRequest, internalError } from '../api/errors.js';
 import type { ApiClient, ResourceRef } from '../api/types.js';
 import type { KubeObject } from '../objects.js';
 import { containerEnv, type ContainerEnv } from './container-env.js';
+import { startedContainer } from './container-mounts.js';
 import { executable, prompt, runProgram, runScript, type ShellOutput, type ShellState } from './container-shell.js';
 import { attachNetwork, deferredOutput, pendingWait, settle, type ExecNetwork } from './container-net.js';
 
@@ -53,7 +54,8 @@ function decode(chunk: Uint8Array | string): string {
 /** Runs `command` in the container; resolves with its exit code when the process ends. */
 export function execInContainer(api: ApiClient, pod: KubeObject, container: string, command: string[], io: ExecStreams, net?: ExecNetwork): Promise<ExecOutcome> {
   const services = api.list({ ...SERVICES, namespace: pod.metadata.namespace }).items;
-  const c = containerEnv(pod, container, services);
+  const now = net?.clock.now() ?? 0;
+  const c = containerEnv(pod, container, services, startedContainer(api, pod, container, now, net?.cluster));
   // With the network, wget/curl in the container send requests from the pod (container-net.ts).
   if (net) attachNetwork(c, pod, container, net, io.tty);
   const waiter: ExecNetwork | undefined = net && { ...net, sleep: net.sleep ?? io.sleep };

@@ -31,6 +31,8 @@ function terminated(t: TerminatedRecord): NonNullable<ContainerStatus['state']>[
 type DefaultWaiting = 'ContainerCreating' | 'PodInitializing';
 
 function waitingState(rec: ContainerRecord, fallback: DefaultWaiting): { reason: string; message?: string } {
+  // The last sync's error stays the reason until a retry creates the container.
+  if (rec.configError) return { reason: 'CreateContainerConfigError', message: rec.configError };
   switch (rec.phase) {
     case 'pull-failed':
       return { reason: 'ErrImagePull', message: rec.pullError };

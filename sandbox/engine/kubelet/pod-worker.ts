@@ -15,6 +15,7 @@ import type { LogStore } from './log-store.js';
 import { initProbes, probeKillMessage, runDueProbes } from './probes.js';
 import { stressDemand } from '../images/workload.js';
 import { resourceAmount } from '../scheduler/quantity.js';
+import { resolveContainerConfig, volumeFiles } from './container-config.js';
 
 /** Records an event as the kubelet of `host` (source.host), as the real kubelet's recorder does. */
 export type KubeletEventSink = (regarding: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, host: string) => void;
@@ -81,9 +82,38 @@ function finishPull(env: WorkerEnv, pod: Pod, rec: ContainerRecord, now: number)
   Object.assign(rec, { phase: 'creating', readyAt: now + between(env.ctx.random, T.startMs), backoffMs: undefined, pullError: undefined });
 }
 
+/**
+ * Resolves the environment and checks runAsNonRoot before creating the container; on a config
+ * error the container waits (CreateContainerConfigError) and the pod worker retries after its
+ * back-off, so it starts once the missing ConfigMap or Secret exists.
+ */
+function configure(env: WorkerEnv, pod: Pod, rec: PodRecord, spec: Container, c: ContainerRecord, now: number): boolean {
+  const config = resolveContainerConfig(env.ctx.api, pod, spec, { podIP: rec.ip, node: env.node });
+  if ('env' in config) {
+    c.env = config.env;
+    mountVolumes(env, pod, rec, now);
+    return true;
+  }
+  c.configError = config.error;
+  event(env, pod, 'Warning', 'Failed', `Error: ${config.error}`);
+  Object.assign(c, { phase: 'config-error', readyAt: now + T.configRetryMs });
+  return false;
+}
+
+/** The pod's configMap/secret volumes are written once, before its first container starts. */
+function mountVolumes(env: WorkerEnv, pod: Pod, rec: PodRecord, now: number): void {
+  const volumes = (rec.volumes ??= {});
+  for (const vol of pod.spec?.volumes ?? []) {
+    if (volumes[vol.name]) continue;
+    const files = volumeFiles(env.ctx.api, pod.metadata!.namespace ?? 'default', vol);
+    if (files) volumes[vol.name] = { syncedAt: now, files };
+  }
+}
+
 function startContainer(env: WorkerEnv, pod: Pod, rec: PodRecord, spec: Container, c: ContainerRecord, now: number): void {
   if (c.lastTerminated) c.restartCount = c.restartCount + 1; // counted when the new instance is created
   c.crashLoopMessage = undefined;
+  c.configError = undefined;
   c.containerID = newContainerID(env.ctx.random);
   c.phase = 'running';
   c.startedAt = now;
@@ -201,7 +231,12 @@ function stepContainer(env: WorkerEnv, pod: Pod, rec: PodRecord, spec: Container
         continue;
       case 'creating':
         if (now < c.readyAt!) return c.readyAt;
+        if (!configure(env, pod, rec, spec, c, now)) continue;
         startContainer(env, pod, rec, spec, c, now);
+        continue;
+      case 'config-error':
+        if (now < c.readyAt!) return c.readyAt;
+        c.phase = 'new';
         continue;
       case 'running': {
         const probeAt = probeContainer(env, pod, rec, spec, c, now);

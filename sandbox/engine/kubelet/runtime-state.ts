@@ -3,7 +3,7 @@
 // sandboxes with their IPs, and each container's progress through pull → create → run.
 // Plain JSON so an engine snapshot can carry it (see cluster.ts, ClusterRuntime).
 
-export type ContainerPhase = 'new' | 'pulling' | 'pull-failed' | 'pull-backoff' | 'creating' | 'running' | 'dead' | 'crash-backoff' | 'exited';
+export type ContainerPhase = 'new' | 'pulling' | 'pull-failed' | 'pull-backoff' | 'creating' | 'running' | 'dead' | 'crash-backoff' | 'exited' | 'config-error';
 
 export interface TerminatedRecord {
   exitCode: number;
@@ -60,6 +60,10 @@ export interface ContainerRecord {
   killing?: boolean;
   /** Why the running process will end at exitAt when not by itself: the kernel's OOM killer. */
   exitReason?: string;
+  /** CreateContainerConfigError: why the last attempt could not create it (kubelet/container-config.ts). */
+  configError?: string;
+  /** The environment the running instance was started with (fixed until it restarts). */
+  env?: Record<string, string>;
 }
 
 export interface PodRecord {
@@ -74,6 +78,8 @@ export interface PodRecord {
   killing?: { startedAt: number; doneAt: number };
   /** The status last written, so an unchanged status is not written again. */
   lastStatus?: string;
+  /** configMap/secret volumes' files as last synced (refreshed every kubelet sync period). */
+  volumes?: Record<string, { syncedAt: number; files: Record<string, string> }>;
   /** Evicted by the eviction manager (kubelet/eviction.ts): the pod stays Failed with this message. */
   evicted?: { message: string; at: number };
 }

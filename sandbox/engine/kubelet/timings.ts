@@ -32,6 +32,10 @@ export const KUBELET_TIMINGS = {
   nodeStatusReportMs: 5 * 60_000,
   /** nodeStatusUpdateFrequency: how often the kubelet compares its node status with the API's. */
   nodeStatusUpdateMs: 10_000,
+  /** A pod sync that failed (CreateContainerConfigError) is retried after the pod worker's back-off. */
+  configRetryMs: 10_000,
+  /** The kubelet's periodic sync: mounted ConfigMaps and Secrets are refreshed then. */
+  volumeSyncMs: 60_000,
 };
 
 export function between(random: { next(): number }, [lo, hi]: [number, number]): number {
