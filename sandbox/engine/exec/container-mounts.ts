@@ -31,7 +31,7 @@ function syncedFiles(api: ApiClient, pod: Pod, vol: Volume, rec: PodRecord | und
   return last.files;
 }
 
-function mountedFiles(api: ApiClient, pod: Pod, c: Container, rec: PodRecord | undefined, now: number): Record<string, string> {
+function mountedFiles(api: ApiClient, pod: Pod, c: Container, rec: PodRecord | undefined, now: number, subPaths?: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of c.volumeMounts ?? []) {
     const vol = pod.spec?.volumes?.find((v) => v.name === m.name);
@@ -39,7 +39,8 @@ function mountedFiles(api: ApiClient, pod: Pod, c: Container, rec: PodRecord | u
     const dir = m.mountPath.replace(/\/+$/, '');
     const files = syncedFiles(api, pod, vol, rec, now);
     if (m.subPath) {
-      if (files[m.subPath] !== undefined) out[dir] = files[m.subPath];
+      const content = subPaths ? subPaths[dir] : files[m.subPath];
+      if (content !== undefined) out[dir] = content;
       continue;
     }
     for (const [path, content] of Object.entries(files)) out[`${dir}/${path}`] = content;
@@ -53,12 +54,13 @@ export function startedContainer(api: ApiClient, podObj: KubeObject, name: strin
   const c = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find((x) => x.name === name);
   if (!c) return {};
   const rec = podRecord(cluster, pod);
-  let env = [...(rec?.containers ?? []), ...(rec?.initContainers ?? [])].find((r) => r.name === name)?.env;
+  const started = [...(rec?.containers ?? []), ...(rec?.initContainers ?? [])].find((r) => r.name === name);
+  let env = started?.env;
   if (!env) {
     const node = { metadata: { name: pod.spec?.nodeName } } as Node;
     const resolved = resolveContainerConfig(api, pod, c, { podIP: (pod.status?.podIP ?? ''), node });
     env = 'env' in resolved ? resolved.env : undefined;
   }
   const { uid, gid, groups } = effectiveSecurity(pod, c);
-  return { env, files: mountedFiles(api, pod, c, rec, now), user: { uid, gid, groups } };
+  return { env, files: mountedFiles(api, pod, c, rec, now, started?.subPaths), user: { uid, gid, groups } };
 }

@@ -30,11 +30,12 @@ function lookupIn(api: ApiClient, ns: string): Lookup {
       if (optional) return undefined;
       throw new ConfigError(`${kind.toLowerCase()} ${JSON.stringify(name)} not found`);
     }
-    const raw = obj as unknown as { data?: Record<string, string>; binaryData?: Record<string, string> };
+    const raw = obj as unknown as { data?: Record<string, string>; stringData?: Record<string, string> };
     if (kind === 'ConfigMap') return { ...(raw.data ?? {}) };
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(raw.data ?? {})) out[k] = base64Decode(v) ?? '';
-    return out;
+    // The real API server folds stringData into data on write; ours may still carry it.
+    return { ...out, ...(raw.stringData ?? {}) };
   };
 }
 
@@ -195,6 +196,19 @@ export function volumeFiles(api: ApiClient, ns: string, volume: { configMap?: Vo
   const out: Record<string, string> = {};
   if (src.items?.length) for (const it of src.items) (data[it.key] !== undefined ? (out[it.path] = data[it.key]) : undefined);
   else Object.assign(out, data);
+  return out;
+}
+
+/**
+ * The files of the container's subPath mounts of configMap/secret volumes, from the volumes'
+ * files: bound at container start, they never see an update (the documented subPath caveat).
+ */
+export function subPathFiles(c: Container, volumes: Record<string, { files: Record<string, string> }>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of c.volumeMounts ?? []) {
+    const content = m.subPath ? volumes[m.name]?.files[m.subPath] : undefined;
+    if (content !== undefined) out[m.mountPath.replace(/\/+$/, '')] = content;
+  }
   return out;
 }
 

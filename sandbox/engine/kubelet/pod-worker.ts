@@ -15,7 +15,7 @@ import type { LogStore } from './log-store.js';
 import { initProbes, probeKillMessage, runDueProbes } from './probes.js';
 import { stressDemand } from '../images/workload.js';
 import { resourceAmount } from '../scheduler/quantity.js';
-import { resolveContainerConfig, volumeFiles } from './container-config.js';
+import { resolveContainerConfig, subPathFiles, volumeFiles } from './container-config.js';
 
 /** Records an event as the kubelet of `host` (source.host), as the real kubelet's recorder does. */
 export type KubeletEventSink = (regarding: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, host: string) => void;
@@ -92,6 +92,7 @@ function configure(env: WorkerEnv, pod: Pod, rec: PodRecord, spec: Container, c:
   if ('env' in config) {
     c.env = config.env;
     mountVolumes(env, pod, rec, now);
+    c.subPaths = subPathFiles(spec, rec.volumes ?? {});
     return true;
   }
   c.configError = config.error;

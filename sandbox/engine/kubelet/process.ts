@@ -31,6 +31,12 @@ export function followsAFile(script: string): boolean {
   return false;
 }
 
+/** busybox and coreutils sleep take a suffix: `sleep 1h`, `sleep 30m`, `sleep 2d`. */
+function sleepSeconds(arg: string): number {
+  const unit = { s: 1, m: 60, h: 3600, d: 86400 }[arg.slice(-1)] ?? 1;
+  return parseFloat(arg) * unit;
+}
+
 export function planProcess(c: Container, image: ImageSpec | undefined): ProcessPlan {
   const custom = [...(c.command ?? []), ...(c.args ?? [])];
   if (custom.length === 0 || (!c.command && image?.process.kind === 'serve')) {
@@ -44,7 +50,7 @@ export function planProcess(c: Container, image: ImageSpec | undefined): Process
   const exit = /\bexit\s+(\d+)/.exec(script);
   const code = exit ? Number(exit[1]) : 0;
   // Sleeps in sequence add up (`touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600`).
-  const sleeps = [...script.matchAll(/\bsleep\s+(\d+(?:\.\d+)?)/g)].map((m) => Number(m[1]));
+  const sleeps = [...script.matchAll(/\bsleep\s+(\d+(?:\.\d+)?[smhd]?)\b/g)].map((m) => sleepSeconds(m[1]));
   if (sleeps.length) return { exitAfterMs: Math.round(sleeps.reduce((a, b) => a + b, 0) * 1000), exitCode: code, output };
   // A server image with its own binary as command keeps serving; a shell one-liner ends.
   if (image?.process.kind === 'serve' && !/^(sh|bash|\/bin\/sh|\/bin\/bash|echo|true|false)$/.test(custom[0])) return { exitCode: 0, output };
@@ -66,9 +72,9 @@ export function scriptFiles(c: Container, elapsedMs: number): { made: Set<string
   for (const step of script.split(/;|&&|\n/)) {
     if (at > elapsedMs) break;
     const words = step.trim().split(/\s+/);
-    const sleep = /^sleep\s+(\d+(?:\.\d+)?)/.exec(step.trim());
+    const sleep = /^sleep\s+(\d+(?:\.\d+)?[smhd]?)\b/.exec(step.trim());
     const redirect = />\s*(\S+)\s*$/.exec(step);
-    if (sleep) at += Number(sleep[1]) * 1000;
+    if (sleep) at += sleepSeconds(sleep[1]) * 1000;
     else if (words[0] === 'touch' || redirect) for (const f of redirect ? [redirect[1]] : words.slice(1)) made.add(f), removed.delete(f);
     else if (words[0] === 'rm') for (const f of words.slice(1).filter((w) => !w.startsWith('-'))) removed.add(f), made.delete(f);
   }

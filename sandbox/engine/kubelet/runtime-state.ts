@@ -64,6 +64,8 @@ export interface ContainerRecord {
   configError?: string;
   /** The environment the running instance was started with (fixed until it restarts). */
   env?: Record<string, string>;
+  /** Files of its subPath mounts of configMap/secret volumes, as they were at start. */
+  subPaths?: Record<string, string>;
 }
 
 export interface PodRecord {

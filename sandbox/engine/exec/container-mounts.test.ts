@@ -1,0 +1,120 @@
+// configMap and secret volumes as files in the container (items remap the paths, secrets are
+// decoded), refreshed at the kubelet's sync (~60 s) except subPath mounts; securityContext sets
+// what `id` prints and runAsNonRoot refuses a root image. Golden transcripts.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expectGolden, newSandbox, type Sandbox } from '../../kubectl/testing.js';
+
+const golden = (name: string) => join(import.meta.dirname, '__golden__', name);
+
+const POD = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: web-config
+data:
+  app.properties: |
+    color=blue
+  banner.txt: Hello
+---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: db
+stringData:
+  password: s3cr3t
+  user: admin
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+spec:
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ['sleep', '3600']
+    volumeMounts:
+    - {name: config, mountPath: /etc/config}
+    - {name: creds, mountPath: /etc/db, readOnly: true}
+    - {name: config, mountPath: /etc/banner.txt, subPath: banner.txt}
+  volumes:
+  - name: config
+    configMap: {name: web-config}
+  - name: creds
+    secret:
+      secretName: db
+      items:
+      - {key: password, path: secret/pw}
+`;
+
+const SECURE = `apiVersion: v1
+kind: Pod
+metadata:
+  name: security-context-demo
+spec:
+  securityContext:
+    runAsUser: 1000
+    runAsGroup: 3000
+    fsGroup: 2000
+    supplementalGroups: [4000]
+  containers:
+  - name: sec-ctx-demo
+    image: busybox:1.28
+    command: ['sh', '-c', 'sleep 1h']
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: nonroot
+spec:
+  securityContext:
+    runAsNonRoot: true
+  containers:
+  - name: web
+    image: nginx:1.27
+`;
+
+async function transcript(sb: Sandbox, lines: string[]): Promise<string> {
+  let out = '';
+  for (const line of lines) out += `$ ${line}\n${await sb.run(line)}`;
+  return out;
+}
+
+describe('container volumes and security context', () => {
+  it('mounts ConfigMap and Secret volumes as files, refreshed at the kubelet sync except subPath', async () => {
+    const sb = newSandbox();
+    sb.fs.writeFile('/root/pod.yaml', POD);
+    let out = await transcript(sb, ['kubectl apply -f pod.yaml']);
+    sb.advance(20_000);
+    out += await transcript(sb, [
+      'kubectl exec app -- ls /etc/config',
+      'kubectl exec app -- cat /etc/config/app.properties',
+      'kubectl exec app -- ls /etc/db/secret',
+      'kubectl exec app -- cat /etc/db/secret/pw',
+      'kubectl exec app -- cat /etc/banner.txt',
+      `kubectl patch configmap web-config -p '{"data":{"app.properties":"color=green\\n","banner.txt":"Bye"}}'`,
+      'kubectl exec app -- cat /etc/config/app.properties',
+    ]);
+    sb.advance(70_000);
+    out += await transcript(sb, ['kubectl exec app -- cat /etc/config/app.properties /etc/banner.txt']);
+    expect(out).toContain('$ kubectl exec app -- cat /etc/db/secret/pw\ns3cr3t');
+    expect(out).toMatch(/color=blue\n\$ kubectl exec app -- cat \/etc\/config\/app.properties \/etc\/banner.txt\ncolor=green\nHello/);
+    expectGolden(golden('container-volumes.txt'), out);
+  });
+
+  it('runs as runAsUser/runAsGroup with fsGroup and supplementalGroups; runAsNonRoot refuses a root image', async () => {
+    const sb = newSandbox();
+    sb.fs.writeFile('/root/pods.yaml', SECURE);
+    let out = await transcript(sb, ['kubectl apply -f pods.yaml']);
+    sb.advance(30_000);
+    out += await transcript(sb, [
+      'kubectl exec security-context-demo -- id',
+      'kubectl exec security-context-demo -- whoami',
+      'kubectl get pods',
+      `kubectl get pod nonroot -o jsonpath='{.status.containerStatuses[0].state.waiting.message}'`,
+    ]);
+    expect(out).toContain('uid=1000 gid=3000 groups=2000,3000,4000\n');
+    expect(out).toMatch(/container has runAsNonRoot and image will run as root \(pod: "nonroot_default\([0-9a-f-]+\)", container: web\)/);
+    expectGolden(golden('container-security.txt'), out);
+  });
+});
