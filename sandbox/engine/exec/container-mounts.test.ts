@@ -102,6 +102,33 @@ describe('container volumes and security context', () => {
     expectGolden(golden('container-volumes.txt'), out);
   });
 
+  it('a missing ConfigMap, Secret or item key keeps the pod ContainerCreating (FailedMount) until it exists', async () => {
+    const sb = newSandbox();
+    sb.fs.writeFile('/root/pod.yaml', POD.split('---\n')[2]);
+    let out = await transcript(sb, ['kubectl apply -f pod.yaml']);
+    sb.advance(30_000);
+    out += await transcript(sb, [
+      'kubectl get pod app',
+      'kubectl get events --field-selector reason=FailedMount -o custom-columns=TYPE:.type,REASON:.reason,MESSAGE:.message --sort-by=.message',
+      'kubectl create configmap web-config --from-literal=banner.txt=Hi',
+      'kubectl create secret generic db --from-literal=user=admin',
+    ]);
+    sb.advance(70_000);
+    out += await transcript(sb, [
+      'kubectl get pod app',
+      'kubectl get events --field-selector reason=FailedMount -o custom-columns=MESSAGE:.message --sort-by=.message',
+      'kubectl delete secret db',
+      'kubectl create secret generic db --from-literal=password=pw',
+    ]);
+    sb.advance(130_000);
+    out += await transcript(sb, ['kubectl get pod app', 'kubectl exec app -- cat /etc/db/secret/pw /etc/banner.txt']);
+    expect(out).toContain('MountVolume.SetUp failed for volume "config" : configmap "web-config" not found');
+    expect(out).toContain('MountVolume.SetUp failed for volume "creds" : references non-existent secret key: password');
+    expect(out).toMatch(/app +0\/1 +ContainerCreating/);
+    expect(out).toMatch(/app +1\/1 +Running/);
+    expectGolden(golden('container-failed-mount.txt'), out);
+  });
+
   it('runs as runAsUser/runAsGroup with fsGroup and supplementalGroups; runAsNonRoot refuses a root image', async () => {
     const sb = newSandbox();
     sb.fs.writeFile('/root/pods.yaml', SECURE);

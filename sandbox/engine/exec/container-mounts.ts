@@ -26,7 +26,7 @@ function syncedFiles(api: ApiClient, pod: Pod, vol: Volume, rec: PodRecord | und
   if (!last) return (volumes[vol.name] = { syncedAt: now, files: volumeFiles(api, ns, vol) ?? {} }).files;
   if (now - last.syncedAt >= T.volumeSyncMs) {
     last.syncedAt += Math.floor((now - last.syncedAt) / T.volumeSyncMs) * T.volumeSyncMs;
-    last.files = volumeFiles(api, ns, vol) ?? {};
+    last.files = volumeFiles(api, ns, vol) ?? last.files;
   }
   return last.files;
 }

@@ -181,22 +181,35 @@ export function resolveContainerConfig(api: ApiClient, pod: Pod, c: Container, p
   }
 }
 
-/** One projected volume's files (configMap/secret volumes), keyed by path inside the mount. */
-export function volumeFiles(api: ApiClient, ns: string, volume: { configMap?: VolumeSource; secret?: VolumeSource & { secretName?: string } }): Record<string, string> | undefined {
+/**
+ * A configMap or secret volume's files keyed by path inside the mount (items remap them), or the
+ * error MountVolume.SetUp fails with (the real texts); undefined for other volume types.
+ */
+export function volumeSetUp(api: ApiClient, ns: string, volume: { configMap?: VolumeSource; secret?: VolumeSource & { secretName?: string } }): { files: Record<string, string> } | { error: string } | undefined {
   const src = volume.configMap ?? volume.secret;
   if (!src) return undefined;
+  const kind = volume.configMap ? 'ConfigMap' : 'Secret';
   const name = volume.configMap ? volume.configMap.name : volume.secret!.secretName;
   let data: Record<string, string> | undefined;
   try {
-    data = lookupIn(api, ns)(volume.configMap ? 'ConfigMap' : 'Secret', name ?? '', true);
-  } catch {
-    data = undefined;
+    data = lookupIn(api, ns)(kind, name ?? '', src.optional === true);
+  } catch (e) {
+    return { error: (e as Error).message };
   }
-  if (!data) return {};
-  const out: Record<string, string> = {};
-  if (src.items?.length) for (const it of src.items) (data[it.key] !== undefined ? (out[it.path] = data[it.key]) : undefined);
-  else Object.assign(out, data);
-  return out;
+  const files: Record<string, string> = {};
+  if (!data) return { files };
+  if (!src.items?.length) return { files: { ...data } };
+  for (const it of src.items) {
+    if (data[it.key] !== undefined) files[it.path] = data[it.key];
+    else if (!src.optional) return { error: `${kind === 'ConfigMap' ? 'configmap references non-existent config key' : 'references non-existent secret key'}: ${it.key}` };
+  }
+  return { files };
+}
+
+/** The volume's files now, or undefined when they cannot be set up (the kubelet keeps the old ones). */
+export function volumeFiles(api: ApiClient, ns: string, volume: Parameters<typeof volumeSetUp>[2]): Record<string, string> | undefined {
+  const r = volumeSetUp(api, ns, volume);
+  return r && 'files' in r ? r.files : undefined;
 }
 
 /**

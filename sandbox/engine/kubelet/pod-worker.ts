@@ -15,7 +15,8 @@ import type { LogStore } from './log-store.js';
 import { initProbes, probeKillMessage, runDueProbes } from './probes.js';
 import { stressDemand } from '../images/workload.js';
 import { resourceAmount } from '../scheduler/quantity.js';
-import { resolveContainerConfig, subPathFiles, volumeFiles } from './container-config.js';
+import { resolveContainerConfig, subPathFiles } from './container-config.js';
+import { mountPodVolumes } from './volume-setup.js';
 
 /** Records an event as the kubelet of `host` (source.host), as the real kubelet's recorder does. */
 export type KubeletEventSink = (regarding: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, host: string) => void;
@@ -91,7 +92,6 @@ function configure(env: WorkerEnv, pod: Pod, rec: PodRecord, spec: Container, c:
   const config = resolveContainerConfig(env.ctx.api, pod, spec, { podIP: rec.ip, node: env.node });
   if ('env' in config) {
     c.env = config.env;
-    mountVolumes(env, pod, rec, now);
     c.subPaths = subPathFiles(spec, rec.volumes ?? {});
     return true;
   }
@@ -99,16 +99,6 @@ function configure(env: WorkerEnv, pod: Pod, rec: PodRecord, spec: Container, c:
   event(env, pod, 'Warning', 'Failed', `Error: ${config.error}`);
   Object.assign(c, { phase: 'config-error', readyAt: now + T.configRetryMs });
   return false;
-}
-
-/** The pod's configMap/secret volumes are written once, before its first container starts. */
-function mountVolumes(env: WorkerEnv, pod: Pod, rec: PodRecord, now: number): void {
-  const volumes = (rec.volumes ??= {});
-  for (const vol of pod.spec?.volumes ?? []) {
-    if (volumes[vol.name]) continue;
-    const files = volumeFiles(env.ctx.api, pod.metadata!.namespace ?? 'default', vol);
-    if (files) volumes[vol.name] = { syncedAt: now, files };
-  }
 }
 
 function startContainer(env: WorkerEnv, pod: Pod, rec: PodRecord, spec: Container, c: ContainerRecord, now: number): void {
@@ -340,6 +330,8 @@ function stopOnTermMs(spec: Container, c: ContainerRecord): number | undefined {
 /** Runs the pod's containers forward; returns the earliest time anything is due, if any. */
 export function advancePod(env: WorkerEnv, pod: Pod, rec: PodRecord, now: number): number | undefined {
   if (now < rec.sandboxReadyAt) return rec.sandboxReadyAt;
+  const mountAt = mountPodVolumes(env.ctx.api, pod, rec, now, (_v, message) => event(env, pod, 'Warning', 'FailedMount', message));
+  if (mountAt !== undefined) return mountAt;
   const finishing = appContainersFinished(pod, rec);
   const init = advanceInitContainers(env, pod, rec, now, finishing);
   if (!init.done) return init.next;
