@@ -62,6 +62,11 @@ export interface LineOptions {
    * wall time after the command started, so that it has listed and is watching.
    */
   during?: { afterMs: number; change(engine: Engine): void };
+  /**
+   * Compare the lines in any order: for output the real kubectl prints from concurrent goroutines
+   * (drain's "pod/x evicted", one per eviction), whose order changes from run to run.
+   */
+  unordered?: boolean;
 }
 
 export class Differential {
@@ -141,7 +146,7 @@ export class Differential {
   /** Runs the line on both sides and throws, naming the first differing line, unless they agree. */
   async expectSame(line: string, opts: LineOptions = {}): Promise<Outcome> {
     const { real, ours } = await this.run(line, opts);
-    const problem = firstDifference(real, ours);
+    const problem = opts.unordered ? firstDifference(sortedLines(real), sortedLines(ours)) : firstDifference(real, ours);
     if (problem) throw new Error(`$ ${line}\n${problem}\n--- real stdout\n${real.stdout}--- real stderr\n${real.stderr}--- ours stdout\n${ours.stdout}--- ours stderr\n${ours.stderr}`);
     return real;
   }
@@ -178,6 +183,11 @@ export class Differential {
 
 function normalize(text: string, side: Side): string {
   return text.split(side.serving.url).join('https://127.0.0.1:PORT').split(`127.0.0.1:${side.serving.port}`).join('127.0.0.1:PORT').split(side.dir).join('$DIR').replace(/\/root\/\.kube\/config/g, '$DIR/.kube/config');
+}
+
+function sortedLines(o: Outcome): Outcome {
+  const sort = (text: string) => text.split('\n').sort().join('\n');
+  return { code: o.code, stdout: sort(o.stdout), stderr: sort(o.stderr) };
 }
 
 /** `exit code: real 0, ours 1` or `stdout line 3:` with both lines, or undefined when equal. */
