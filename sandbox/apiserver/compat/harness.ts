@@ -55,7 +55,7 @@ export interface RunOptions {
   onWatch?: () => void;
 }
 
-const isWatchRequest = (url: string | undefined) => /[?&]watch=(true|1)(&|$)/.test(url ?? '');
+export const isWatchRequest = (url: string | undefined) => /[?&]watch=(true|1)(&|$)/.test(url ?? '');
 
 export class CompatCluster {
   readonly dir = mkdtempSync(join(tmpdir(), 'kubelab-compat-'));

@@ -168,10 +168,10 @@ describe.runIf(realKubectlAvailable())('differential: get, create, run, apply, s
 
   it('get -w: the table, then a row per change, until --request-timeout', async () => {
     await d.expectSame('kubectl get cm -w --request-timeout=3s', {
-      during: { afterMs: 1500, change: (e) => e.client('test').create({ group: '', version: 'v1', resource: 'configmaps', namespace: 'default' }, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'late-and-longer-name' }, data: { k: 'v' } }) },
+      during: { when: 'watch', afterMs: 5000, change: (e) => e.client('test').create({ group: '', version: 'v1', resource: 'configmaps', namespace: 'default' }, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'late-and-longer-name' }, data: { k: 'v' } }) },
     });
     await d.expectSame('kubectl get cm -w -o name --request-timeout=3s', {
-      during: { afterMs: 1500, change: (e) => e.client('test').delete({ group: '', version: 'v1', resource: 'configmaps', namespace: 'default', name: 'late-and-longer-name' }) },
+      during: { when: 'watch', afterMs: 5000, change: (e) => e.client('test').delete({ group: '', version: 'v1', resource: 'configmaps', namespace: 'default', name: 'late-and-longer-name' }) },
     });
     await d.expectSame('kubectl get cm settings -w --request-timeout=1s');
     await d.expectSame('kubectl get pods -n empty -w --request-timeout=1s');

@@ -26,7 +26,7 @@ import { startComponent, stopComponent } from '../../engine/components.js';
 import { scriptShell } from '../../shell/cli-script.js';
 import type { Shell } from '../../shell/interpreter.js';
 import { Interrupt } from '../../shell/io.js';
-import { kubectlPath } from '../../apiserver/compat/harness.js';
+import { isWatchRequest, kubectlPath } from '../../apiserver/compat/harness.js';
 
 export { realKubectlAvailable } from '../../apiserver/compat/harness.js';
 
@@ -61,7 +61,15 @@ export interface LineOptions {
    * A change made to each side's cluster while its command runs (for `get -w`): `afterMs` of
    * wall time after the command started, so that it has listed and is watching.
    */
-  during?: { afterMs: number; change(engine: Engine): void };
+  during?: {
+    afterMs: number;
+    change(engine: Engine): void;
+    /**
+     * 'watch': make the change as soon as the command opens its watch (afterMs is then only the
+     * latest moment), so a slow start on a loaded machine cannot move the change into the listing.
+     */
+    when?: 'watch';
+  };
   /**
    * Compare the lines in any order: for output the real kubectl prints from concurrent goroutines
    * (drain's "pod/x evicted", one per eviction), whose order changes from run to run.
@@ -121,25 +129,32 @@ export class Differential {
 
   /** Runs the line on both sides; both outcomes, normalized. */
   async run(line: string, opts: LineOptions = {}): Promise<{ real: Outcome; ours: Outcome }> {
-    const real = await this.whileChanging(this.real.engine, opts, () => this.runReal(line, opts));
+    const real = await this.whileChanging(this.real, opts, () => this.runReal(line, opts));
     this.real.engine.runUntilIdle();
-    const ours = await this.whileChanging(this.ours.engine, opts, () => this.runOurs(line, opts));
+    const ours = await this.whileChanging(this.ours, opts, () => this.runOurs(line, opts));
     this.ours.engine.runUntilIdle();
     return { real, ours };
   }
 
-  private async whileChanging(engine: Engine, opts: LineOptions, run: () => Promise<Outcome>): Promise<Outcome> {
+  private async whileChanging(side: Side, opts: LineOptions, run: () => Promise<Outcome>): Promise<Outcome> {
     const during = opts.during;
-    const timer = during
-      ? setTimeout(() => {
-          during.change(engine);
-          engine.runUntilIdle();
-        }, during.afterMs)
-      : undefined;
+    let changed = false;
+    const change = () => {
+      if (changed || !during) return;
+      changed = true;
+      during.change(side.engine);
+      side.engine.runUntilIdle();
+    };
+    const onRequest = (req: { url?: string }) => {
+      if (isWatchRequest(req.url)) setImmediate(change);
+    };
+    if (during?.when === 'watch') side.serving.server.on('request', onRequest);
+    const timer = during ? setTimeout(change, during.afterMs) : undefined;
     try {
       return await run();
     } finally {
       clearTimeout(timer);
+      side.serving.server.off('request', onRequest);
     }
   }
 
