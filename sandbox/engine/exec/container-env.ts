@@ -16,6 +16,10 @@ export interface ContainerEnv {
   files: Record<string, string>;
   /** `ps` lines: PID and command of the main process and its children. */
   processes: Array<{ pid: number; command: string }>;
+  /** Directories besides those of files: mount points, mkdir. */
+  dirs?: string[];
+  /** Called after the shell writes a file (emptyDir mounts keep what is written). */
+  onWrite?(path: string, content: string): void;
   /** Who the process runs as (securityContext runAsUser/runAsGroup, fsGroup, supplementalGroups). */
   user: { uid: number; gid: number; groups: number[] };
 }
@@ -25,6 +29,8 @@ export interface StartedContainer {
   env?: Record<string, string>;
   files?: Record<string, string>;
   user?: { uid: number; gid: number; groups: number[] };
+  dirs?: string[];
+  onWrite?(path: string, content: string): void;
 }
 
 interface ContainerSpec {
@@ -109,8 +115,8 @@ function processes(c: ContainerSpec): Array<{ pid: number; command: string }> {
 }
 
 export function containerEnv(pod: KubeObject, containerName: string, services: KubeObject[], started: StartedContainer = {}): ContainerEnv {
-  const spec = pod.spec as { containers?: ContainerSpec[]; hostname?: string };
-  const c = spec.containers?.find((x) => x.name === containerName) ?? { name: containerName };
+  const spec = pod.spec as { containers?: ContainerSpec[]; initContainers?: ContainerSpec[]; hostname?: string };
+  const c = [...(spec.containers ?? []), ...(spec.initContainers ?? [])].find((x) => x.name === containerName) ?? { name: containerName };
   const image = c.image ?? '';
   const distro = distroOf(image);
   // The kubelet's env (service links, env, envFrom) over the image's, as the runtime merges them.
@@ -119,5 +125,7 @@ export function containerEnv(pod: KubeObject, containerName: string, services: K
   const env: Record<string, string> = { PATH, HOSTNAME: pod.metadata.name ?? '', ...imageEnv(distro, image), ...kubelet, HOME: user.uid === 0 ? '/root' : '/' };
   const programs = new Set([...COMMON, 'sh', ...(distro === 'debian' ? ['bash'] : ['ps', 'top', 'wget', 'nslookup', 'ping', 'vi'])]);
   if (image.split('/').pop()!.startsWith('nginx')) programs.add('nginx').add('curl');
-  return { podName: pod.metadata.name ?? '', distro, programs, env, files: { ...files(pod, distro, image), ...started.files }, processes: processes(c), user };
+  // A mount hides what the image has under its directory.
+  const own = Object.entries(files(pod, distro, image)).filter(([path]) => !(started.dirs ?? []).some((d) => path.startsWith(d + '/')));
+  return { podName: pod.metadata.name ?? '', distro, programs, env, files: { ...Object.fromEntries(own), ...started.files }, processes: processes(c), user, dirs: started.dirs, onWrite: started.onWrite };
 }

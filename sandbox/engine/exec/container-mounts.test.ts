@@ -74,6 +74,33 @@ spec:
     image: nginx:1.27
 `;
 
+// The init container writes the page nginx serves, through an emptyDir both mount.
+const SHARED = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  initContainers:
+  - name: prepare
+    image: busybox:1.36
+    command: ['sh', '-c', 'echo "<h1>Hello from the init container</h1>" > /work/index.html; echo ok >> /work/status']
+    volumeMounts:
+    - {name: html, mountPath: /work}
+  containers:
+  - name: nginx
+    image: nginx:1.27
+    volumeMounts:
+    - {name: html, mountPath: /usr/share/nginx/html}
+  - name: reader
+    image: busybox:1.36
+    command: ['sleep', '1h']
+    volumeMounts:
+    - {name: html, mountPath: /data}
+  volumes:
+  - name: html
+    emptyDir: {}
+`;
+
 async function transcript(sb: Sandbox, lines: string[]): Promise<string> {
   let out = '';
   for (const line of lines) out += `$ ${line}\n${await sb.run(line)}`;
@@ -127,6 +154,24 @@ describe('container volumes and security context', () => {
     expect(out).toMatch(/app +0\/1 +ContainerCreating/);
     expect(out).toMatch(/app +1\/1 +Running/);
     expectGolden(golden('container-failed-mount.txt'), out);
+  });
+
+  it('shares an emptyDir between the containers of a pod: what the init container writes, the app reads', async () => {
+    const sb = newSandbox();
+    sb.fs.writeFile('/root/web.yaml', SHARED);
+    let out = await transcript(sb, ['kubectl apply -f web.yaml']);
+    sb.advance(40_000);
+    out += await transcript(sb, [
+      'kubectl get pod web',
+      'kubectl exec web -c nginx -- ls /usr/share/nginx/html',
+      'kubectl exec web -c nginx -- cat /usr/share/nginx/html/index.html',
+      `kubectl exec web -c reader -- sh -c 'echo more >> /data/status; cat /data/status'`,
+      'kubectl exec web -c nginx -- cat /usr/share/nginx/html/status',
+      `kubectl exec web -c reader -- sh -c 'echo x > /nope/file'`,
+    ]);
+    expect(out).toContain('$ kubectl exec web -c nginx -- cat /usr/share/nginx/html/index.html\n<h1>Hello from the init container</h1>\n');
+    expect(out).toContain('cat /usr/share/nginx/html/status\nok\nmore\n');
+    expectGolden(golden('container-emptydir.txt'), out);
   });
 
   it('runs as runAsUser/runAsGroup with fsGroup and supplementalGroups; runAsNonRoot refuses a root image', async () => {

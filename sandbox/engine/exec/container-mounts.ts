@@ -3,7 +3,6 @@
 // sync, ~60 s, except subPath mounts, which keep what they had at start) and its user.
 import type { Container, Node, Pod } from 'kubernetes-types/core/v1';
 import type { ApiClient } from '../api/types.js';
-import { clusterOf } from '../cluster.js';
 import type { KubeObject } from '../objects.js';
 import { effectiveSecurity, resolveContainerConfig, volumeFiles } from '../kubelet/container-config.js';
 import { KUBELET_TIMINGS as T } from '../kubelet/timings.js';
@@ -12,9 +11,22 @@ import type { StartedContainer } from './container-env.js';
 
 type Volume = NonNullable<NonNullable<Pod['spec']>['volumes']>[number];
 
-function podRecord(cluster: object | undefined, pod: Pod): PodRecord | undefined {
-  const nodes = cluster && clusterOf(cluster)?.kubelet.nodes;
-  return nodes?.[pod.spec?.nodeName ?? '']?.pods[pod.metadata?.uid ?? ''];
+/** emptyDir mounts: their directories, the pod's files in them, and where writes go. */
+function emptyDirs(pod: Pod, c: Container, rec: PodRecord | undefined): Pick<StartedContainer, 'dirs' | 'files' | 'onWrite'> {
+  const mounts = (c.volumeMounts ?? []).filter((m) => pod.spec?.volumes?.some((v) => v.name === m.name && v.emptyDir));
+  const files: Record<string, string> = {};
+  const dirs: string[] = [];
+  for (const m of mounts) {
+    const dir = m.mountPath.replace(/\/+$/, '');
+    dirs.push(dir);
+    for (const [rel, content] of Object.entries(rec?.emptyDirs?.[m.name] ?? {})) files[`${dir}/${rel}`] = content;
+  }
+  const onWrite = (path: string, content: string) => {
+    const m = mounts.find((x) => path.startsWith(x.mountPath.replace(/\/+$/, '') + '/'));
+    if (!m || !rec) return;
+    ((rec.emptyDirs ??= {})[m.name] ??= {})[path.slice(m.mountPath.replace(/\/+$/, '').length + 1)] = content;
+  };
+  return { dirs, files, onWrite };
 }
 
 /** The volume's files as of the kubelet's last sync; the sync grid advances in whole periods. */
@@ -49,11 +61,10 @@ function mountedFiles(api: ApiClient, pod: Pod, c: Container, rec: PodRecord | u
 }
 
 /** The started container's env, files and user; without a runtime record, worked out now. */
-export function startedContainer(api: ApiClient, podObj: KubeObject, name: string, now: number, cluster?: object): StartedContainer {
+export function startedContainer(api: ApiClient, podObj: KubeObject, name: string, now: number, rec?: PodRecord): StartedContainer {
   const pod = podObj as unknown as Pod;
   const c = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find((x) => x.name === name);
   if (!c) return {};
-  const rec = podRecord(cluster, pod);
   const started = [...(rec?.containers ?? []), ...(rec?.initContainers ?? [])].find((r) => r.name === name);
   let env = started?.env;
   if (!env) {
@@ -62,5 +73,8 @@ export function startedContainer(api: ApiClient, podObj: KubeObject, name: strin
     env = 'env' in resolved ? resolved.env : undefined;
   }
   const { uid, gid, groups } = effectiveSecurity(pod, c);
-  return { env, files: mountedFiles(api, pod, c, rec, now, started?.subPaths), user: { uid, gid, groups } };
+  const shared = emptyDirs(pod, c, rec);
+  const volumeDirs = (c.volumeMounts ?? []).filter((m) => !m.subPath && pod.spec?.volumes?.some((v) => v.name === m.name && (v.configMap || v.secret))).map((m) => m.mountPath.replace(/\/+$/, ''));
+  const files = { ...shared.files, ...mountedFiles(api, pod, c, rec, now, started?.subPaths) };
+  return { env, files, dirs: [...shared.dirs!, ...volumeDirs], onWrite: shared.onWrite, user: { uid, gid, groups } };
 }

@@ -4,6 +4,7 @@
 // ls, cat, echo, env/printenv, hostname, pwd, cd, id/whoami, uname, ps, sleep, true/false, exit.
 import type { ContainerEnv } from './container-env.js';
 import { netProgram } from './container-net.js';
+import { dirsOf, mkdir, redirection, resolvePath, touch, writeFile } from './container-write.js';
 
 export interface ShellOutput {
   out(text: string): void;
@@ -20,30 +21,12 @@ export interface ShellState {
 
 type Program = (args: string[], c: ContainerEnv, s: ShellState, o: ShellOutput, stdin?: string) => number;
 
-const dirsOf = (files: Record<string, string>): Set<string> => {
-  const dirs = new Set(['/', '/bin', '/dev', '/etc', '/home', '/proc', '/root', '/sys', '/tmp', '/usr', '/var']);
-  for (const f of Object.keys(files)) {
-    const parts = f.split('/').slice(1, -1);
-    for (let i = 1; i <= parts.length; i++) dirs.add('/' + parts.slice(0, i).join('/'));
-  }
-  return dirs;
-};
-
-const resolve = (cwd: string, p: string): string => {
-  const parts = (p.startsWith('/') ? p : `${cwd}/${p}`).split('/');
-  const out: string[] = [];
-  for (const part of parts) {
-    if (!part || part === '.') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
-  }
-  return '/' + out.join('/');
-};
+const resolve = resolvePath;
 
 function children(c: ContainerEnv, dir: string): string[] {
   const names = new Set<string>();
   const prefix = dir === '/' ? '/' : dir + '/';
-  for (const p of [...Object.keys(c.files), ...dirsOf(c.files)]) if (p.startsWith(prefix) && p !== dir) names.add(p.slice(prefix.length).split('/')[0]);
+  for (const p of [...Object.keys(c.files), ...dirsOf(c)]) if (p.startsWith(prefix) && p !== dir) names.add(p.slice(prefix.length).split('/')[0]);
   return [...names].sort();
 }
 
@@ -54,7 +37,7 @@ const ls: Program = (args, c, s, o) => {
   for (const p of paths.length ? paths : ['.']) {
     const full = resolve(s.cwd, p);
     if (c.files[full] !== undefined) o.out(`${p}\n`);
-    else if (dirsOf(c.files).has(full)) {
+    else if (dirsOf(c).has(full)) {
       const names = children(c, full);
       o.out([...(all ? ['.', '..'] : []), ...names].map((n) => n + '\n').join(''));
     } else {
@@ -74,7 +57,7 @@ const cat: Program = (args, c, s, o, stdin) => {
     else {
       // busybox (busybox and alpine images) words it as "can't open"; GNU cat as Debian's.
       const missing = c.distro === 'debian' ? `cat: ${p}: No such file or directory\n` : `cat: can't open '${p}': No such file or directory\n`;
-      o.err(dirsOf(c.files).has(full) ? `cat: ${p}: Is a directory\n` : missing);
+      o.err(dirsOf(c).has(full) ? `cat: ${p}: Is a directory\n` : missing);
       status = 1;
     }
   }
@@ -163,6 +146,8 @@ const id: Program = (_a, c, _s, o) => {
 };
 
 const PROGRAMS: Record<string, Program> = {
+  touch,
+  mkdir,
   head: headTail('head'),
   tail: headTail('tail'),
   grep,
@@ -288,11 +273,23 @@ function splitPipes(text: string): string[] {
 }
 
 function runStage(text: string, c: ContainerEnv, s: ShellState, o: ShellOutput, stdin: string | undefined): number {
-  // `>&2` sends stdout to stderr; other redirections are not simulated.
+  // `>&2` sends stdout to stderr; `> file` and `>> file` write the file (container-write.ts).
   const toErr = /(^|\s)1?>&2(\s|$)/.test(text);
-  const argv = words(text.replace(/(^|\s)1?>&2(?=\s|$)/g, ' '), c, s);
+  const { argv, path, append } = redirection(words(text.replace(/(^|\s)1?>&2(?=\s|$)/g, ' '), c, s));
+  if (path !== undefined) {
+    let captured = '';
+    const created = writeFile(c, s, path, '', append);
+    if (created) return o.err(created), s.shell === 'bash' ? 1 : 2;
+    const status = argv.length ? runCommand(argv, c, s, { out: (t) => (captured += t), err: o.err }, stdin) : 0;
+    writeFile(c, s, path, captured, true);
+    return status;
+  }
   if (!argv.length) return s.status;
-  const out: ShellOutput = toErr ? { out: o.err, err: o.err } : o;
+  return runCommand(argv, c, s, toErr ? { out: o.err, err: o.err } : o, stdin);
+}
+
+function runCommand(argv: string[], c: ContainerEnv, s: ShellState, out: ShellOutput, stdin: string | undefined): number {
+  const o = out;
   const [name, ...args] = argv;
   if (name === 'exit') {
     s.exited = args.length ? Number(args[0]) & 255 : s.status;
@@ -316,7 +313,7 @@ function runStage(text: string, c: ContainerEnv, s: ShellState, o: ShellOutput, 
 
 function changeDir(target: string, c: ContainerEnv, s: ShellState, o: ShellOutput): number {
   const full = resolve(s.cwd, target);
-  if (dirsOf(c.files).has(full)) {
+  if (dirsOf(c).has(full)) {
     s.cwd = full;
     return 0;
   }

@@ -6,6 +6,8 @@ import type { ApiClient, ResourceRef } from '../api/types.js';
 import type { KubeObject } from '../objects.js';
 import { containerEnv, type ContainerEnv } from './container-env.js';
 import { startedContainer } from './container-mounts.js';
+import { clusterOf } from '../cluster.js';
+import type { PodRecord } from '../kubelet/runtime-state.js';
 import { executable, prompt, runProgram, runScript, type ShellOutput, type ShellState } from './container-shell.js';
 import { attachNetwork, deferredOutput, pendingWait, settle, type ExecNetwork } from './container-net.js';
 
@@ -51,11 +53,17 @@ function decode(chunk: Uint8Array | string): string {
   }
 }
 
+/** The kubelet's record of the pod on its node, when the engine runs a cluster. */
+function podRecord(cluster: object | undefined, pod: KubeObject): PodRecord | undefined {
+  const nodes = cluster && clusterOf(cluster)?.kubelet.nodes;
+  return nodes?.[(pod.spec as { nodeName?: string }).nodeName ?? '']?.pods[pod.metadata.uid ?? ''];
+}
+
 /** Runs `command` in the container; resolves with its exit code when the process ends. */
 export function execInContainer(api: ApiClient, pod: KubeObject, container: string, command: string[], io: ExecStreams, net?: ExecNetwork): Promise<ExecOutcome> {
   const services = api.list({ ...SERVICES, namespace: pod.metadata.namespace }).items;
   const now = net?.clock.now() ?? 0;
-  const c = containerEnv(pod, container, services, startedContainer(api, pod, container, now, net?.cluster));
+  const c = containerEnv(pod, container, services, startedContainer(api, pod, container, now, podRecord(net?.cluster, pod)));
   // With the network, wget/curl in the container send requests from the pod (container-net.ts).
   if (net) attachNetwork(c, pod, container, net, io.tty);
   const waiter: ExecNetwork | undefined = net && { ...net, sleep: net.sleep ?? io.sleep };

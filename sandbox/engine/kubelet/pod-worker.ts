@@ -17,6 +17,7 @@ import { stressDemand } from '../images/workload.js';
 import { resourceAmount } from '../scheduler/quantity.js';
 import { resolveContainerConfig, subPathFiles } from './container-config.js';
 import { mountPodVolumes } from './volume-setup.js';
+import { runStartWrites } from './start-writes.js';
 
 /** Records an event as the kubelet of `host` (source.host), as the real kubelet's recorder does. */
 export type KubeletEventSink = (regarding: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, host: string) => void;
@@ -116,6 +117,7 @@ function startContainer(env: WorkerEnv, pod: Pod, rec: PodRecord, spec: Containe
   c.exitCode = plan.exitCode;
   initProbes(spec, c, now);
   oomIfOverLimit(spec, c, now);
+  runStartWrites(env.ctx.api, pod, spec, rec, now);
   const kernel = env.node.status?.nodeInfo?.kernelVersion ?? '';
   const own = spec.command || (spec.args && image?.process.kind !== 'serve');
   const lines = own ? plan.output : (image?.startLog ?? []).map((l) => renderLogLine(l, { nowMs: now, podIP: rec.ip, kernel }));

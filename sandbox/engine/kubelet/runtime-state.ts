@@ -82,6 +82,8 @@ export interface PodRecord {
   lastStatus?: string;
   /** configMap/secret volumes' files as last synced (refreshed every kubelet sync period). */
   volumes?: Record<string, { syncedAt: number; files: Record<string, string> }>;
+  /** emptyDir volumes' files (path inside the volume → content), shared by the pod's containers. */
+  emptyDirs?: Record<string, Record<string, string>>;
   /** A volume could not be set up yet: the volume manager's back-off (kubelet/volume-setup.ts). */
   mountRetry?: { delayMs: number; at: number };
   /** Evicted by the eviction manager (kubelet/eviction.ts): the pod stays Failed with this message. */
