@@ -64,6 +64,8 @@ export function execInContainer(api: ApiClient, pod: KubeObject, container: stri
   const services = api.list({ ...SERVICES, namespace: pod.metadata.namespace }).items;
   const now = net?.clock.now() ?? 0;
   const c = containerEnv(pod, container, services, startedContainer(api, pod, container, now, podRecord(net?.cluster, pod)));
+  // With a tty the runtime sets TERM for the process, as containerd does for `exec -t`.
+  if (io.tty) c.env.TERM = 'xterm';
   // With the network, wget/curl in the container send requests from the pod (container-net.ts).
   if (net) attachNetwork(c, pod, container, net, io.tty);
   const waiter: ExecNetwork | undefined = net && { ...net, sleep: net.sleep ?? io.sleep };

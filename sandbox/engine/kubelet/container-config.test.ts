@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectGolden, newSandbox, type Sandbox } from '../../kubectl/testing.js';
+import { execInContainer } from '../exec/index.js';
 
 const golden = (name: string) => join(import.meta.dirname, '__golden__', name);
 
@@ -133,4 +134,47 @@ describe('container configuration', () => {
     expect(out).toMatch(/app +1\/1 +Running/);
     expectGolden(golden('container-config-error.txt'), out);
   });
+
+  it('an exec probe sees the mounted files and env the container started with; exec -t sets TERM', async () => {
+    const sb = newSandbox();
+    sb.fs.writeFile('/root/probed.yaml', PROBED);
+    await sb.run('kubectl apply -f probed.yaml');
+    sb.advance(30_000);
+    const out = await transcript(sb, ['kubectl get pods probed-ready probed-waiting']);
+    expect(out).toMatch(/probed-ready +1\/1 +Running/);
+    expect(out).toMatch(/probed-waiting +0\/1 +Running/);
+    const pod = sb.engine.api.get({ group: '', version: 'v1', resource: 'pods', namespace: 'default', name: 'probed-ready' });
+    let term = '';
+    const net = { api: sb.engine.api, clock: sb.engine.clock, random: sb.engine.random, cluster: sb.engine };
+    await execInContainer(sb.engine.api, pod, 'app', ['printenv', 'TERM', 'FLAG_FILE'], { stdout: (t) => (term += t), stderr: () => undefined, tty: true }, net);
+    expect(term).toBe('xterm\r\n/etc/flags/ready\r\n');
+  });
 });
+
+const PROBED = ['ready', 'waiting'].map((name) => `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: flags-${name}
+data:
+  ${name === 'ready' ? 'ready' : 'other'}: "yes"
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: probed-${name}
+spec:
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ['sleep', '1h']
+    env:
+    - {name: FLAG_FILE, value: /etc/flags/ready}
+    readinessProbe:
+      exec: {command: ['sh', '-c', 'cat $FLAG_FILE']}
+      periodSeconds: 2
+    volumeMounts:
+    - {name: flags, mountPath: /etc/flags}
+  volumes:
+  - name: flags
+    configMap: {name: flags-${name}}
+`).join('---\n');

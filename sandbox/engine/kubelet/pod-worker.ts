@@ -18,6 +18,7 @@ import { resourceAmount } from '../scheduler/quantity.js';
 import { resolveContainerConfig, subPathFiles } from './container-config.js';
 import { mountPodVolumes } from './volume-setup.js';
 import { runStartWrites } from './start-writes.js';
+import { startedContainer } from '../exec/container-mounts.js';
 
 /** Records an event as the kubelet of `host` (source.host), as the real kubelet's recorder does. */
 export type KubeletEventSink = (regarding: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, host: string) => void;
@@ -149,7 +150,10 @@ function containerExited(c: ContainerRecord): void {
 function probeContainer(env: WorkerEnv, pod: Pod, rec: PodRecord, spec: Container, c: ContainerRecord, now: number): number | undefined {
   if (c.killing || !c.probes) return undefined;
   const until = Math.min(now, c.exitAt ?? Infinity);
-  const target = { pod, spec, podIP: rec.ip, startedAt: c.startedAt! };
+  // Only exec probes need the container's view; the others skip working it out.
+  const execProbe = [spec.livenessProbe, spec.readinessProbe, spec.startupProbe].some((p) => p?.exec);
+  const started = execProbe ? startedContainer(env.ctx.api, pod as unknown as KubeObject, spec.name, now, rec) : undefined;
+  const target = { pod, spec, podIP: rec.ip, startedAt: c.startedAt!, started };
   const { nextAt, verdict } = runDueProbes(target, c, until, (type, reason, message) => event(env, pod, type, reason, message));
   if (!verdict.kill) return nextAt;
   event(env, pod, 'Normal', 'Killing', probeKillMessage(c.name, verdict.kill));

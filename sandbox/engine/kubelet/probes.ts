@@ -6,7 +6,7 @@
 // liveness true, and liveness/readiness waiting until the startup probe has succeeded.
 import type { Container, Pod, Probe } from 'kubernetes-types/core/v1';
 import { containerListeners } from '../images/http-servers.js';
-import { containerEnv } from '../exec/container-env.js';
+import { containerEnv, type StartedContainer } from '../exec/container-env.js';
 import { runProgram, runScript } from '../exec/container-shell.js';
 import type { KubeObject } from '../objects.js';
 import { scriptFiles } from './process.js';
@@ -45,6 +45,8 @@ export interface ProbeTarget {
   spec: Container;
   podIP: string;
   startedAt: number;
+  /** What the container was started with (env, mounted files, user): an exec probe sees it. */
+  started?: StartedContainer;
 }
 
 function resolvePort(spec: Container, port: number | string | undefined): number {
@@ -75,7 +77,7 @@ function tcpProbe(port: number, t: ProbeTarget): ProbeOutcome {
 
 /** An exec probe: the command runs in the container's shell, seeing the files its main script made by then. */
 function execProbe(command: string[], t: ProbeTarget, at: number): ProbeOutcome {
-  const env = containerEnv(t.pod as unknown as KubeObject, t.spec.name, []);
+  const env = containerEnv(t.pod as unknown as KubeObject, t.spec.name, [], t.started);
   const { made, removed } = scriptFiles(t.spec, at - t.startedAt);
   for (const f of made) env.files[f] ??= '';
   for (const f of removed) delete env.files[f];
