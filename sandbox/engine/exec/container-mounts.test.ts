@@ -101,6 +101,29 @@ spec:
     emptyDir: {}
 `;
 
+const DOWNWARD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: kubernetes-downwardapi-volume-example
+  labels: {zone: us-est-coast, cluster: test-cluster1, rack: rack-22}
+  annotations: {build: two, builder: john-doe}
+spec:
+  containers:
+  - name: client-container
+    image: registry.k8s.io/busybox
+    command: ["sh", "-c"]
+    args: ['while true; do sleep 5; done']
+    volumeMounts:
+    - {name: podinfo, mountPath: /etc/podinfo}
+  volumes:
+  - name: podinfo
+    downwardAPI:
+      items:
+      - {path: labels, fieldRef: {fieldPath: metadata.labels}}
+      - {path: annotations, fieldRef: {fieldPath: metadata.annotations}}
+      - {path: name, fieldRef: {fieldPath: metadata.name}}
+`;
+
 async function transcript(sb: Sandbox, lines: string[]): Promise<string> {
   let out = '';
   for (const line of lines) out += `$ ${line}\n${await sb.run(line)}`;
@@ -172,6 +195,18 @@ describe('container volumes and security context', () => {
     expect(out).toContain('$ kubectl exec web -c nginx -- cat /usr/share/nginx/html/index.html\n<h1>Hello from the init container</h1>\n');
     expect(out).toContain('cat /usr/share/nginx/html/status\nok\nmore\n');
     expectGolden(golden('container-emptydir.txt'), out);
+  });
+
+  it('a downwardAPI volume holds the labels and annotations, updated after a change (docs example)', async () => {
+    const sb = newSandbox();
+    sb.fs.writeFile('/root/podinfo.yaml', DOWNWARD);
+    await sb.run('kubectl create -f podinfo.yaml');
+    sb.advance(20_000);
+    let out = await transcript(sb, ['kubectl exec kubernetes-downwardapi-volume-example -- cat /etc/podinfo/labels /etc/podinfo/annotations /etc/podinfo/name', 'kubectl label pod kubernetes-downwardapi-volume-example tier=web']);
+    sb.advance(65_000);
+    out += await transcript(sb, ['kubectl exec kubernetes-downwardapi-volume-example -- cat /etc/podinfo/labels']);
+    expect(out).toContain('cat /etc/podinfo/labels /etc/podinfo/annotations /etc/podinfo/name\ncluster="test-cluster1"\nrack="rack-22"\nzone="us-est-coast"build="two"\nbuilder="john-doe"kubernetes-downwardapi-volume-example');
+    expect(out).toContain('rack="rack-22"\ntier="web"\nzone="us-est-coast"');
   });
 
   it('runs as runAsUser/runAsGroup with fsGroup and supplementalGroups; runAsNonRoot refuses a root image', async () => {

@@ -32,13 +32,13 @@ function emptyDirs(pod: Pod, c: Container, rec: PodRecord | undefined): Pick<Sta
 /** The volume's files as of the kubelet's last sync; the sync grid advances in whole periods. */
 function syncedFiles(api: ApiClient, pod: Pod, vol: Volume, rec: PodRecord | undefined, now: number): Record<string, string> {
   const ns = pod.metadata!.namespace ?? 'default';
-  if (!rec) return volumeFiles(api, ns, vol) ?? {};
+  if (!rec) return volumeFiles(api, ns, vol, pod) ?? {};
   const volumes = (rec.volumes ??= {});
   const last = volumes[vol.name];
-  if (!last) return (volumes[vol.name] = { syncedAt: now, files: volumeFiles(api, ns, vol) ?? {} }).files;
+  if (!last) return (volumes[vol.name] = { syncedAt: now, files: volumeFiles(api, ns, vol, pod) ?? {} }).files;
   if (now - last.syncedAt >= T.volumeSyncMs) {
     last.syncedAt += Math.floor((now - last.syncedAt) / T.volumeSyncMs) * T.volumeSyncMs;
-    last.files = volumeFiles(api, ns, vol) ?? last.files;
+    last.files = volumeFiles(api, ns, vol, pod) ?? last.files;
   }
   return last.files;
 }
@@ -47,7 +47,7 @@ function mountedFiles(api: ApiClient, pod: Pod, c: Container, rec: PodRecord | u
   const out: Record<string, string> = {};
   for (const m of c.volumeMounts ?? []) {
     const vol = pod.spec?.volumes?.find((v) => v.name === m.name);
-    if (!vol || (!vol.configMap && !vol.secret)) continue;
+    if (!vol || (!vol.configMap && !vol.secret && !vol.downwardAPI)) continue;
     const dir = m.mountPath.replace(/\/+$/, '');
     const files = syncedFiles(api, pod, vol, rec, now);
     if (m.subPath) {
@@ -74,7 +74,7 @@ export function startedContainer(api: ApiClient, podObj: KubeObject, name: strin
   }
   const { uid, gid, groups } = effectiveSecurity(pod, c);
   const shared = emptyDirs(pod, c, rec);
-  const volumeDirs = (c.volumeMounts ?? []).filter((m) => !m.subPath && pod.spec?.volumes?.some((v) => v.name === m.name && (v.configMap || v.secret))).map((m) => m.mountPath.replace(/\/+$/, ''));
+  const volumeDirs = (c.volumeMounts ?? []).filter((m) => !m.subPath && pod.spec?.volumes?.some((v) => v.name === m.name && (v.configMap || v.secret || v.downwardAPI))).map((m) => m.mountPath.replace(/\/+$/, ''));
   const files = { ...shared.files, ...mountedFiles(api, pod, c, rec, now, started?.subPaths) };
   return { env, files, dirs: [...shared.dirs!, ...volumeDirs], onWrite: shared.onWrite, user: { uid, gid, groups } };
 }

@@ -185,7 +185,8 @@ export function resolveContainerConfig(api: ApiClient, pod: Pod, c: Container, p
  * A configMap or secret volume's files keyed by path inside the mount (items remap them), or the
  * error MountVolume.SetUp fails with (the real texts); undefined for other volume types.
  */
-export function volumeSetUp(api: ApiClient, ns: string, volume: { configMap?: VolumeSource; secret?: VolumeSource & { secretName?: string } }): { files: Record<string, string> } | { error: string } | undefined {
+export function volumeSetUp(api: ApiClient, ns: string, volume: MountSource, pod?: Pod): { files: Record<string, string> } | { error: string } | undefined {
+  if (volume.downwardAPI) return pod && { files: downwardFiles(pod, volume.downwardAPI.items ?? []) };
   const src = volume.configMap ?? volume.secret;
   if (!src) return undefined;
   const kind = volume.configMap ? 'ConfigMap' : 'Secret';
@@ -207,8 +208,8 @@ export function volumeSetUp(api: ApiClient, ns: string, volume: { configMap?: Vo
 }
 
 /** The volume's files now, or undefined when they cannot be set up (the kubelet keeps the old ones). */
-export function volumeFiles(api: ApiClient, ns: string, volume: Parameters<typeof volumeSetUp>[2]): Record<string, string> | undefined {
-  const r = volumeSetUp(api, ns, volume);
+export function volumeFiles(api: ApiClient, ns: string, volume: MountSource, pod?: Pod): Record<string, string> | undefined {
+  const r = volumeSetUp(api, ns, volume, pod);
   return r && 'files' in r ? r.files : undefined;
 }
 
@@ -224,6 +225,24 @@ export function subPathFiles(c: Container, volumes: Record<string, { files: Reco
   }
   return out;
 }
+
+/**
+ * A downwardAPI volume's files: one field each; labels and annotations as sorted `key="value"`
+ * lines (the kubelet's format, no final newline).
+ */
+function downwardFiles(pod: Pod, items: Array<{ path: string; fieldRef?: { fieldPath: string } }>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const place = { podIP: pod.status?.podIP ?? '', node: { metadata: { name: pod.spec?.nodeName } } as Node };
+  for (const it of items) {
+    const path = it.fieldRef?.fieldPath;
+    if (!path) continue;
+    const map = path === 'metadata.labels' ? pod.metadata?.labels : path === 'metadata.annotations' ? pod.metadata?.annotations : undefined;
+    out[it.path] = map ? Object.keys(map).sort().map((k) => `${k}=${JSON.stringify(map[k])}`).join('\n') : fieldValue(pod, path, place);
+  }
+  return out;
+}
+
+type MountSource = { configMap?: VolumeSource; secret?: VolumeSource & { secretName?: string }; downwardAPI?: { items?: Array<{ path: string; fieldRef?: { fieldPath: string } }> } };
 
 interface VolumeSource {
   name?: string;

@@ -24,7 +24,7 @@ export function mountPodVolumes(api: ApiClient, pod: Pod, rec: PodRecord, now: n
   const volumes: NonNullable<PodRecord['volumes']> = {};
   let failing = false;
   for (const vol of pod.spec?.volumes ?? []) {
-    const r = volumeSetUp(api, ns, vol);
+    const r = volumeSetUp(api, ns, vol, pod);
     if (!r) continue;
     if ('files' in r) volumes[vol.name] = { syncedAt: now, files: r.files };
     else if (!started) {
