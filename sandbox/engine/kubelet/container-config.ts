@@ -172,7 +172,9 @@ function nonRootError(pod: Pod, c: Container): string | undefined {
  */
 export function resolveContainerConfig(api: ApiClient, pod: Pod, c: Container, place: PodPlace): ConfigResult {
   try {
-    const env = { ...serviceEnv(api, pod), ...containerEnvVars(pod, c, lookupIn(api, pod.metadata!.namespace ?? 'default'), place) };
+    // The container's own variables first, then the service links it does not define itself.
+    const env = containerEnvVars(pod, c, lookupIn(api, pod.metadata!.namespace ?? 'default'), place);
+    for (const [k, v] of Object.entries(serviceEnv(api, pod))) if (!(k in env)) env[k] = v;
     const nonRoot = nonRootError(pod, c);
     return nonRoot ? { error: nonRoot } : { env };
   } catch (e) {
