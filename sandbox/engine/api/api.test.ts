@@ -29,6 +29,10 @@ describe('create and get', () => {
     const e = newEngine();
     e.api.create(ref('configmaps', 'default'), cm('a'));
     expect(fails(() => e.api.create(ref('configmaps', 'default'), cm('a'))).status).toMatchObject({ code: 409, reason: 'AlreadyExists', message: 'configmaps "a" already exists' });
+    // stringData is folded into data, encoded, over a data key of the same name, and never stored.
+    const secret = e.api.create(ref('secrets', 'default'), { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, data: { user: 'b2xk', keep: 'eA==' }, stringData: { user: 'admin' } }) as KubeObject & { data: Record<string, string> };
+    expect(secret.data).toEqual({ user: 'YWRtaW4=', keep: 'eA==' });
+    expect('stringData' in secret).toBe(false);
     // A server-side dry run of a taken name is refused as the real dry-run storage refuses it.
     expect(fails(() => e.api.create(ref('configmaps', 'default'), cm('a'), { dryRun: true })).status).toMatchObject({ code: 409, reason: 'AlreadyExists', message: 'configmaps "a" already exists' });
     expect(fails(() => e.api.get(ref('configmaps', 'default', 'b'))).status).toMatchObject({ code: 404, message: 'configmaps "b" not found' });

@@ -34,7 +34,7 @@ function lookupIn(api: ApiClient, ns: string): Lookup {
     if (kind === 'ConfigMap') return { ...(raw.data ?? {}) };
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(raw.data ?? {})) out[k] = base64Decode(v) ?? '';
-    // The real API server folds stringData into data on write; ours may still carry it.
+    // The API server folds stringData into data on write; a Secret from an older snapshot may still carry it.
     return { ...out, ...(raw.stringData ?? {}) };
   };
 }

@@ -1,5 +1,6 @@
 // core/v1 defaults other than pods (pkg/apis/core/v1/defaults.go, 1.32), plus the IP family fields
 // the Service REST storage fills in on a single-stack IPv4 cluster.
+import { base64Encode } from '../continue-token.js';
 import { child, list, setDefault, type Obj } from './util.js';
 
 export function defaultService(svc: Obj): void {
@@ -41,6 +42,21 @@ export function defaultNamespace(ns: Obj): void {
 
 export function defaultSecret(secret: Obj): void {
   setDefault(secret, 'type', 'Opaque');
+  foldStringData(secret);
+}
+
+/**
+ * The v1 → internal conversion (Convert_v1_Secret_To_core_Secret) writes each stringData entry
+ * into data, encoded, over any data entry of the same key; stringData itself is never stored.
+ */
+function foldStringData(secret: Obj): void {
+  const stringData = secret.stringData as Record<string, unknown> | undefined;
+  if (stringData === undefined) return;
+  delete secret.stringData;
+  if (stringData === null || typeof stringData !== 'object') return;
+  const data = (secret.data ?? {}) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(stringData)) data[key] = base64Encode(String(value));
+  secret.data = data;
 }
 
 export function defaultPVCSpec(spec: Obj): void {
