@@ -25,6 +25,13 @@ ensureDependencies();
 ensurePrismaClient();
 const bin = (pkg, path) => join(ROOT, 'node_modules', pkg, path);
 
+// Types first: the whole project, then the engine alone with no Node or DOM libraries (its purity).
+console.log('[kubelab] type-check (tsc: the project, then the engine without Node or DOM)');
+const types = [
+  run(process.execPath, [bin('typescript', 'bin/tsc'), '--noEmit', '-p', 'tsconfig.json']),
+  run(process.execPath, [bin('typescript', 'bin/tsc'), '--noEmit', '-p', 'sandbox/engine/tsconfig.json']),
+].every((status) => status === 0);
+
 console.log('[kubelab] unit, engine and kubectl tests (vitest)');
 // The JSON report lets the end of the output name every failed test: CI shows only the last lines.
 const VITEST_REPORT = join(ROOT, 'test-results', 'vitest.json');
@@ -54,8 +61,9 @@ function vitestFailures() {
 }
 
 if (unit !== 0) console.error(`[kubelab] vitest failures:\n${vitestFailures().join('\n')}`);
-if (unit !== 0 || e2e !== 0) {
-  console.error(`[kubelab] tests failed: vitest exit ${unit}, playwright exit ${e2e}`);
+if (!types) console.error('[kubelab] the type-check failed (see the tsc errors above)');
+if (!types || unit !== 0 || e2e !== 0) {
+  console.error(`[kubelab] tests failed: type-check ${types ? 'passed' : 'failed'}, vitest exit ${unit}, playwright exit ${e2e}`);
   process.exit(1);
 }
 console.log('[kubelab] all tests passed');
