@@ -19,6 +19,9 @@ describe('controllers/pod-replaced', () => {
     expect(r).toMatchObject({ passed: true });
     expect(r.message).toContain('`c`');
   });
+  it('passes for a replacement made two seconds after the lab opened (a quick learner)', () => {
+    expect(check.evaluate(state([obj('ReplicaSet', 'shop-1', 0), obj('Pod', 'a', 0), obj('Pod', 'c', 2)])).passed).toBe(true);
+  });
   it('fails when the Deployment is gone', () => {
     expect(check.evaluate(state([])).passed).toBe(false);
   });
