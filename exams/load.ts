@@ -4,8 +4,8 @@
 // Extensionless imports: the Next.js app reads exams through this file.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml, parseAllDocuments } from 'yaml';
-import { formatIssues } from '../labs/load';
+import { parse as parseYaml } from 'yaml';
+import { formatIssues, parseObjects } from '../labs/load';
 import { ExamSpec, type TaskSpec } from './schema';
 import { solutionCommands } from './solution';
 
@@ -109,21 +109,6 @@ function inlineTaskFiles(raw: unknown, folder: string, where: string): { problem
       return taskFile ? `${taskFile}: ${rest ?? '(top level)'}:` : whole;
     });
   return { problems, relocate };
-}
-
-function parseObjects(text: string, at: string, problems: string[]): Record<string, unknown>[] {
-  const out: Record<string, unknown>[] = [];
-  for (const doc of parseAllDocuments(text)) {
-    if (doc.errors.length) {
-      problems.push(`${at}: ${doc.errors[0].message}`);
-      continue;
-    }
-    const value = doc.toJS() as Record<string, unknown> | null;
-    if (value === null) continue;
-    if (typeof value.kind !== 'string' || typeof value.apiVersion !== 'string') problems.push(`${at}: every object needs apiVersion and kind`);
-    else out.push(value);
-  }
-  return out;
 }
 
 /** Every exam, loaded; throws one ExamDefinitionError listing the problems of all of them. */

@@ -77,7 +77,8 @@ export function loadLab(slug: string, dir = LABS_DIR): LoadedLab {
   return { ...spec, slug, steps, setupObjects, homeFiles };
 }
 
-function parseObjects(text: string, at: string, problems: string[]): Record<string, unknown>[] {
+/** The objects of a multi-document YAML text; each problem is added to `problems` as `at: …`. Exams use it too. */
+export function parseObjects(text: string, at: string, problems: string[]): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   for (const doc of parseAllDocuments(text)) {
     if (doc.errors.length) {
