@@ -14,10 +14,10 @@ import type { GradedCheck } from '../sandbox/grading/check';
 import { gradeExamTask } from './grading';
 import { examHomeFiles, type LoadedExam, type LoadedTask } from './load';
 import { setupExamCluster } from './setup';
+import { MAX_COMMAND_SECONDS, runLineWhileTimeMoves } from '../labs/replay';
 
 const HOME = '/root';
 const T0 = Date.parse('2026-01-05T09:00:00Z');
-const MAX_COMMAND_SECONDS = 600;
 /** Simulated seconds the clusters get after a task's last command (rollouts, restarts). */
 const SETTLE_SECONDS = 60;
 
@@ -87,25 +87,9 @@ function rigFor(exam: LoadedExam, contexts = Object.keys(exam.clusters), prepare
   return { engines, fs, terminal, advance, output: () => out };
 }
 
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Runs a line as typed while simulated time moves a second per turn; undefined if it never ends. */
-async function runWhileTimeMoves(rig: Rig, line: string): Promise<number | undefined> {
-  let status: number | undefined;
-  const running = rig.terminal.runLine(line).then((s) => (status = s));
-  for (let second = 0; second < MAX_COMMAND_SECONDS && status === undefined; second++) {
-    await turn();
-    await turn();
-    if (status === undefined) rig.advance(1000);
-  }
-  if (status === undefined) {
-    rig.terminal.input('\x03');
-    await running;
-    return undefined;
-  }
-  rig.engines.forEach((e) => e.runUntilIdle());
-  return status;
-}
+/** Runs a line as typed while every cluster's simulated time moves a second per turn. */
+const runWhileTimeMoves = (rig: Rig, line: string) =>
+  runLineWhileTimeMoves(rig.terminal, line, rig.advance, () => rig.engines.forEach((e) => e.runUntilIdle()));
 
 function gradeOn(rig: Rig, task: LoadedTask): GradedCheck[] {
   const files = new Map(rig.fs.listFiles(HOME).map((p) => [p, rig.fs.readFile(p)]));

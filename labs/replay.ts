@@ -62,29 +62,33 @@ function freshRig(lab: LoadedLab): Rig {
   return { engine, fs, terminal, answers: {}, output: () => out, note: (line) => (out += `\r\n${line}\r\n`) };
 }
 
-const MAX_COMMAND_SECONDS = 600;
+export const MAX_COMMAND_SECONDS = 600;
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Runs a line as typed while simulated time moves a second per turn, as a live sandbox's clock
- * would (commands such as `rollout status` wait for the cluster). Undefined if it never ends.
+ * would (commands such as `rollout status` wait for the cluster). Undefined if it never ends
+ * (then Ctrl-C). `advance` moves every cluster the terminal sees; exams replay with several.
  */
-async function runWhileTimeMoves(rig: Rig, line: string): Promise<number | undefined> {
+export async function runLineWhileTimeMoves(terminal: TerminalSession, line: string, advance: (ms: number) => void, settle: () => void): Promise<number | undefined> {
   let status: number | undefined;
-  const running = rig.terminal.runLine(line).then((s) => (status = s));
+  const running = terminal.runLine(line).then((s) => (status = s));
   for (let second = 0; second < MAX_COMMAND_SECONDS && status === undefined; second++) {
     await turn();
     await turn();
-    if (status === undefined) rig.engine.advance(1000);
+    if (status === undefined) advance(1000);
   }
   if (status === undefined) {
-    rig.terminal.input('\x03');
+    terminal.input('\x03');
     await running;
     return undefined;
   }
-  rig.engine.runUntilIdle();
+  settle();
   return status;
 }
+
+const runWhileTimeMoves = (rig: Rig, line: string) =>
+  runLineWhileTimeMoves(rig.terminal, line, (ms) => rig.engine.advance(ms), () => rig.engine.runUntilIdle());
 
 function writeHomeFile(fs: Vfs, path: string, content: string): void {
   fs.mkdir(path.slice(0, path.lastIndexOf('/')) || '/', { recursive: true });
