@@ -2,29 +2,20 @@
 // else guest cookie), carry-over at sign-in, and what routes need to revoke and delete.
 import type { Db } from '../db.js';
 import type { LearnerCookies } from '../guest.js';
-import { createAuth, type Auth, type OidcConfig } from './auth.js';
+import { createAuth, type Auth, type AuthOptions } from './auth.js';
 import { carryOverGuest, type SandboxDropper } from './carry-over.js';
 import type { SandboxDeleter } from './delete-account.js';
 import { accountIdentities, type AccountIdentitySource } from './identity.js';
 
 export type AccountSandboxes = SandboxDropper & SandboxDeleter;
 
-export interface AccountsOptions {
-  db: Db;
+/** Better Auth's options (auth.ts) but the hooks, which the accounts wire themselves. */
+export interface AccountsOptions extends Omit<AuthOptions, 'onSignedIn' | 'onSessionsChanged'> {
   cookies: LearnerCookies;
-  secret: string;
-  baseURL: string;
-  adminEmails: readonly string[];
-  secureCookies?: boolean;
-  oidc?: OidcConfig;
-  signInPerMinute?: number;
-  /** The database behind the Prisma client (Better Auth's adapter needs to know). */
-  provider?: 'sqlite' | 'postgresql';
   /** The sandbox host; a getter because the platform is built after the accounts. */
   sandboxes: () => AccountSandboxes | undefined;
   /** Sessions of this user were revoked or the account deleted: close its open sockets. */
   onRevoked?: (userId: string) => void;
-  log?: (message: string) => void;
 }
 
 export interface Accounts {
@@ -40,16 +31,9 @@ export interface Accounts {
 
 export function createAccounts(opts: AccountsOptions): Accounts {
   let identity: AccountIdentitySource | undefined;
+  const { cookies: _cookies, sandboxes: _sandboxes, onRevoked: _onRevoked, ...authOptions } = opts;
   const auth = createAuth({
-    db: opts.db,
-    secret: opts.secret,
-    baseURL: opts.baseURL,
-    adminEmails: opts.adminEmails,
-    secureCookies: opts.secureCookies,
-    oidc: opts.oidc,
-    signInPerMinute: opts.signInPerMinute,
-    provider: opts.provider,
-    log: opts.log,
+    ...authOptions,
     onSessionsChanged: () => identity?.invalidate(),
     onSignedIn: async (accountId, cookieHeader) => {
       const guestId = opts.cookies.verify(cookieHeader);
