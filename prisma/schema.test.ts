@@ -7,31 +7,10 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb } from '../server/db.js';
 import { MIGRATIONS_DIR, migrate } from './migrate.js';
+import { schemaModels } from '../test-support/schema-models.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kubelab-db-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-interface SchemaField {
-  name: string;
-  optional: boolean;
-}
-
-/** Scalar fields per model from schema.prisma (relation fields have no column, so they are skipped). */
-function schemaModels(): Map<string, SchemaField[]> {
-  const text = readFileSync(new URL('./schema.prisma', import.meta.url), 'utf8');
-  const models = new Map<string, SchemaField[]>();
-  const names = [...text.matchAll(/^model (\w+) \{/gm)].map((m) => m[1]);
-  for (const m of text.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)) {
-    const fields: SchemaField[] = [];
-    for (const line of m[2].split('\n')) {
-      const f = /^\s+(\w+)\s+(\w+)(\[\])?(\?)?/.exec(line);
-      if (!f || f[1].startsWith('@@') || f[3] || names.includes(f[2])) continue;
-      fields.push({ name: f[1], optional: f[4] === '?' });
-    }
-    models.set(m[1], fields);
-  }
-  return models;
-}
 
 describe('migrations and schema.prisma', () => {
   const file = join(dir, 'agree.db');
