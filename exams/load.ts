@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { formatIssues, parseObjects } from '../labs/load';
+import { formatIssues, loadEvery, parseObjects } from '../labs/load';
 import { ExamSpec, type TaskSpec } from './schema';
 import { solutionCommands } from './solution';
 
@@ -113,17 +113,7 @@ function inlineTaskFiles(raw: unknown, folder: string, where: string): { problem
 
 /** Every exam, loaded; throws one ExamDefinitionError listing the problems of all of them. */
 export function loadExams(dir = EXAMS_DIR): LoadedExam[] {
-  const exams: LoadedExam[] = [];
-  const problems: string[] = [];
-  for (const slug of examSlugs(dir)) {
-    try {
-      exams.push(loadExam(slug, dir));
-    } catch (e) {
-      problems.push(...(e instanceof ExamDefinitionError ? e.problems : [`exams/${slug}: ${(e as Error).message}`]));
-    }
-  }
-  if (problems.length) throw new ExamDefinitionError(problems);
-  return exams;
+  return loadEvery(examSlugs(dir), (slug) => loadExam(slug, dir), ExamDefinitionError, 'exams');
 }
 
 /** The exam's tasks done on one cluster, in exam order. */

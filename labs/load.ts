@@ -95,17 +95,25 @@ export function parseObjects(text: string, at: string, problems: string[]): Reco
 
 /** Every lab, loaded; throws one LabDefinitionError listing the problems of all of them. */
 export function loadAllLabs(dir = LABS_DIR): LoadedLab[] {
-  const labs: LoadedLab[] = [];
+  return loadEvery(labSlugs(dir), (slug) => loadLab(slug, dir), LabDefinitionError, 'labs');
+}
+
+/**
+ * Loads each slug; collects every one's problems (a definition error's list, or any other error's
+ * message under `<folder>/<slug>`) and throws them together, so one run shows them all.
+ */
+export function loadEvery<T>(slugs: string[], load: (slug: string) => T, DefinitionError: new (problems: string[]) => Error & { problems: string[] }, folder: string): T[] {
+  const loaded: T[] = [];
   const problems: string[] = [];
-  for (const slug of labSlugs(dir)) {
+  for (const slug of slugs) {
     try {
-      labs.push(loadLab(slug, dir));
+      loaded.push(load(slug));
     } catch (e) {
-      problems.push(...(e instanceof LabDefinitionError ? e.problems : [`labs/${slug}: ${(e as Error).message}`]));
+      problems.push(...(e instanceof DefinitionError ? e.problems : [`${folder}/${slug}: ${(e as Error).message}`]));
     }
   }
-  if (problems.length) throw new LabDefinitionError(problems);
-  return labs;
+  if (problems.length) throw new DefinitionError(problems);
+  return loaded;
 }
 
 /** All the solution's files of a lab, in step order (for tests and the browser test). */
